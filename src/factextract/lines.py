@@ -1,0 +1,379 @@
+"""Page glyphs -> lines -> blocks, in the order a person reads them.
+
+Three steps, each a plain function:
+``chars_to_lines`` groups glyphs that share a baseline and are not split by a column gap or a
+drawn box edge; ``order_lines`` puts lines in reading order with a recursive XY-cut that keeps
+the content of each drawn box together; ``lines_to_blocks`` groups consecutive lines into
+paragraphs, bullets, headings and labels.
+"""
+
+from __future__ import annotations
+
+import statistics
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+
+from .glyphs import rules
+from .model import BBox, Block, Char, Line, Page, Span
+
+# A horizontal gap wider than this many font sizes between two glyphs on one baseline
+# separates two columns (or a timeline label from its entry), not two words.
+COLUMN_GAP_EM = 1.2
+# After a lone list marker the gap to the text may be wider (hanging indents).
+MARKER_GAP_EM = 3.5
+# Where the weight changes (a bold timeline label, then the regular entry), a gap this wide
+# already separates columns: wider than any word space, narrower than a column gutter.
+WEIGHT_CHANGE_GAP_EM = 0.6
+# A gap wider than this many font sizes between glyphs is a word space when the PDF drew none.
+WORD_GAP_EM = 0.2
+# Glyphs on one line overlap vertically by at least this share of the smaller glyph.
+LINE_OVERLAP = 0.5
+# A glyph this much smaller than the line's text, raised this much, is a superscript.
+SUPERSCRIPT_SIZE_RATIO = 0.85
+SUPERSCRIPT_RAISE_EM = 0.15
+# A vertical whitespace band at least this many body sizes wide separates columns.
+MIN_COLUMN_GAP_EM = 0.45
+# A left edge shared by at least this many lines is a column edge; within this many points.
+MIN_EDGE_LINES = 3
+EDGE_TOLERANCE = 1.0
+# Lines further apart than this many line heights start a new block.
+BLOCK_GAP_RATIO = 0.55
+# Tolerance (points) when testing whether a line lies inside a drawn box.
+BOX_TOLERANCE = 1.5
+
+
+# ---------------------------------------------------------------------------------------------
+# chars -> lines
+
+
+class _LineBuilder:
+    __slots__ = ("chars", "top", "bottom", "x1", "size", "baseline")
+
+    def __init__(self, ch: Char) -> None:
+        self.chars = [ch]
+        self.top, self.bottom, self.x1 = ch.bbox.top, ch.bbox.bottom, ch.bbox.x1
+        self.size = ch.size
+        self.baseline = ch.baseline
+
+    def accepts(self, ch: Char, page_edges: Sequence[BBox]) -> float | None:
+        """Return a cost for adding ch to this line, or None when it does not belong."""
+        gap = ch.bbox.x0 - self.x1
+        size = max(self.size, ch.size, 1.0)
+        if gap < -0.5 * size:
+            return None
+        max_gap = MARKER_GAP_EM if self._only_marker() else COLUMN_GAP_EM
+        if gap > max_gap * size:
+            return None
+        overlap = min(self.bottom, ch.bbox.bottom) - max(self.top, ch.bbox.top)
+        smaller = max(min(self.bottom - self.top, ch.bbox.height), 0.1)
+        if overlap < LINE_OVERLAP * smaller:
+            return None
+        if gap > WORD_GAP_EM * size and _edge_between(self.x1, ch.bbox.x0, ch.bbox, page_edges):
+            return None
+        if gap > WEIGHT_CHANGE_GAP_EM * size:
+            glyphs = rules()
+            if glyphs.is_bold_font(self.chars[-1].fontname) != glyphs.is_bold_font(ch.fontname):
+                return None
+        return abs(ch.baseline - self.baseline) + max(gap, 0.0) * 0.01
+
+    def _only_marker(self) -> bool:
+        if len(self.chars) != 1:
+            return False
+        ch = self.chars[0]
+        return rules().is_symbol_font(ch.fontname) or ch.text in rules().marker_kinds
+
+    def add(self, ch: Char) -> None:
+        self.chars.append(ch)
+        self.x1 = max(self.x1, ch.bbox.x1)
+        # The line's band follows its full-size glyphs, so superscripts do not widen it.
+        if ch.size >= self.size * SUPERSCRIPT_SIZE_RATIO:
+            self.top = min(self.top, ch.bbox.top)
+            self.bottom = max(self.bottom, ch.bbox.bottom)
+        if ch.size > self.size:
+            self.size, self.baseline = ch.size, ch.baseline
+
+
+def _edge_between(x_left: float, x_right: float, ch_box: BBox, edges: Sequence[BBox]) -> bool:
+    """True when a drawn vertical edge (box side or rule) stands between two glyphs."""
+    for e in edges:
+        if e.top <= ch_box.bottom and e.bottom >= ch_box.top:
+            if x_left - 0.5 <= e.x0 <= x_right + 0.5 or x_left - 0.5 <= e.x1 <= x_right + 0.5:
+                if e.width < 2.0 or not (e.x0 <= x_left and e.x1 >= x_right):
+                    return True
+    return False
+
+
+def chars_to_lines(page: Page) -> tuple[Line, ...]:
+    """Group a page's glyphs into visual lines, split at column gaps and box edges."""
+    chars = sorted((c for c in page.chars if c.text.strip() or c.text == " "), key=lambda c: (c.bbox.x0, c.bbox.top))
+    edges = tuple(page.rects) + tuple(r for r in page.rules if r.width < 2.0)
+    open_lines: list[_LineBuilder] = []
+    done: list[_LineBuilder] = []
+    for ch in chars:
+        if ch.text == " ":
+            continue  # spaces are re-derived from geometry; PDFs draw them inconsistently
+        best, best_cost = None, None
+        still_open = []
+        for ln in open_lines:
+            if ch.bbox.x0 - ln.x1 > MARKER_GAP_EM * max(ln.size, ch.size, 1.0):
+                done.append(ln)
+                continue
+            still_open.append(ln)
+            cost = ln.accepts(ch, edges)
+            if cost is not None and (best_cost is None or cost < best_cost):
+                best, best_cost = ln, cost
+        open_lines = still_open
+        if best is None:
+            open_lines.append(_LineBuilder(ch))
+        else:
+            best.add(ch)
+    done.extend(open_lines)
+    groups = _split_at_column_edges([sorted(b.chars, key=lambda c: c.bbox.x0) for b in done])
+    lines = [_finish_line(g, page.number) for g in groups]
+    return tuple(sorted((ln for ln in lines if ln.text.strip()), key=lambda ln: (ln.bbox.top, ln.bbox.x0)))
+
+
+def _split_at_column_edges(groups: list[list[Char]]) -> list[list[Char]]:
+    """Split lines where a column starts: at a left edge shared by several lines, after a space
+    and a change of font, as when a bold timeline label sits a word space from its entry."""
+    edges = Counter(round(g[0].bbox.x0) for g in groups if g)
+    strong = [x for x, n in edges.items() if n >= MIN_EDGE_LINES]
+    if not strong:
+        return groups
+    out = []
+    for chars in groups:
+        start = 0
+        for i in range(1, len(chars)):
+            prev, ch = chars[i - 1], chars[i]
+            gap = ch.bbox.x0 - prev.bbox.x1
+            if gap <= WORD_GAP_EM * max(ch.size, 1.0) or prev.fontname == ch.fontname:
+                continue
+            if not any(abs(ch.bbox.x0 - x) <= EDGE_TOLERANCE for x in strong):
+                continue
+            left = chars[start:i]
+            if len(left) == 1 and (rules().is_symbol_font(left[0].fontname) or left[0].text in rules().marker_kinds):
+                continue  # a list marker and its text: one line
+            out.append(left)
+            start = i
+        out.append(chars[start:])
+    return out
+
+
+def _finish_line(chars: list[Char], page_number: int) -> Line:
+    glyphs = rules()
+    chars = sorted(chars, key=lambda c: c.bbox.x0)
+    size_weights = Counter()
+    for c in chars:
+        size_weights[round(c.size, 1)] += 1
+    body_size = max(size_weights.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    body = [c for c in chars if abs(c.size - body_size) < 0.5] or chars
+    body_baseline = statistics.median(c.baseline for c in body)
+    spans: list[Span] = []
+    cur_text: list[str] = []
+    cur_key: tuple[str, float, bool] | None = None
+    prev: Char | None = None
+    for c in chars:
+        superscript = (c.size <= body_size * SUPERSCRIPT_SIZE_RATIO
+                       and c.baseline < body_baseline - SUPERSCRIPT_RAISE_EM * body_size)
+        key = (c.fontname, round(c.size, 1), superscript)
+        space = prev is not None and c.bbox.x0 - prev.bbox.x1 > WORD_GAP_EM * max(min(prev.size, c.size), 1.0)
+        text = c.text if c.text in glyphs.superscripts else unicodedata.normalize("NFKC", c.text)
+        if key != cur_key:
+            if cur_key is not None:
+                spans.append(Span("".join(cur_text), cur_key[0], cur_key[1], cur_key[2]))
+            cur_text, cur_key = [], key
+        if space:
+            cur_text.append(" ")
+        cur_text.append(text)
+        prev = c
+    if cur_key is not None:
+        spans.append(Span("".join(cur_text), cur_key[0], cur_key[1], cur_key[2]))
+    text = "".join(s.text for s in spans)
+    bbox = chars[0].bbox
+    for c in chars[1:]:
+        bbox = bbox.union(c.bbox)
+    bold_chars = sum(1 for c in chars if glyphs.is_bold_font(c.fontname) and not c.text.isspace())
+    bold = bold_chars * 2 > len(chars)
+    return Line(text=text, page=page_number, bbox=bbox, size=body_size, bold=bold,
+                spans=tuple(spans), chars=tuple(chars))
+
+
+# ---------------------------------------------------------------------------------------------
+# lines -> reading order
+
+
+def order_lines(lines: Sequence[Line], page: Page) -> tuple[Line, ...]:
+    """Reading order: drawn boxes kept whole, columns left to right, rows top to bottom."""
+    if not lines:
+        return ()
+    sizes = [ln.size for ln in lines]
+    min_gap = MIN_COLUMN_GAP_EM * statistics.median(sizes)
+    boxes = [r for r in page.rects if any(r.contains(ln.bbox, BOX_TOLERANCE) for ln in lines)]
+    return tuple(_order_region(list(lines), boxes, min_gap))
+
+
+class _Unit:
+    __slots__ = ("bbox", "lines", "boxes")
+
+    def __init__(self, bbox: BBox, lines: list[Line], boxes: list[BBox]) -> None:
+        self.bbox, self.lines, self.boxes = bbox, lines, boxes
+
+
+def _order_region(lines: list[Line], boxes: list[BBox], min_gap: float) -> list[Line]:
+    units = _units(lines, boxes)
+    if len(units) == 1 and units[0].boxes is not None and units[0].lines == lines:
+        # One box holds everything: look inside it, without it.
+        return _order_region(lines, units[0].boxes, min_gap)
+    ordered: list[Line] = []
+    for unit in _xy_cut(units, min_gap):
+        if unit.boxes is None:
+            ordered.extend(unit.lines)
+        else:
+            ordered.extend(_order_region(unit.lines, unit.boxes, min_gap))
+    return ordered
+
+
+def _units(lines: list[Line], boxes: list[BBox]) -> list[_Unit]:
+    """Top-level boxes (with the lines inside) plus loose lines, as units to order."""
+    containing = [b for b in boxes if any(b.contains(ln.bbox, BOX_TOLERANCE) for ln in lines)]
+    # A box that holds every line of the region says nothing about order at this level.
+    informative = [b for b in containing if not all(b.contains(ln.bbox, BOX_TOLERANCE) for ln in lines)]
+    top_level = [b for b in informative
+                 if not any(o is not b and o.contains(b, BOX_TOLERANCE) and not b.contains(o, BOX_TOLERANCE)
+                            for o in informative)]
+    # Identical duplicates (fill + stroke drawn separately): keep one.
+    unique: list[BBox] = []
+    for b in sorted(top_level, key=lambda b: (b.width * b.height)):
+        if not any(u.contains(b, BOX_TOLERANCE) and b.contains(u, BOX_TOLERANCE) for u in unique):
+            unique.append(b)
+    assigned: dict[int, list[Line]] = {i: [] for i in range(len(unique))}
+    loose: list[Line] = []
+    for ln in lines:
+        homes = [i for i, b in enumerate(unique) if b.contains(ln.bbox, BOX_TOLERANCE)]
+        if homes:
+            smallest = min(homes, key=lambda i: unique[i].width * unique[i].height)
+            assigned[smallest].append(ln)
+        else:
+            loose.append(ln)
+    units = [_Unit(ln.bbox, [ln], None) for ln in loose]
+    for i, b in enumerate(unique):
+        if assigned[i]:
+            inner = [o for o in boxes if o is not b and b.contains(o, BOX_TOLERANCE) and not o.contains(b, BOX_TOLERANCE)]
+            units.append(_Unit(b, assigned[i], inner))
+    return units
+
+
+def _xy_cut(units: list[_Unit], min_gap: float) -> list[_Unit]:
+    if len(units) <= 1:
+        return units
+    columns = _split(units, axis="x", min_gap=min_gap)
+    if len(columns) > 1:
+        return [u for col in columns for u in _xy_cut(col, min_gap)]
+    rows = _split(units, axis="y", min_gap=0.0, widest_only=True)
+    if len(rows) > 1:
+        return [u for row in rows for u in _xy_cut(row, min_gap)]
+    return sorted(units, key=lambda u: (round(u.bbox.top, 0), u.bbox.x0))
+
+
+def _split(units: list[_Unit], axis: str, min_gap: float, widest_only: bool = False) -> list[list[_Unit]]:
+    """Split units at whitespace bands along one axis (x: columns, y: rows)."""
+    def span(u: _Unit) -> tuple[float, float]:
+        if axis == "x":
+            return u.bbox.x0, u.bbox.x1
+        # Shrink vertically a little so that touching ascenders/descenders do not hide a gap.
+        shrink = min(1.0, u.bbox.height * 0.15)
+        return u.bbox.top + shrink, u.bbox.bottom - shrink
+
+    items = sorted(units, key=lambda u: span(u)[0])
+    groups: list[list[_Unit]] = [[items[0]]]
+    gaps: list[float] = []
+    reach = span(items[0])[1]
+    for u in items[1:]:
+        lo, hi = span(u)
+        if lo - reach > min_gap:
+            gaps.append(lo - reach)
+            groups.append([u])
+        else:
+            groups[-1].append(u)
+        reach = max(reach, hi)
+    if widest_only and len(groups) > 2:
+        widest = max(range(len(gaps)), key=lambda i: gaps[i])
+        upper = [u for g in groups[: widest + 1] for u in g]
+        lower = [u for g in groups[widest + 1:] for u in g]
+        return [upper, lower]
+    return groups
+
+
+# ---------------------------------------------------------------------------------------------
+# lines -> blocks
+
+
+def starts_with_marker(line: Line) -> bool:
+    """True when the line begins with a list marker (symbol glyph, bullet, arrow, dash, number)."""
+    glyphs = rules()
+    if not line.spans:
+        return False
+    first = line.spans[0]
+    if glyphs.is_symbol_font(first.fontname) and first.text.strip():
+        return True
+    text = line.text.lstrip()
+    if not text:
+        return False
+    kind = glyphs.marker_kinds.get(text[0])
+    if kind in ("bullet", "arrow"):
+        return True
+    if kind == "dash":
+        return len(text) > 1 and text[1] == " "
+    return bool(glyphs.numbered_marker.match(text))
+
+
+def lines_to_blocks(lines: Sequence[Line]) -> tuple[Block, ...]:
+    """Group lines (in reading order) into blocks: paragraphs, bullets, headings, labels."""
+    blocks: list[list[Line]] = []
+    for ln in lines:
+        if blocks and _continues(blocks[-1], ln):
+            blocks[-1].append(ln)
+        else:
+            blocks.append([ln])
+    out = []
+    for group in blocks:
+        bbox = group[0].bbox
+        for ln in group[1:]:
+            bbox = bbox.union(ln.bbox)
+        out.append(Block(lines=tuple(group), page=group[0].page, bbox=bbox))
+    return tuple(out)
+
+
+def _continues(block: list[Line], ln: Line) -> bool:
+    prev = block[-1]
+    if ln.page != prev.page or starts_with_marker(ln):
+        return False
+    if ln.bold != prev.bold or abs(ln.size - prev.size) > 0.1 * max(ln.size, prev.size):
+        return False
+    height = max(prev.bbox.height, ln.bbox.height, 1.0)
+    gap = ln.bbox.top - prev.bbox.bottom
+    if gap < -0.5 * height or gap > BLOCK_GAP_RATIO * height:
+        return False
+    if ln.bbox.h_overlap(prev.bbox) <= 0:
+        return False
+    # Text start of the block (after a hanging marker) vs this line's start.
+    left = _text_start(block[0]) if len(block) == 1 else min(_text_start(b) for b in block[1:])
+    if ln.bbox.x0 < left - 0.8 * ln.size and len(block) > 1:
+        return False
+    # A short line that ends a sentence, followed by a capital at the left edge: new paragraph.
+    right = max(b.bbox.x1 for b in block)
+    if (len(block) >= 1 and prev.text.rstrip().endswith((".", "!", "?", ":"))
+            and prev.bbox.x1 < right - 3 * prev.size and ln.text[:1].isupper() and len(block) > 1):
+        return False
+    return True
+
+
+def _text_start(line: Line) -> float:
+    """x where a line's text begins, after a list marker if it has one."""
+    if starts_with_marker(line) and len(line.chars) > 1:
+        first = line.chars[0]
+        for c in line.chars[1:]:
+            if c.bbox.x0 > first.bbox.x1 + 0.5:
+                return c.bbox.x0
+    return line.bbox.x0

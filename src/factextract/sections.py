@@ -1,0 +1,230 @@
+"""Blocks in reading order -> sections with a kind (header, progress, activities, ...).
+
+A heading is recognised by its style (bold, larger than the body, or in capitals) and
+classified by the heading vocabularies in ``data/<lang>/sections.yaml``; where no phrase
+matches, the lemmas of its words are looked up (spaCy), so "Activités menées en 2022" is
+still an activities heading. Footnotes are told by size and place: small type at the foot
+of a page, starting with a marker.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from . import vocab
+from .model import Block, Page, SectionBlocks
+from .text import join_lines
+
+# A block set this much larger than the body text is heading-styled even when not bold.
+HEADING_SIZE_RATIO = 1.15
+# Footnotes are set smaller than the body text and sit in the lower part of a page.
+FOOTNOTE_SIZE_RATIO = 0.93
+FOOTNOTE_ZONE = 0.5
+# A heading-styled block in capitals with at most this many words opens an "other" section.
+MAX_OTHER_HEADING_WORDS = 8
+# Header blocks sit in the top part of the first page.
+HEADER_ZONE = 0.35
+
+# "1 MIEUX+ - ...", "¹ OFII ...", "* ...": a footnote starts with a number or asterisk.
+_FOOTNOTE_START = re.compile(r"^\s*(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3})\s*\S")
+
+
+def normalise(text: str) -> str:
+    """Case-folded, accent-free, punctuation-free form used to match vocabularies."""
+    text = text.replace("œ", "oe").replace("Œ", "OE").replace("’", "'")
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+@dataclass(frozen=True, slots=True)
+class _HeadingVocab:
+    phrases: tuple[tuple[str, str], ...]  # (normalised phrase, kind), longest first
+    lemmas: dict[str, str]
+
+
+@cache
+def _vocab(language: str) -> _HeadingVocab:
+    data = vocab.load(language, "sections")
+    phrases = [(normalise(p), kind) for kind, plist in data.items() if kind != "lemmas" for p in plist]
+    phrases.sort(key=lambda pk: -len(pk[0]))
+    lemmas = {normalise(w): kind for kind, words in data.get("lemmas", {}).items() for w in words}
+    return _HeadingVocab(tuple(phrases), lemmas)
+
+
+@cache
+def _field_patterns(language: str) -> tuple[re.Pattern[str], ...]:
+    data = vocab.load(language, "fields")
+    return tuple(re.compile(data[key], re.IGNORECASE) for key in ("domain", "action"))
+
+
+def classify_heading(text: str, language: str, by_lemma: bool = True) -> str | None:
+    """The section kind a heading names, or None; the document's language is tried first.
+
+    ``by_lemma`` also looks words up by lemma; only for text that looks like a section
+    heading (capitals, large type), since an event title may well say "perspectives".
+    """
+    norm = normalise(text)
+    if not norm:
+        return None
+    for lang in (language, *(lg for lg in vocab.LANGUAGES if lg != language)):
+        for phrase, kind in _vocab(lang).phrases:
+            if norm == phrase or norm.startswith(phrase + " "):
+                return kind
+    if not by_lemma:
+        return None
+    for lang in (language, *(lg for lg in vocab.LANGUAGES if lg != language)):
+        lemma_kinds = _vocab(lang).lemmas
+        for word in _lemmas(text, lang):
+            if word in lemma_kinds:
+                return lemma_kinds[word]
+    return None
+
+
+def _lemmas(text: str, language: str) -> list[str]:
+    words = [normalise(w) for w in text.split()]
+    if language != "fr" or len(words) > MAX_OTHER_HEADING_WORDS:
+        return words
+    from .nlp import french_pipeline
+
+    doc = french_pipeline()(text.lower())
+    return [normalise(t.lemma_) for t in doc] + words
+
+
+def block_text(block: Block, language: str) -> str:
+    return join_lines([ln.text for ln in block.lines], language)
+
+
+def body_size(blocks: Sequence[Block]) -> float:
+    """The most common font size over all text, weighted by characters."""
+    counts: Counter[float] = Counter()
+    for b in blocks:
+        for ln in b.lines:
+            counts[round(ln.size, 1)] += len(ln.text)
+    return counts.most_common(1)[0][0] if counts else 10.0
+
+
+def is_heading_styled(block: Block, body: float) -> bool:
+    if all(ln.bold for ln in block.lines):
+        return True
+    if all(ln.size >= body * HEADING_SIZE_RATIO for ln in block.lines):
+        return True
+    letters = [ch for ch in block.text if ch.isalpha()]
+    return len(letters) >= 4 and all(ch.isupper() for ch in letters) and block.lines[0].size >= body
+
+
+def is_footnote(block: Block, page: Page, body: float) -> bool:
+    first = block.lines[0]
+    if block.bbox.top < page.height * FOOTNOTE_ZONE:
+        return False
+    if any(ln.size > body * FOOTNOTE_SIZE_RATIO for ln in block.lines):
+        return False
+    if first.spans and first.spans[0].superscript and first.spans[0].text.strip().isdigit():
+        return True
+    return bool(_FOOTNOTE_START.match(first.text))
+
+
+def split_sections(pages: Sequence[Page], blocks_per_page: Sequence[Sequence[Block]],
+                   language: str) -> tuple[SectionBlocks, ...]:
+    """Assign every block to a section; footnote blocks go to one footnotes section."""
+    all_blocks = [b for blocks in blocks_per_page for b in blocks]
+    body = body_size(all_blocks)
+    page_of = {p.number: p for p in pages}
+    sections: list[dict] = []
+    footnote_blocks: list[Block] = []
+
+    def open_section(kind: str, heading: str | None, page: int) -> dict:
+        sec = {"kind": kind, "heading": heading, "page": page, "subheadings": [], "blocks": [],
+               "subheading_blocks": []}
+        sections.append(sec)
+        return sec
+
+    current: dict | None = None
+    for block in all_blocks:
+        page = page_of[block.page]
+        if is_footnote(block, page, body):
+            footnote_blocks.append(block)
+            continue
+        text = block_text(block, language)
+        styled = is_heading_styled(block, body)
+        if current is not None and current["kind"] == "header" and _is_header_label(text, language):
+            current["blocks"].append(block)
+            continue
+        kind = (classify_heading(text, language, by_lemma=_looks_like_section_heading(block, text, body))
+                if styled and len(text) <= 120 else None)
+        if kind == "footnotes":
+            kind = None if current is None else kind
+        if kind is not None:
+            if current is not None and current["kind"] == kind and not current["blocks"]:
+                current["subheadings"].append(text)
+                current["subheading_blocks"].append(block)
+            else:
+                current = open_section(kind, text, block.page)
+            continue
+        if styled and any(p.match(" ".join(text.split())) for p in _field_patterns(language)):
+            if current is None:
+                current = open_section("header", None, block.page)
+            current["subheadings"].append(text)
+            current["subheading_blocks"].append(block)
+            continue
+        if current is None:
+            in_header_zone = block.page == 1 and block.bbox.top < page.height * HEADER_ZONE
+            current = open_section("header" if in_header_zone else "other", None, block.page)
+            if in_header_zone:
+                current["heading"] = None
+        elif current["kind"] == "header" and not (block.page == 1 and block.bbox.top < page.height * HEADER_ZONE):
+            current = open_section("other", None, block.page)
+        elif styled and current["kind"] != "header" and _is_other_heading(block, text, body):
+            current = open_section("other", text, block.page)
+            continue
+        current["blocks"].append(block)
+    out = []
+    for sec in sections:
+        heading = sec["heading"]
+        subheadings = tuple(sec["subheadings"])
+        if sec["kind"] == "header":
+            # The header's title is its largest text; every other header line is a subheading.
+            header_blocks = sorted(sec["blocks"] + sec["subheading_blocks"], key=all_blocks.index)
+            title_block = _title_block(header_blocks)
+            heading = block_text(title_block, language) if title_block is not None else None
+            subheadings = tuple(block_text(b, language) for b in header_blocks if b is not title_block)
+        out.append(SectionBlocks(kind=sec["kind"], heading=heading, page=sec["page"],
+                                 subheadings=subheadings, blocks=tuple(sec["blocks"]),
+                                 subheading_blocks=tuple(sec["subheading_blocks"])))
+    if footnote_blocks:
+        out.append(SectionBlocks(kind="footnotes", heading=None, page=footnote_blocks[0].page,
+                                 blocks=tuple(footnote_blocks)))
+    return tuple(out)
+
+
+def _is_header_label(text: str, language: str) -> bool:
+    """'Pays référent', 'Reference country': a header label, not the referent-system section."""
+    norm = normalise(text)
+    return any(norm == normalise(label) for lang in (language, *vocab.LANGUAGES)
+               for label in vocab.load(lang, "fields")["reference_country"])
+
+
+def _looks_like_section_heading(block: Block, text: str, body: float) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    caps = len(letters) >= 4 and all(ch.isupper() for ch in letters)
+    large = block.lines[0].size >= body * HEADING_SIZE_RATIO
+    return (caps or large) and len(text.split()) <= MAX_OTHER_HEADING_WORDS
+
+
+def _is_other_heading(block: Block, text: str, body: float) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return (len(letters) >= 4 and all(ch.isupper() for ch in letters)
+            and len(text.split()) <= MAX_OTHER_HEADING_WORDS
+            and block.lines[0].size >= body * HEADING_SIZE_RATIO)
+
+
+def _title_block(blocks: Sequence[Block]) -> Block | None:
+    """The header's title: its block set in the largest type (the country name on a factsheet)."""
+    if not blocks:
+        return None
+    return max(blocks, key=lambda b: (max(ln.size for ln in b.lines), -blocks.index(b)))

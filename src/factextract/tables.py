@@ -1,0 +1,471 @@
+"""Factsheets -> DataFrames, checked against ``schemas/`` and written as Parquet, CSV and JSON.
+
+Each table's columns, types and constraints are declared once, in ``schemas/<table>.json``
+(Frictionless Table Schema v2), and everything here is derived from them:
+
+=========  ==========================  =================  ==============================
+schema     pandas dtype                Parquet (Arrow)    CSV
+=========  ==========================  =================  ==============================
+string     ``string[pyarrow]``         ``string``         as is; null -> empty
+integer    ``Int64``                   ``int64``          digits; null -> empty
+date       ``date32[day][pyarrow]``    ``date32``         ISO ``YYYY-MM-DD``; null -> empty
+list       ``list<string>[pyarrow]``   ``list<string>``   items ``;``-joined; [] -> empty
+=========  ==========================  =================  ==============================
+
+Dates and lists are Arrow-backed (``pd.ArrowDtype``) because that is the only pandas
+representation that survives a Parquet round trip unchanged: ``datetime64`` would be written as
+a timestamp, and object columns of lists are written as ``list<null>`` when every list is empty.
+Parquet files are written without pandas' own metadata: with pandas 3.1 / pyarrow 26 a file
+that carries it for a ``list<string>[pyarrow]`` column cannot be read back by
+``pd.read_parquet`` ("data type ... not understood"), and researchers must be able to read the
+files without factextract. ``load`` restores the dtypes from the schemas instead.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from .errors import SchemaError, UsageError
+from .model import Factsheet, Period
+
+# The tables of the output contract, in the order they are written and listed.
+TABLES: tuple[str, ...] = (
+    "documents", "sections", "items", "dates", "footnotes", "footnote_refs", "entities",
+)
+
+LIST_DELIMITER = ";"  # how list columns are joined in CSV (contract: `;`-joined)
+
+_ARROW_TYPES: dict[str, pa.DataType] = {
+    "string": pa.string(),
+    "integer": pa.int64(),
+    "date": pa.date32(),
+    "list": pa.list_(pa.string()),
+}
+_PANDAS_DTYPES: dict[str, Any] = {
+    "string": pd.StringDtype("pyarrow"),
+    "integer": pd.Int64Dtype(),
+    "date": pd.ArrowDtype(pa.date32()),
+    "list": pd.ArrowDtype(pa.list_(pa.string())),
+}
+# Arrow type -> pandas dtype, for Table.to_pandas(types_mapper=...).
+_FROM_ARROW = {_ARROW_TYPES[t]: _PANDAS_DTYPES[t] for t in _ARROW_TYPES}
+
+MANIFEST = "manifest.json"
+DATAPACKAGE = "datapackage.json"
+
+
+# --- schemas ---------------------------------------------------------------------------------
+
+@cache
+def schema(table: str) -> dict[str, Any]:
+    """Return the parsed ``schemas/<table>.json`` shipped with the package."""
+    if table not in TABLES:
+        raise SchemaError(table, f"no such table; the tables are {', '.join(TABLES)}")
+    path = resources.files("factextract") / "schemas" / f"{table}.json"
+    try:
+        descriptor = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError) as exc:
+        raise SchemaError(table, f"cannot read the schema file ({exc})") from exc
+    for field in descriptor["fields"]:
+        if field["type"] not in _ARROW_TYPES:
+            raise SchemaError(table, f"field {field['name']!r} has type {field['type']!r}; "
+                                     f"supported: {', '.join(_ARROW_TYPES)}")
+        if field["type"] == "list" and field.get("itemType", "string") != "string":
+            raise SchemaError(table, f"list field {field['name']!r} must have itemType 'string'")
+    return descriptor
+
+
+def columns(table: str) -> list[str]:
+    """The table's column names, in order."""
+    return [field["name"] for field in schema(table)["fields"]]
+
+
+def dtypes(table: str) -> dict[str, Any]:
+    """``{column: pandas dtype}`` for the table, from its schema."""
+    return {f["name"]: _PANDAS_DTYPES[f["type"]] for f in schema(table)["fields"]}
+
+
+def arrow_schema(table: str) -> pa.Schema:
+    """The table's Arrow schema (as written to Parquet), with each column's description."""
+    return pa.schema([
+        pa.field(f["name"], _ARROW_TYPES[f["type"]], nullable=not _required(f),
+                 metadata={"description": f["description"]})
+        for f in schema(table)["fields"]
+    ])
+
+
+def _required(field: dict[str, Any]) -> bool:
+    return bool(field.get("constraints", {}).get("required", False))
+
+
+def _frame(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Rows (dicts keyed by column) -> a frame with the schema's columns and dtypes."""
+    # nullable=True here: a missing required value must reach validate(), which names the row,
+    # rather than fail inside Arrow with a message that does not.
+    arrow = pa.schema([f.with_nullable(True) for f in arrow_schema(table)])
+    return _to_pandas(pa.Table.from_pylist(rows, schema=arrow))
+
+
+def _to_pandas(table: pa.Table) -> pd.DataFrame:
+    return table.to_pandas(types_mapper=_FROM_ARROW.get)
+
+
+# --- Factsheet -> frames ---------------------------------------------------------------------
+
+def to_frames(sheets: Iterable[Factsheet]) -> dict[str, pd.DataFrame]:
+    """One DataFrame per table, with the schemas' columns (in order) and dtypes.
+
+    Every sheet gives a ``documents`` row whatever its status; sheets with status ``error`` or
+    ``no_text`` have nothing else to give. Empty strings become nulls (empty in CSV).
+    """
+    from . import __version__  # here, not at import time: the package may import this module
+
+    rows: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
+    for sheet in sheets:
+        for table, row in _rows(sheet, __version__):
+            rows[table].append(row)
+    return {table: _frame(table, rows[table]) for table in TABLES}
+
+
+def _rows(sheet: Factsheet, version: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    doc_id = sheet.doc_id
+    info = sheet.info
+    yield "documents", {
+        "doc_id": doc_id, "source_path": sheet.source_path, "sha256": sheet.sha256,
+        "status": sheet.status, "error": _text(sheet.error), "title": _text(info.title),
+        "language": _text(info.language), "country": _text(info.country),
+        "domain_number": info.domain_number, "domain_title": _text(info.domain_title),
+        "action_number": info.action_number, "action_title": _text(info.action_title),
+        "page_count": sheet.page_count, "pipeline_version": version,
+    }
+    for section in sheet.sections:
+        yield "sections", {
+            "doc_id": doc_id, "section_id": section.section_id, "order": section.order,
+            "kind": section.kind, "heading": _text(section.heading), "page": section.page,
+            "subheadings": list(section.subheadings),
+        }
+    for item in sheet.items:
+        date = item.date
+        yield "items", {
+            "doc_id": doc_id, "item_id": item.item_id, "section_id": item.section_id,
+            "section_kind": item.section_kind, "parent_item_id": _text(item.parent_item_id),
+            "order": item.order, "page": item.page, "text": item.text,
+            "date_text": _text(date.text) if date else None,
+            "date_start": date.start if date else None,
+            "date_end": date.end if date else None,
+            "date_precision": _text(date.precision) if date else None,
+            "date_qualifier": _text(date.qualifier) if date else None,
+            "date_edtf": _text(date.edtf) if date else None,
+            "date_source": _text(item.date_source),
+            "footnote_markers": list(item.footnote_markers),
+            "list_marker": _text(item.marker),
+        }
+        # The inline expressions in text order, then the timeline label (outside the text, so
+        # its offsets, if any, are not offsets into items.text and are dropped).
+        periods = [(p, "inline") for p in item.dates]
+        if item.timeline_label is not None:
+            periods.append((item.timeline_label, "timeline"))
+        for order, (period, source) in enumerate(periods, start=1):
+            yield "dates", _date_row(doc_id, item.item_id, period, source, order)
+        for order, ref in enumerate(item.footnote_refs, start=1):
+            yield "footnote_refs", {
+                "doc_id": doc_id, "item_id": item.item_id, "marker": ref.marker,
+                "anchor": _text(ref.anchor), "order": order,
+            }
+    for note in sheet.footnotes:
+        yield "footnotes", {
+            "doc_id": doc_id, "marker": note.marker, "text": note.text, "term": _text(note.term),
+            "expansion": _text(note.expansion), "page": note.page,
+        }
+    per_item: Counter[str] = Counter()
+    for entity in sheet.entities:
+        per_item[entity.item_id] += 1
+        yield "entities", {
+            "doc_id": doc_id, "item_id": entity.item_id, "text": entity.text,
+            "label": entity.label, "start_char": entity.start_char, "end_char": entity.end_char,
+            "source": entity.source, "order": per_item[entity.item_id],
+        }
+
+
+def _date_row(doc_id: str, item_id: str, period: Period, source: str, order: int) -> dict:
+    inline = source == "inline"
+    return {
+        "doc_id": doc_id, "item_id": item_id, "text": period.text,
+        "start_char": period.start_char if inline else None,
+        "end_char": period.end_char if inline else None,
+        "date_start": period.start, "date_end": period.end, "precision": period.precision,
+        "qualifier": _text(period.qualifier), "edtf": period.edtf, "source": source,
+        "order": order,
+    }
+
+
+def _text(value: str | None) -> str | None:
+    """An optional string: empty means missing (the contract's qualifier `(empty)`, no error)."""
+    return value if value else None
+
+
+# --- validation ------------------------------------------------------------------------------
+
+def validate(frames: dict[str, pd.DataFrame]) -> None:
+    """Check every frame against its schema; raise ``SchemaError`` naming the first offence.
+
+    Checks, in order: the set of tables; per table, column names and order, dtypes, and each
+    field's constraints (required, enum, pattern, minimum); primary-key uniqueness; then the
+    foreign keys across tables (rows with a null in a foreign-key column are not checked).
+    """
+    for table in TABLES:
+        if table not in frames:
+            raise SchemaError(table, "table missing from the frames (to_frames makes every table)")
+    for table in frames:
+        if table not in TABLES:
+            raise SchemaError(table, f"no such table; the tables are {', '.join(TABLES)}")
+    for table in TABLES:
+        _validate_table(table, frames[table])
+    for table in TABLES:
+        for fk in schema(table).get("foreignKeys", []):
+            _validate_foreign_key(table, frames, fk)
+
+
+def _validate_table(table: str, frame: pd.DataFrame) -> None:
+    expected = columns(table)
+    actual = [str(c) for c in frame.columns]
+    if actual != expected:
+        missing = [c for c in expected if c not in actual]
+        extra = [c for c in actual if c not in expected]
+        if missing:
+            problem = f"column(s) {', '.join(map(repr, missing))} missing"
+        elif extra:
+            problem = f"unexpected column(s) {', '.join(map(repr, extra))}"
+        else:
+            problem = f"columns in the wrong order: {actual}, expected {expected}"
+        raise SchemaError(table, problem)
+    for name, dtype in dtypes(table).items():
+        if frame[name].dtype != dtype:
+            actual_dtype = _dtype_name(frame[name].dtype)
+            raise SchemaError(table, f"column {name!r} has dtype {actual_dtype}, "
+                                     f"expected {_dtype_name(dtype)}")
+    key = schema(table).get("primaryKey", [])
+    for field in schema(table)["fields"]:
+        _validate_field(table, frame, field, key)
+    if key:
+        duplicated = frame.duplicated(subset=key, keep="first").to_numpy()
+        if duplicated.any():
+            row = int(duplicated.argmax())
+            rows = list(frame[key].itertuples(index=False, name=None))
+            values = rows[row]
+            first = rows.index(values)
+            raise SchemaError(table, f"row {row}: primary key ({', '.join(key)}) = "
+                                     f"{_show(values)} repeats row {first}")
+
+
+def _validate_field(table: str, frame: pd.DataFrame, field: dict, key: list[str]) -> None:
+    name = field["name"]
+    series = frame[name]
+    rules = field.get("constraints", {})
+    present = series.notna().to_numpy()
+
+    def fail_first(bad: np.ndarray, problem: str) -> None:
+        """Raise for the first row where ``bad`` is true, naming it by position and key."""
+        if bad.any():
+            row = int(bad.argmax())
+            ident = ", ".join(f"{k}={_show_one(frame[k].iloc[row])}" for k in key)
+            value = _show_one(series.iloc[row])
+            raise SchemaError(table, f"row {row} ({ident}): column {name!r} is "
+                                     f"{value} {problem}")
+
+    if rules.get("required") or name in key:
+        fail_first(~present, "but required")
+    if "enum" in rules:
+        known = series.isin(rules["enum"]).to_numpy(dtype=bool, na_value=False)
+        fail_first(present & ~known, f"not one of {', '.join(rules['enum'])}")
+    if "pattern" in rules:
+        regex = re.compile(rules["pattern"])  # implicitly anchored, as in Table Schema
+        bad = np.array([v is not pd.NA and regex.fullmatch(v) is None for v in series], bool)
+        fail_first(bad, f"which does not match {rules['pattern']!r}")
+    if "minimum" in rules:
+        fail_first((series < rules["minimum"]).to_numpy(dtype=bool, na_value=False),
+                   f"below the minimum {rules['minimum']}")
+
+
+def _validate_foreign_key(table: str, frames: dict[str, pd.DataFrame], fk: dict) -> None:
+    fields = fk["fields"] if isinstance(fk["fields"], list) else [fk["fields"]]
+    reference = fk["reference"]
+    target = reference.get("resource") or table  # none or "": this same table
+    ref_fields = reference["fields"]
+    ref_fields = ref_fields if isinstance(ref_fields, list) else [ref_fields]
+    child, parent = frames[table], frames[target]
+    known = set(parent[ref_fields].itertuples(index=False, name=None))
+    key = schema(table).get("primaryKey", [])
+    for row, values in enumerate(child[fields].itertuples(index=False, name=None)):
+        if any(v is pd.NA or v is None for v in values):
+            continue
+        if values not in known:
+            ident = ", ".join(f"{k}={_show_one(child[k].iloc[row])}" for k in key)
+            raise SchemaError(table, f"row {row} ({ident}): ({', '.join(fields)}) = "
+                                     f"{_show(values)} has no row in {target!r} with "
+                                     f"({', '.join(ref_fields)}) equal to it")
+
+
+def _show_one(value: Any) -> str:
+    if value is pd.NA or value is None:
+        return "empty"
+    return repr(value.item() if hasattr(value, "item") else value)  # np.int64(0) -> 0
+
+
+def _dtype_name(dtype: Any) -> str:
+    # Both StringDtype storages print as "string"; the difference matters to Parquet and to us.
+    return f"string[{dtype.storage}]" if isinstance(dtype, pd.StringDtype) else str(dtype)
+
+
+def _show(values: tuple) -> str:
+    return "(" + ", ".join(_show_one(v) for v in values) + ")"
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path, *, inputs: list[str],
+                 started: datetime, finished: datetime) -> dict[str, Any]:
+    """Validate, then write every table as Parquet and CSV, ``datapackage.json`` and the manifest.
+
+    Each file is written to a temporary name in ``out_dir`` and renamed into place, so a reader
+    never sees a half-written file. ``manifest.json`` is removed first and written last: when it
+    is present, every other file is from the same complete run. Returns the manifest.
+    """
+    from . import __version__
+
+    validate(frames)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / MANIFEST).unlink(missing_ok=True)
+    for table in TABLES:
+        frame = frames[table]
+        with _atomic(out_dir / f"{table}.parquet") as tmp:
+            pq.write_table(_to_arrow(table, frame), tmp)
+        with _atomic(out_dir / f"{table}.csv") as tmp:
+            _csv_frame(table, frame).to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
+    with _atomic(out_dir / DATAPACKAGE) as tmp:
+        _write_json(tmp, datapackage(__version__, finished))
+    statuses = frames["documents"]["status"].value_counts()
+    manifest = {
+        "pipeline_version": __version__,
+        "started": started.isoformat(),
+        "finished": finished.isoformat(),
+        "inputs": [str(i) for i in inputs],
+        "row_counts": {table: len(frames[table]) for table in TABLES},
+        "status_counts": {s: int(statuses.get(s, 0)) for s in _enum("documents", "status")},
+        "files": [f"{t}.{ext}" for t in TABLES for ext in ("parquet", "csv")] + [DATAPACKAGE],
+    }
+    with _atomic(out_dir / MANIFEST) as tmp:
+        _write_json(tmp, manifest)
+    return manifest
+
+
+def _enum(table: str, column: str) -> list[str]:
+    field = next(f for f in schema(table)["fields"] if f["name"] == column)
+    return field["constraints"]["enum"]
+
+
+def _to_arrow(table: str, frame: pd.DataFrame) -> pa.Table:
+    """The frame as an Arrow table with exactly the schema's types and no pandas metadata."""
+    target = arrow_schema(table)
+    return pa.Table.from_arrays(
+        [pa.array(frame[f.name], from_pandas=True).cast(f.type) for f in target], schema=target)
+
+
+def _csv_frame(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame as CSV text: ISO dates, lists `;`-joined, null and [] as empty."""
+    out = {}
+    for field in schema(table)["fields"]:
+        values = pa.array(frame[field["name"]], from_pandas=True)
+        if field["type"] == "list":
+            values = pc.binary_join(values, LIST_DELIMITER)
+        out[field["name"]] = pd.Series(values.cast(pa.string()).to_pylist(), dtype=object)
+    return pd.DataFrame(out, columns=columns(table))
+
+
+def datapackage(version: str, created: datetime) -> dict[str, Any]:
+    """A Frictionless Data Package (v2) descriptor for the CSV files, schemas inline."""
+    return {
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+        "name": "factextract-output",
+        "title": "Rabat Process reference-country factsheets, as tables",
+        "description": f"Written by factextract {version}. Each table is also in "
+                       "<table>.parquet (same columns; lists as list<string>, dates as date32); "
+                       "see manifest.json for the run.",
+        "created": created.isoformat(),
+        "resources": [
+            {
+                "name": table,
+                "type": "table",
+                "path": f"{table}.csv",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "title": schema(table)["title"],
+                "description": schema(table)["description"],
+                "schema": schema(table),
+            }
+            for table in TABLES
+        ],
+    }
+
+
+def _write_json(path: Path, data: Any) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+@contextmanager
+def _atomic(path: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; on success, flush it to disk and rename it over."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        yield tmp
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+def load(out_dir: Path | str) -> dict[str, pd.DataFrame]:
+    """Read a run's Parquet tables back, with the schemas' columns and dtypes."""
+    out_dir = Path(out_dir)
+    run = f"`factextract run INPUT... --out {out_dir}`"
+    missing = [t for t in TABLES if not (out_dir / f"{t}.parquet").is_file()]
+    if len(missing) == len(TABLES):
+        raise UsageError(f"{out_dir}: no factextract output here (no <table>.parquet files); "
+                         f"run {run} first")
+    if missing:
+        raise UsageError(f"{out_dir}: incomplete output, {', '.join(missing)}.parquet missing; "
+                         f"run {run} again")
+    if not (out_dir / MANIFEST).is_file():
+        raise UsageError(f"{out_dir}: no {MANIFEST}, so the run that wrote these tables did not "
+                         f"finish; run {run} again")
+    frames = {}
+    for table in TABLES:
+        arrow = pq.read_table(out_dir / f"{table}.parquet")
+        absent = [c for c in columns(table) if c not in arrow.column_names]
+        if absent:
+            raise SchemaError(table, f"{out_dir / f'{table}.parquet'} lacks column(s) "
+                                     f"{', '.join(absent)}; it was written by another version, "
+                                     f"run {run} again")
+        frames[table] = _to_pandas(arrow.select(columns(table)).cast(arrow_schema(table)))
+    return frames

@@ -1,0 +1,51 @@
+"""Language detection, country lookup and page furniture."""
+
+from __future__ import annotations
+
+import pytest
+
+from builders import line
+from factextract.fields import detect_language, find_country
+from factextract.furniture import remove_furniture
+from factextract.model import Page
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Mise en place d’un guichet diaspora visant à prendre en charge le retour des migrants", "fr"),
+    ("Launch of a national programme for the return and reintegration of migrants in the region", "en"),
+    ("", "fr"),
+])
+def test_detect_language(text, lang):
+    assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize("texts, country", [
+    (["Cameroun"], "Cameroun"),
+    (["Reference country", "Senegal"], "Senegal"),
+    (["Pays référent : Côte d'Ivoire"], "Côte d'Ivoire"),
+    (["Pays référent", "Domaine 5 : Retour"], None),
+])
+def test_find_country(texts, country):
+    assert find_country(texts) == country
+
+
+def _page(n: int) -> Page:
+    return Page(number=n, width=595, height=842, chars=())
+
+
+def test_running_footer_and_page_numbers_are_removed():
+    pages = [_page(1), _page(2)]
+    lines = [
+        [line("Body one", top=200), line("Processus de Rabat – Fiche pays", top=800, page_number=1),
+         line("1", x=540, top=815, page_number=1)],
+        [line("Body two", top=200, page_number=2), line("Processus de Rabat – Fiche pays", top=800, page_number=2),
+         line("Page 2/2", x=520, top=815, page_number=2)],
+    ]
+    kept = remove_furniture(pages, lines)
+    assert [[ln.text for ln in page] for page in kept] == [["Body one"], ["Body two"]]
+
+
+def test_a_number_in_the_margin_beside_other_text_is_kept():
+    lines = [[line("1", x=30, top=800), line("MIEUX+ - L’initiative conjointe", x=40, top=800)]]
+    kept = remove_furniture([_page(1)], lines)
+    assert [ln.text for ln in kept[0]] == ["1", "MIEUX+ - L’initiative conjointe"]

@@ -1,0 +1,53 @@
+"""Heading classification and footnote/term splitting."""
+
+from __future__ import annotations
+
+import pytest
+
+from factextract.footnotes import split_term
+from factextract.sections import classify_heading, normalise
+
+
+@pytest.mark.parametrize("heading, lang, kind", [
+    ("PROGRÈS", "fr", "progress"),
+    ("Mise en œuvre du Plan d’Action de Marrakech", "fr", "progress"),
+    ("ACTIVITÉS 2021", "fr", "activities"),
+    ("LE SYSTÈME DES PAYS RÉFÉRENTS", "fr", "referent_system"),
+    ("SUGGESTIONS POUR L’AVENIR", "fr", "suggestions"),
+    ("PROGRESS", "en", "progress"),
+    ("Implementation of the Marrakesh Action Plan", "en", "progress"),
+    ("ACTIVITIES 2022", "en", "activities"),
+    ("THE REFERENCE COUNTRY SYSTEM", "en", "referent_system"),
+    ("SUGGESTIONS FOR THE FUTURE", "en", "suggestions"),
+    ("Activités menées en 2022", "fr", "activities"),
+    ("NOS RECOMMANDATIONS", "fr", "suggestions"),
+    ("ACTIVITIES", "fr", "activities"),  # a heading in the other language still classifies
+    ("Document final", "fr", None),
+    ("Webinaire sur Retour & Réintégration, Janvier 2021", "fr", None),
+])
+def test_classify_heading(heading, lang, kind):
+    assert classify_heading(heading, lang) == kind
+
+
+def test_an_event_title_is_not_classified_by_lemma_when_asked_not_to():
+    assert classify_heading("Atelier sur les perspectives de retour", "fr", by_lemma=False) is None
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Système des Pays Référents", "systeme des pays referents"),
+    ("Mise en œuvre du Plan d’Action", "mise en oeuvre du plan d action"),
+])
+def test_normalise(text, want):
+    assert normalise(text) == want
+
+
+@pytest.mark.parametrize("text, term, expansion", [
+    ("MIEUX+ - L’initiative conjointe UE-ICMPD MIgration EU eXpertise", "MIEUX+",
+     "L’initiative conjointe UE-ICMPD MIgration EU eXpertise"),
+    ("OFII - Office Français de l’Immigration et Intégration", "OFII", "Office Français de l’Immigration et Intégration"),
+    ("IOM: International Organization for Migration", "IOM", "International Organization for Migration"),
+    ("ECOWAS – Economic Community of West African States", "ECOWAS", "Economic Community of West African States"),
+    ("Voir le rapport annuel de l'organisation pour plus de détails", None, None),
+])
+def test_split_term(text, term, expansion):
+    assert split_term(text) == (term, expansion)

@@ -1,0 +1,58 @@
+"""Text repair: markers, footnote refs, line joining and hyphenation."""
+
+from __future__ import annotations
+
+import pytest
+
+from builders import line
+from factextract.model import FootnoteRef, Span
+from factextract.text import clean_block, join_lines
+
+
+@pytest.mark.parametrize("pieces, lang, want", [
+    (["réintégration socio-", "économique"], "fr", "réintégration socio-économique"),
+    (["la réinté-", "gration des migrants"], "fr", "la réintégration des migrants"),
+    (["la réinté\u2010", "gration"], "fr", "la réintégration"),
+    (["renforce\u00ad", "ment"], "fr", "renforcement"),
+    (["UE-", "ICMPD"], "fr", "UE-ICMPD"),
+    (["2017-", "2018"], "fr", "2017-2018"),
+    (["decision-", "makers"], "en", "decision-makers"),
+    (["co-", "operation"], "en", "co-operation"),
+    (["strength-", "ening"], "en", "strengthening"),
+    (["Retour et", "réintégration"], "fr", "Retour et réintégration"),
+    (["mot -", "suite"], "fr", "mot - suite"),
+])
+def test_join_lines(pieces, lang, want):
+    assert join_lines(pieces, lang) == want
+
+
+@pytest.mark.parametrize("spans, want_text, want_marker", [
+    ((Span("9", "Wingdings-Regular", 9), Span(" Facteurs de succès", "Arial", 9)), "Facteurs de succès", "bullet"),
+    ((Span("l", "ABCDEF+ZapfDingbats", 9), Span(" Un point", "Arial", 9)), "Un point", "bullet"),
+    ((Span("→ Augmente la participation", "Arial", 9),), "Augmente la participation", "arrow"),
+    ((Span("• Regional workshop", "Arial", 9),), "Regional workshop", "bullet"),
+    ((Span("– sub point", "Arial", 9),), "sub point", "dash"),
+    ((Span("2. Second point", "Arial", 9),), "Second point", "number"),
+    ((Span("12 pays ont participé", "Arial", 9),), "12 pays ont participé", ""),
+    ((Span("COVID-19 a retardé", "Arial", 9),), "COVID-19 a retardé", ""),
+])
+def test_markers_are_stripped_and_named(spans, want_text, want_marker):
+    clean = clean_block([line("x", spans=spans)], "fr")
+    assert (clean.text, clean.marker) == (want_text, want_marker)
+
+
+@pytest.mark.parametrize("spans, want_text, want_refs", [
+    ((Span("(programme MIEUX+", "Arial", 9), Span("1", "Arial", 5.4, superscript=True),
+      Span(") de renforcement", "Arial", 9)),
+     "(programme MIEUX+) de renforcement", [FootnoteRef("1", "MIEUX+")]),
+    ((Span("(programme de l’OFII", "Arial", 9), Span("2", "Arial", 5.4, superscript=True), Span(")", "Arial", 9)),
+     "(programme de l’OFII)", [FootnoteRef("2", "OFII")]),
+    ((Span("the IOM³ and UNHCR⁴ teams", "Arial", 9),), "the IOM and UNHCR teams",
+     [FootnoteRef("3", "IOM"), FootnoteRef("4", "UNHCR")]),
+    ((Span("le 1", "Arial", 9), Span("er", "Arial", 5.4, superscript=True), Span(" janvier", "Arial", 9)),
+     "le 1er janvier", []),
+])
+def test_footnote_markers_come_from_superscripts(spans, want_text, want_refs):
+    clean = clean_block([line("x", spans=spans)], "fr")
+    assert clean.text == want_text
+    assert list(clean.refs) == want_refs
