@@ -64,9 +64,9 @@ def fake_tables(monkeypatch):
     written: dict = {}
     module = types.ModuleType("factextract.tables")
 
-    def to_frames(sheets):
+    def checked_frames(sheets):
         written["sheets"] = list(sheets)
-        return {"documents": [s.status for s in sheets]}
+        return list(sheets), {"documents": [s.status for s in sheets]}
 
     def write_tables(frames, out_dir, *, inputs, started, finished):
         written.update(frames=frames, out_dir=out_dir, inputs=inputs, started=started,
@@ -74,7 +74,7 @@ def fake_tables(monkeypatch):
         (Path(out_dir) / "manifest.json").write_text("{}")
         return {}
 
-    module.to_frames, module.write_tables = to_frames, write_tables
+    module.checked_frames, module.write_tables = checked_frames, write_tables
     monkeypatch.setitem(sys.modules, "factextract.tables", module)
     monkeypatch.setattr(factextract, "tables", module, raising=False)
     return written

@@ -137,63 +137,7 @@ def test_every_positive_case_is_found_alone():
 # ---------------------------------------------------------------------------------------------
 # EDTF: the edtf package's reading of every emitted string agrees with start and end
 
-EDTF_LIMITS = {
-    "group-in-interval": "edtf 5 rejects a level-2 sub-year grouping (quarter 33-36, third 37-39, "
-                         "half 40-41) inside an interval ('2020-37/..', '../2022-39', "
-                         "'2022-33/2022-34'), so each side is checked on its own",
-    "qualified-group": "edtf 5 rejects an approximate season or grouping ('2022-21~', "
-                       "'2021-39~'), so it is checked without the '~'",
-    "winter": "edtf 5 reads season 24 (winter) as December only; the contract's winter of Y "
-              "ends on the last day of February Y+1",
-}
-
-
-def _day(t: time.struct_time | float) -> date | None:
-    """A bound as a date; edtf 5 gives float -inf/inf for the open end ('../2020', '2021-08/..')."""
-    if isinstance(t, float):
-        return None
-    return date(t.tm_year, t.tm_mon, t.tm_mday)
-
-
-def _parse_edtf(text: str, limits: set[str]):
-    import edtf
-
-    try:
-        return edtf.parse_edtf(text)
-    except edtf.parser.edtf_exceptions.EDTFParseException:
-        if not text.endswith("~"):
-            raise
-        limits.add("qualified-group")
-        return edtf.parse_edtf(text[:-1])
-
-
-def edtf_bounds(text: str) -> tuple[date | None, date | None, frozenset[str]]:
-    """(first day, last day, limits worked around) of an EDTF string, as edtf reads it."""
-    import edtf
-
-    limits: set[str] = set()
-    sides = text.split("/")
-    try:
-        whole = edtf.parse_edtf(text)
-    except edtf.parser.edtf_exceptions.EDTFParseException:
-        if len(sides) == 1:
-            whole = _parse_edtf(text, limits)  # raises unless it is a qualified group
-        else:
-            whole = None
-            limits.add("group-in-interval")
-    if whole is not None:
-        lo, hi = _day(whole.lower_strict()), _day(whole.upper_strict())
-    else:
-        left, right = sides
-        lo = None if left == ".." else _day(_parse_edtf(left, limits).lower_strict())
-        hi = None if right == ".." else _day(_parse_edtf(right, limits).upper_strict())
-    last = sides[-1].rstrip("~")
-    if last.endswith("-24"):
-        limits.add("winter")
-        y = int(last[:4])
-        assert hi == date(y, 12, 31), "edtf changed its reading of winter: drop the workaround"
-        hi = date(y + 1, 2, calendar.monthrange(y + 1, 2)[1])
-    return lo, hi, frozenset(limits)
+from edtf_check import EDTF_LIMITS, _day, edtf_bounds  # noqa: E402
 
 
 _EDTF_CASES = list({c["period"][4]: c for c in POSITIVE}.values())
@@ -285,20 +229,3 @@ def test_month_and_weekday_words_agree_with_dateparser(lang):
             assert parsed is not None and (parsed.year, parsed.month) == (2021, number), word
     weekdays = {norm(w) for k in calendar.day_name for w in info[k.lower()]}
     assert {norm(w) for w in data["weekdays"]} <= weekdays
-
-
-# ---------------------------------------------------------------------------------------------
-# Speed
-
-def test_parse_date_is_fast():
-    """Well under 1 ms per call on average after warm-up (measured over the case table)."""
-    texts = [(c["text"], c["lang"]) for c in PARSE]
-    for text, lang in texts:
-        dates.parse_date(text, lang)
-    rounds = 5
-    t0 = time.perf_counter()
-    for _ in range(rounds):
-        for text, lang in texts:
-            dates.parse_date(text, lang)
-    per_call = (time.perf_counter() - t0) / (rounds * len(texts))
-    assert per_call < 1e-3, f"{per_call * 1e6:.0f} µs per parse_date"

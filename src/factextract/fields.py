@@ -17,6 +17,8 @@ from . import vocab
 from .model import DocumentInfo, SectionBlocks
 from .sections import block_text, normalise
 
+# A title longer than this is a paragraph set large, not a title; it is cut.
+MAX_TITLE_CHARS = 200
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -25,10 +27,13 @@ def _function_words(language: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in vocab.load(language, "language")["function_words"])
 
 
-def detect_language(text: str) -> str:
-    """``fr`` or ``en``: the language whose function words occur most (French on a tie)."""
+def detect_language(text: str) -> str | None:
+    """``fr`` or ``en``: the language whose function words occur most (French on a tie);
+    None when the text has none of either (another language, or no words at all)."""
     words = [w.casefold() for w in _WORD.findall(text)]
     scores = {lang: sum(1 for w in words if w in _function_words(lang)) for lang in vocab.LANGUAGES}
+    if not any(scores.values()):
+        return None
     return max(vocab.LANGUAGES, key=lambda lang: (scores[lang], lang == "fr"))
 
 
@@ -66,7 +71,9 @@ def _articles() -> frozenset[str]:
     return frozenset(normalise(a) for lang in vocab.LANGUAGES for a in vocab.load(lang, "fields")["country_articles"])
 
 
-def document_info(sections: Sequence[SectionBlocks], language: str) -> DocumentInfo:
+def document_info(sections: Sequence[SectionBlocks], language: str, detected: str | None) -> DocumentInfo:
+    """Fields of the document; ``language`` is the one its text was read in, ``detected`` the
+    one its words showed (None when neither French nor English)."""
     header = next((s for s in sections if s.kind == "header"), None)
     header_texts = []
     if header is not None:
@@ -74,17 +81,24 @@ def document_info(sections: Sequence[SectionBlocks], language: str) -> DocumentI
     heading_lines = header_texts + [h for s in sections for h in s.subheadings]
     domain = _match_field(heading_lines, language, "domain")
     action = _match_field(heading_lines, language, "action")
-    title = header.heading if header is not None else None
+    title = _short(header.heading) if header is not None and header.heading else None
     country_texts = ([title] if title else []) + header_texts
     return DocumentInfo(
         title=title,
-        language=language,
+        language=detected,
         country=find_country(country_texts),
         domain_number=domain[0] if domain else None,
         domain_title=domain[1] if domain else None,
         action_number=action[0] if action else None,
         action_title=action[1] if action else None,
     )
+
+
+def _short(text: str) -> str:
+    """A title at most MAX_TITLE_CHARS long, cut at a word boundary."""
+    if len(text) <= MAX_TITLE_CHARS:
+        return text
+    return text[:MAX_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
 
 
 @cache

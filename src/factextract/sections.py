@@ -92,7 +92,9 @@ def _lemmas(text: str, language: str) -> list[str]:
         return words
     from .nlp import french_pipeline
 
-    doc = french_pipeline()(text.lower())
+    nlp = french_pipeline()
+    with nlp.select_pipes(disable=["ner"]):
+        doc = nlp(text.lower())
     return [normalise(t.lemma_) for t in doc] + words
 
 

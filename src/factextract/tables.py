@@ -23,6 +23,8 @@ files without factextract. ``load`` restores the dtypes from the schemas instead
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import json
 import os
 import re
@@ -143,6 +145,32 @@ def to_frames(sheets: Iterable[Factsheet]) -> dict[str, pd.DataFrame]:
     return {table: _frame(table, rows[table]) for table in TABLES}
 
 
+def checked_frames(sheets: list[Factsheet]) -> tuple[list[Factsheet], dict[str, pd.DataFrame]]:
+    """The sheets and their frames, with any document whose rows break a schema turned into an
+    ``error`` document (rows dropped, message kept), so that one document never loses a batch.
+
+    The whole set is validated once (the usual, fast path); only when that fails is each
+    document checked on its own.
+    """
+    frames = to_frames(sheets)
+    try:
+        validate(frames)
+        return sheets, frames
+    except SchemaError:
+        pass
+    kept = []
+    for sheet in sheets:
+        try:
+            validate(to_frames([sheet]))
+            kept.append(sheet)
+        except SchemaError as exc:
+            kept.append(replace(
+                sheet, status="error", sections=(), items=(), footnotes=(), entities=(),
+                error=f"internal error: the extracted rows break the output schema ({exc.problem}); "
+                      "please report it with this file"))
+    return kept, to_frames(kept)
+
+
 def _rows(sheet: Factsheet, version: str) -> Iterator[tuple[str, dict[str, Any]]]:
     doc_id = sheet.doc_id
     info = sheet.info
@@ -188,10 +216,10 @@ def _rows(sheet: Factsheet, version: str) -> Iterator[tuple[str, dict[str, Any]]
                 "doc_id": doc_id, "item_id": item.item_id, "marker": ref.marker,
                 "anchor": _text(ref.anchor), "order": order,
             }
-    for note in sheet.footnotes:
+    for order, note in enumerate(sheet.footnotes, start=1):
         yield "footnotes", {
             "doc_id": doc_id, "marker": note.marker, "text": note.text, "term": _text(note.term),
-            "expansion": _text(note.expansion), "page": note.page,
+            "expansion": _text(note.expansion), "page": note.page, "order": order,
         }
     per_item: Counter[str] = Counter()
     for entity in sheet.entities:

@@ -1,0 +1,93 @@
+"""The whole CLI on real files: the samples among bad inputs, and real-world PDFs by others."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import GOLDEN, REALWORLD, ROOT, SAMPLES, sample_names
+from factextract import load
+from factextract.cli import main
+
+
+@pytest.fixture(scope="module")
+def mixed_run(tmp_path_factory):
+    """One run over the samples plus an empty file, a text file named .pdf and an encrypted PDF."""
+    folder = tmp_path_factory.mktemp("inputs")
+    for pdf in SAMPLES.glob("*.pdf"):
+        shutil.copy(pdf, folder / pdf.name)
+    (folder / "empty.pdf").write_bytes(b"")
+    (folder / "notes.pdf").write_text("Ceci n'est pas un PDF.\n", encoding="utf-8")
+    shutil.copy(ROOT / "tests" / "data" / "encrypted.pdf", folder / "encrypted.pdf")
+    out = tmp_path_factory.mktemp("out")
+    status = main(["run", str(folder), "--out", str(out), "--no-progress", "--jobs", "2"])
+    return status, out
+
+
+def test_bad_files_get_error_rows_and_exit_1(mixed_run):
+    status, out = mixed_run
+    assert status == 1
+    docs = load(out)["documents"].set_index("source_path")
+    by_name = {Path(p).name: row for p, row in docs.iterrows()}
+    assert set(by_name) == {f"{n}.pdf" for n in sample_names()} | {"empty.pdf", "notes.pdf", "encrypted.pdf"}
+    for name in sample_names():
+        assert by_name[f"{name}.pdf"]["status"] == "ok"
+    for name, words in [("empty.pdf", "empty file"), ("notes.pdf", "not a PDF"), ("encrypted.pdf", "encrypted")]:
+        row = by_name[name]
+        assert row["status"] == "error" and words in row["error"] and "\n" not in row["error"]
+
+
+def test_nothing_of_the_good_files_is_lost(mixed_run):
+    _, out = mixed_run
+    tables = load(out)
+    want = sum(len(json.loads((GOLDEN / f"{n}.json").read_text(encoding="utf-8"))["items"]) for n in sample_names())
+    assert len(tables["items"]) == want
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["status_counts"] == {"ok": len(sample_names()), "no_text": 0, "error": 3}
+    for table in manifest["row_counts"]:
+        assert (out / f"{table}.csv").exists() and (out / f"{table}.parquet").exists()
+
+
+def test_a_rerun_is_incremental_and_gives_the_same_tables(mixed_run, tmp_path):
+    _, out = mixed_run
+    before = {t: f.reset_index(drop=True) for t, f in load(out).items()}
+    folder = Path(load(out)["documents"]["source_path"].iloc[0]).parent
+    status = main(["run", str(folder), "--out", str(out), "--no-progress", "--jobs", "1"])
+    assert status == 1
+    after = load(out)
+    for table, frame in before.items():
+        assert frame.equals(after[table].reset_index(drop=True)), table
+
+
+# A representative part of ../shared/realworld: encrypted, broken, fuzzed, zero-page, scanned,
+# a decompression bomb, odd fonts, rotated and non-Latin pages, and a French form.
+REALWORLD_PART = [
+    "pdfplumber__empty.pdf", "pdfplumber__password-example.pdf", "pypdf__r6-empty-password.pdf",
+    "pdf.js__bug1782186.pdf", "pdf.js__issue7665.pdf", "pdf.js__operator_list_cycle.pdf",
+    "pdf.js__PDFBOX-3148-2-fuzzed.pdf", "pdf.js__poppler-85140-0.pdf", "pdf.js__Pages-tree-refs.pdf",
+    "pdfplumber__issue-297-example.pdf", "pdfplumber__issue-203-decimalize.pdf", "pdf.js__bomb_giant.pdf",
+    "pdf.js__ContentStreamCycleType3insideType3.pdf", "pdf.js__TrueType_without_cmap.pdf",
+    "pdf.js__french_diacritics.pdf", "sample-files__habibi-rotated.pdf", "pdf.js__vertical.pdf",
+    "pdfminer.six__zen_of_python_corrupted.pdf", "pdf.js__xref_command_missing.pdf", "pdf.js__160F-2019.pdf",
+]
+
+
+@pytest.mark.skipif(not REALWORLD.is_dir(), reason="../shared/realworld is not beside this clone "
+                                                   "(only the team's workspace has it)")
+def test_realworld_pdfs_each_get_one_row_with_a_clear_status(tmp_path):
+    files = [REALWORLD / name for name in REALWORLD_PART if (REALWORLD / name).exists()]
+    assert len(files) >= 15
+    out = tmp_path / "out"
+    status = main(["run", *map(str, files), "--out", str(out), "--no-progress", "--jobs", "2", "--timeout", "120"])
+    assert status in (0, 1)
+    docs = load(out)["documents"]
+    assert sorted(Path(p).name for p in docs["source_path"]) == sorted(f.name for f in files)
+    assert set(docs["status"]) <= {"ok", "no_text", "error"}
+    for _, row in docs[docs["status"] == "error"].iterrows():
+        message = row["error"]
+        assert message and "\n" not in message and "Traceback" not in message
+        assert "unexpected failure" not in message and "internal error" not in message, message
+    assert (status == 1) == (docs["status"] == "error").any()
