@@ -196,7 +196,10 @@ def test_same_bytes_processed_once(tmp_path):
     contents = {"a.pdf": b"ok same", "b.pdf": b"ok b", "c.pdf": b"ok same"}
     paths = make_files(tmp_path / "in", contents)
     sheets = run(paths)
-    assert [s.source_path for s in sheets] == [str(paths[0]), str(paths[1])]
+    # Every input keeps its row; the copy points at the earlier file and carries no content.
+    assert [s.source_path for s in sheets] == [str(p) for p in paths]
+    assert [s.duplicate_of for s in sheets] == [None, None, str(paths[0])]
+    assert sheets[2].doc_id == sheets[0].doc_id and sheets[2].status == sheets[0].status
     assert sheets.duplicates == [(paths[2], paths[0])]
     assert calls(tmp_path) == ["a.pdf", "b.pdf"]
 

@@ -201,8 +201,8 @@ def test_run_writes_real_tables(tmp_path, capsys, fake_pipeline):
     out = tmp_path / "out"
     assert main(["run", str(tmp_path / "in"), "--out", str(out)]) == 1
     manifest = json.loads((out / "manifest.json").read_text())
-    assert manifest["row_counts"]["documents"] == 2
+    assert manifest["row_counts"]["documents"] == 3  # one row per input file, copies too
     assert len(manifest["inputs"]) == 3
     err = capsys.readouterr().err
-    assert "Processed 2 files (1 duplicate skipped): 1 ok, 0 no_text, 1 error" in err
-    assert f"copy.pdf: skipped, same bytes as {tmp_path / 'in' / 'a.pdf'}" in err
+    assert "Processed 3 files (1 copy of another input): 2 ok, 0 no_text, 1 error" in err
+    assert f"copy.pdf: same bytes as {tmp_path / 'in' / 'a.pdf'}: read once" in err

@@ -352,8 +352,9 @@ def run_batch(
 
     Every Factsheet's ``source_path`` is the path as given here, also for cached results
     (the same bytes may have been cached under another name). A file with the same bytes as
-    an earlier one is not processed again and gets no Factsheet: its ``doc_id`` would repeat
-    the earlier one's, and ``doc_id`` keys the documents table; see ``duplicates``.
+    an earlier one is not processed again: it gets the earlier one's Factsheet with its own
+    ``source_path``, ``duplicate_of`` naming the earlier file and no content of its own (the
+    content rows are keyed by ``doc_id`` and are the earlier file's); see ``duplicates``.
     """
     from tqdm import tqdm
 
@@ -372,6 +373,7 @@ def run_batch(
     todo: deque[int] = deque()
     first_with: dict[str, int] = {}  # sha256 -> index of the first file with those bytes
     duplicates: list[tuple[Path, Path]] = []
+    duplicate_index: dict[int, int] = {}  # index of a duplicate -> index of the earlier file
     state = {"from_cache": 0, "errors": 0, "stop": False}
 
     def finish(i: int, sheet: Factsheet) -> None:
@@ -391,6 +393,7 @@ def run_batch(
             continue
         if hashes[i] in first_with:
             duplicates.append((path, paths[first_with[hashes[i]]]))
+            duplicate_index[i] = first_with[hashes[i]]
             continue
         first_with[hashes[i]] = i
         cached = _cache_get(cache_dir, hashes[i])
@@ -420,6 +423,11 @@ def run_batch(
     finally:
         bar.close()
 
+    for i, first in duplicate_index.items():
+        if results[first] is not None:
+            results[i] = dataclasses.replace(
+                results[first], source_path=str(paths[i]), duplicate_of=str(paths[first]),
+                sections=(), items=(), footnotes=(), entities=())
     return BatchResult(
         (r for r in results if r is not None),
         from_cache=state["from_cache"],

@@ -185,17 +185,18 @@ def _print_summary(sheets: batch.BatchResult, out: Path, elapsed: float, *, cach
     parts += [f"{n} {status}" for status, n in sorted(counts.items())]
     from_cache = f" ({sheets.from_cache} from cache)" if cached else ""
     noun = "file" if len(sheets) == 1 else "files"
-    duplicates = f" ({len(sheets.duplicates)} duplicate skipped)" if sheets.duplicates else ""
+    n_dup = len(sheets.duplicates)
+    duplicates = f" ({n_dup} {'copy' if n_dup == 1 else 'copies'} of another input)" if n_dup else ""
     print(
         f"Processed {len(sheets)} {noun}{duplicates}: {', '.join(parts)}{from_cache} "
         f"in {elapsed:.1f} s; tables in {out}",
         file=sys.stderr,
     )
     for sheet in sheets:
-        if sheet.status == "error":
+        if sheet.status == "error" and sheet.duplicate_of is None:
             print(f"  {sheet.source_path}: {sheet.error}", file=sys.stderr)
     for duplicate, original in sheets.duplicates:
-        print(f"  {duplicate}: skipped, same bytes as {original}", file=sys.stderr)
+        print(f"  {duplicate}: same bytes as {original}: read once, its documents row points there (duplicate_of)", file=sys.stderr)
     if sheets.not_processed:
         n = len(sheets.not_processed)
         print(

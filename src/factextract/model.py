@@ -225,6 +225,7 @@ class Factsheet:
     items: tuple[Item, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
     entities: tuple[Entity, ...] = ()
+    duplicate_of: str | None = None  # path of an earlier input with the same bytes
 
 
 @dataclass(frozen=True, slots=True)

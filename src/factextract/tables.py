@@ -181,6 +181,7 @@ def _rows(sheet: Factsheet, version: str) -> Iterator[tuple[str, dict[str, Any]]
         "domain_number": info.domain_number, "domain_title": _text(info.domain_title),
         "action_number": info.action_number, "action_title": _text(info.action_title),
         "page_count": sheet.page_count, "pipeline_version": version,
+        "duplicate_of": _text(sheet.duplicate_of),
     }
     for section in sheet.sections:
         yield "sections", {
