@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 import pytest
 
 from conftest import GOLDEN, SAMPLES, golden, sample_names
@@ -49,13 +51,21 @@ def compare(sheet, truth: dict) -> list[str]:
     want_items = truth["items"]
     if len(sheet.items) != len(want_items):
         problems.append(f"items: want {len(want_items)}, got {len(sheet.items)}")
-    for i in range(max(len(sheet.items), len(want_items))):
-        w = want_items[i] if i < len(want_items) else None
-        it = sheet.items[i] if i < len(sheet.items) else None
-        if w is None or it is None:
-            problems.append(f"item {i + 1}: want {w and w['text']!r}, got {it and it.text!r}")
-            continue
-        got = {"section": section_pos.get(it.section_id), "section_kind": it.section_kind,
+    # Align by text first, so that one missing or extra item is reported once instead of
+    # shifting every comparison after it.
+    matcher = difflib.SequenceMatcher(a=[w["text"] for w in want_items], b=[it.text for it in sheet.items],
+                                      autojunk=False)
+    pairs = []
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if op in ("equal", "replace"):
+            pairs.extend(zip(range(a0, a1), range(b0, b1)))
+        for i in range(a0 + (b1 - b0 if op == "replace" else 0), a1) if op in ("delete", "replace") else ():
+            problems.append(f"item {want_items[i]['n']} missing: {want_items[i]['text']!r}")
+        for j in range(b0 + (a1 - a0 if op == "replace" else 0), b1) if op in ("insert", "replace") else ():
+            problems.append(f"unexpected item at order {sheet.items[j].order}: {sheet.items[j].text!r}")
+    for i, j in pairs:
+        w, it = want_items[i], sheet.items[j]
+        got = {"n": it.order, "section": section_pos.get(it.section_id), "section_kind": it.section_kind,
                "parent": order_of.get(it.parent_item_id), "page": it.page, "text": it.text,
                "date": _period(it), "dates": [{"text": d.text, "edtf": d.edtf} for d in it.dates],
                "footnote_refs": [{"marker": r.marker, "anchor": r.anchor} for r in it.footnote_refs]}

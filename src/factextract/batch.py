@@ -14,6 +14,7 @@ Whatever happens to a file is a :class:`Factsheet`; failures detected here becom
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import logging
 import multiprocessing
@@ -216,9 +217,25 @@ def _error_sheet(path: Path, sha256: str, message: str) -> Factsheet:
     )
 
 
-def _cache_file(cache_dir: Path, sha256: str) -> Path:
+@functools.cache
+def pipeline_fingerprint() -> str:
+    """The version plus a hash of the package's code and data files.
+
+    A cached result is reused only by the very pipeline that made it: a change to a rule, a
+    vocabulary or a stage invalidates the cache even without a version bump.
+    """
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".yaml", ".json") and path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
     version = re.sub(r"[^\w.+-]", "_", __version__)
-    return cache_dir / f"{sha256}-{version}.pkl"
+    return f"{version}-{digest.hexdigest()[:12]}"
+
+
+def _cache_file(cache_dir: Path, sha256: str) -> Path:
+    return cache_dir / f"{sha256}-{pipeline_fingerprint()}.pkl"
 
 
 def _cache_get(cache_dir: Path | None, sha256: str) -> Factsheet | None:
