@@ -81,3 +81,14 @@ def test_blocks_split_at_vertical_gaps_markers_and_style():
     blocks = lines_to_blocks(order_lines(chars_to_lines(p), p))
     assert [b.text for b in blocks] == ["Premier paragraphe qui continue", "Second paragraphe", "9 Une puce",
                                         "TITRE GRAS"]
+
+
+def test_a_drawn_space_marks_a_word_boundary_even_when_the_gap_is_tight():
+    from factextract.model import Char
+
+    word1 = chars("pays", 50, 100)
+    x = word1[-1].bbox.x1
+    space = Char(" ", "Helvetica", 10.0, BBox(x, 92, x + 1.0, 102), 100)
+    word2 = chars("partenaires", x + 1.0, 100)
+    (ln,) = chars_to_lines(page(word1, [space], word2))
+    assert ln.text == "pays partenaires"

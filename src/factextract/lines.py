@@ -9,6 +9,7 @@ paragraphs, bullets, headings and labels.
 
 from __future__ import annotations
 
+import bisect
 import statistics
 import unicodedata
 from collections import Counter
@@ -114,9 +115,13 @@ def chars_to_lines(page: Page) -> tuple[Line, ...]:
     # compared with the lines at its own height, not with every line of the page.
     buckets: dict[int, list[_LineBuilder]] = {}
     done: list[_LineBuilder] = []
+    spaces: dict[int, list[float]] = {}  # rounded baseline -> x centres of drawn space glyphs
     for ch in chars:
         if ch.text == " ":
-            continue  # spaces are re-derived from geometry; PDFs draw them inconsistently
+            # Spaces do not join glyphs into lines (PDFs draw them inconsistently, sometimes as
+            # runs across a column gap), but where one is drawn it marks a word boundary.
+            spaces.setdefault(round(ch.baseline), []).append((ch.bbox.x0 + ch.bbox.x1) / 2)
+            continue
         centre = (ch.bbox.top + ch.bbox.bottom) / 2
         reach = max(ch.size, 1.0) * 1.5
         best, best_cost = None, None
@@ -132,7 +137,9 @@ def chars_to_lines(page: Page) -> tuple[Line, ...]:
         else:
             best.add(ch)
     groups = _split_at_column_edges([sorted(b.chars, key=lambda c: c.bbox.x0) for b in done])
-    lines = [_finish_line(g, page.number) for g in groups]
+    for xs in spaces.values():
+        xs.sort()
+    lines = [_finish_line(g, page.number, spaces) for g in groups]
     return tuple(sorted((ln for ln in lines if ln.text.strip()), key=lambda ln: (ln.bbox.top, ln.bbox.x0)))
 
 
@@ -162,7 +169,17 @@ def _split_at_column_edges(groups: list[list[Char]]) -> list[list[Char]]:
     return out
 
 
-def _finish_line(chars: list[Char], page_number: int) -> Line:
+def _space_between(spaces: dict[int, list[float]], baseline: float, x_left: float, x_right: float) -> bool:
+    for row in (round(baseline) - 1, round(baseline), round(baseline) + 1):
+        xs = spaces.get(row)
+        if xs:
+            i = bisect.bisect_left(xs, x_left - 0.5)
+            if i < len(xs) and xs[i] <= x_right + 0.5:
+                return True
+    return False
+
+
+def _finish_line(chars: list[Char], page_number: int, spaces: dict[int, list[float]] | None = None) -> Line:
     glyphs = rules()
     chars = sorted(chars, key=lambda c: c.bbox.x0)
     size_weights = Counter()
@@ -179,7 +196,9 @@ def _finish_line(chars: list[Char], page_number: int) -> Line:
         superscript = (c.size <= body_size * SUPERSCRIPT_SIZE_RATIO
                        and c.baseline < body_baseline - SUPERSCRIPT_RAISE_EM * body_size)
         key = (c.fontname, round(c.size, 1), superscript)
-        space = prev is not None and c.bbox.x0 - prev.bbox.x1 > WORD_GAP_EM * max(min(prev.size, c.size), 1.0)
+        space = prev is not None and (
+            c.bbox.x0 - prev.bbox.x1 > WORD_GAP_EM * max(min(prev.size, c.size), 1.0)
+            or (spaces is not None and _space_between(spaces, c.baseline, prev.bbox.x1, c.bbox.x0)))
         text = c.text if c.text in glyphs.superscripts else unicodedata.normalize("NFKC", c.text)
         if key != cur_key:
             if cur_key is not None:
