@@ -1358,7 +1358,7 @@ def golden(s: Sample, lay: Layout) -> dict:
                   "term": f.term, "expansion": f.expansion,
                   "page": s.footnote_region.page} for f in s.footnotes]
     return {
-        "sample": s.name,
+        "sample": s.name, "producer": "reportlab",
         "document": {
             "status": "ok", "title": s.title, "language": s.language, "country": s.title,
             "domain_number": s.domain_number, "domain_title": clean(s.domain_title),

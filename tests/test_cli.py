@@ -21,7 +21,7 @@ from factextract.cli import main
 
 from test_batch import fake_process, make_files
 
-COMMANDS = ("run", "parse-date")
+COMMANDS = ("run", "parse-date", "evaluate")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -91,3 +91,20 @@ def test_realworld_pdfs_each_get_one_row_with_a_clear_status(tmp_path):
         assert message and "\n" not in message and "Traceback" not in message
         assert "unexpected failure" not in message and "internal error" not in message, message
     assert (status == 1) == (docs["status"] == "error").any()
+
+
+def test_evaluate_scores_every_sample_against_its_ground_truth(mixed_run, capsys):
+    """The issue's bar: item F1 1.0, exact text >= 0.95, kinds, dates and footnotes exact."""
+    from factextract.evaluate import evaluate, format_table
+
+    _, out = mixed_run
+    scores = evaluate(GOLDEN, out)
+    table = format_table(scores)
+    for score in scores:
+        s = score.scores
+        assert s["item_f1"] == 1.0 and s["exact_text"] >= 0.95, table + "\n" + "\n".join(score.problems)
+        for metric in ("section_kind", "date", "footnote_recall", "parent", "reading_order", "sections"):
+            assert s[metric] == 1.0, f"{score.name} {metric}\n{table}\n" + "\n".join(score.problems)
+    assert main(["evaluate", "--truth", str(GOLDEN), "--pred", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "item_F1" in printed and all(name in printed for name in sample_names())

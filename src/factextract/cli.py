@@ -30,6 +30,7 @@ EXIT_INTERRUPTED = 130  # the shell's convention for SIGINT
 EXAMPLES = {
     "run": "factextract run samples/ extra/cameroun.pdf --out outputs --jobs 2 --timeout 60",
     "parse-date": 'factextract parse-date "Depuis août 2021" "mi-2022" --lang fr',
+    "evaluate": "factextract evaluate --truth tests/golden --pred outputs --details",
 }
 
 
@@ -114,6 +115,24 @@ def build_parser() -> argparse.ArgumentParser:
     parse_date.add_argument("--lang", choices=("fr", "en"), default=None,
                             help="language of the text (default: try both)")
     parse_date.set_defaults(handler=_parse_date)
+
+    evaluate = commands.add_parser(
+        "evaluate", help="score a run's tables against ground-truth files",
+        description="Score the tables in --pred (written by 'factextract run') against the ground-truth "
+        "JSON files in --truth (format: tests/golden/README.md), matched by file name. Prints item "
+        "precision/recall/F1 by text similarity, exact-text rate, section-kind, parent, date and "
+        "footnote-marker accuracy, footnote recall, section agreement and reading-order agreement, "
+        "per document, per producer and overall.",
+        epilog=_example("evaluate"), formatter_class=formatter,
+    )
+    evaluate.add_argument("--truth", required=True, type=Path, metavar="DIR",
+                          help="folder of ground-truth JSON files")
+    evaluate.add_argument("--pred", required=True, type=Path, metavar="DIR",
+                          help="output folder of a factextract run")
+    evaluate.add_argument("--details", action="store_true",
+                          help="also list every difference found, per document")
+    evaluate.add_argument("--json", action="store_true", help="print the scores as JSON instead of a table")
+    evaluate.set_defaults(handler=_evaluate)
     return parser
 
 
@@ -204,6 +223,22 @@ def _print_summary(sheets: batch.BatchResult, out: Path, elapsed: float, *, cach
             f"{'file' if n == 1 else 'files'} not processed; run without it to process them.",
             file=sys.stderr,
         )
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate, format_table, summary_rows
+
+    scores = evaluate(args.truth, args.pred)
+    if args.json:
+        print(json.dumps([{"document": name, "producer": producer, **values}
+                          for name, producer, values in summary_rows(scores)], indent=2))
+    else:
+        print(format_table(scores))
+    if args.details:
+        for score in scores:
+            for problem in score.problems:
+                print(f"{score.name}: {problem}")
+    return EXIT_OK
 
 
 def _parse_date(args: argparse.Namespace) -> int:

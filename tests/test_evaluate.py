@@ -1,0 +1,85 @@
+"""Scoring a run against ground truth: matching, each metric, and the printed table."""
+
+from __future__ import annotations
+
+import pytest
+
+from factextract.cli import main
+from factextract.evaluate import DocumentRecord, ItemRecord, format_table, match_items, score_document
+
+
+def rec(key, order, text, kind="activities", parent=None, edtf=None, source=None, markers=()):
+    return ItemRecord(str(key), order, text, kind, parent, edtf, source, tuple(markers))
+
+
+TRUTH = DocumentRecord("doc", "test", (("activities", "ACTIVITÉS 2021"),), (
+    rec(1, 1, "Webinaire sur Retour & Réintégration, Janvier 2021", edtf="2021-01", source="inline"),
+    rec(2, 2, "1ère activité du Processus de Rabat ouverte à tous.", parent="1", edtf="2021-01", source="parent"),
+    rec(3, 3, "Document final", edtf="2021", source="heading", markers=("1",)),
+), (("1", "MIEUX+ - L’initiative conjointe"),))
+
+
+def pred_of(items, footnotes=(("1", "MIEUX+ - L’initiative conjointe"),), sections=None):
+    return DocumentRecord("doc", "", sections or TRUTH.sections, tuple(items), tuple(footnotes))
+
+
+def test_a_perfect_run_scores_one_everywhere():
+    pred = pred_of([rec(f"d:i{t.order}", t.order, t.text, t.section_kind,
+                        t.parent and f"d:i{t.parent}", t.date_edtf, t.date_source, t.footnote_markers)
+                    for t in TRUTH.items])
+    score = score_document(TRUTH, pred)
+    assert set(score.scores.values()) == {1.0} and score.problems == ()
+
+
+@pytest.mark.parametrize("change, metric, value", [
+    ("drop_item", "item_recall", 2 / 3),
+    ("drop_item", "item_precision", 1.0),
+    ("extra_item", "item_precision", 3 / 4),
+    ("typo", "exact_text", 2 / 3),
+    ("typo", "item_f1", 1.0),
+    ("wrong_parent", "parent", 2 / 3),
+    ("wrong_date", "date", 2 / 3),
+    ("swap_order", "reading_order", 2 / 3),
+    ("lost_footnote", "footnote_recall", 0.0),
+    ("wrong_kind", "section_kind", 2 / 3),
+])
+def test_each_metric_sees_its_own_fault(change, metric, value):
+    items = [rec(f"d:i{t.order}", t.order, t.text, t.section_kind, t.parent and f"d:i{t.parent}",
+                 t.date_edtf, t.date_source, t.footnote_markers) for t in TRUTH.items]
+    footnotes = TRUTH.footnotes
+    if change == "drop_item":
+        items = items[:2]
+    elif change == "extra_item":
+        items.append(rec("d:i4", 4, "Un texte qui n’existe pas dans la vérité terrain"))
+    elif change == "typo":
+        items[0] = rec("d:i1", 1, items[0].text.replace("Retour", "Retuor"), edtf="2021-01", source="inline")
+    elif change == "wrong_parent":
+        items[1] = rec("d:i2", 2, items[1].text, parent=None, edtf="2021-01", source="parent")
+    elif change == "wrong_date":
+        items[2] = rec("d:i3", 3, items[2].text, edtf="2022", source="heading", markers=("1",))
+    elif change == "swap_order":
+        items = [rec(i.key, {1: 2, 2: 1}.get(i.order, i.order), i.text, i.section_kind, i.parent, i.date_edtf,
+                     i.date_source, i.footnote_markers) for i in items]
+    elif change == "lost_footnote":
+        footnotes = ()
+    elif change == "wrong_kind":
+        items[2] = rec("d:i3", 3, items[2].text, kind="progress", edtf="2021", source="heading", markers=("1",))
+    score = score_document(TRUTH, pred_of(items, footnotes))
+    assert score.scores[metric] == pytest.approx(value)
+    assert score.problems or metric in ("item_precision",)
+
+
+def test_matching_is_one_to_one_and_prefers_the_closest_text():
+    truth = [rec(1, 1, "Atelier régional à Dakar"), rec(2, 2, "Atelier régional à Dakar, mars 2021")]
+    pred = [rec("a", 1, "Atelier régional à Dakar, mars 2021"), rec("b", 2, "Atelier régional à Dakar")]
+    assert match_items(truth, pred) == {0: 1, 1: 0}
+
+
+def test_format_table_has_a_row_per_document_and_a_mean():
+    table = format_table([score_document(TRUTH, pred_of(list(TRUTH.items)))])
+    assert "doc" in table and "mean (1 docs)" in table and "item_F1" in table
+
+
+def test_evaluate_without_truth_files_is_a_usage_error(tmp_path, capsys):
+    assert main(["evaluate", "--truth", str(tmp_path), "--pred", str(tmp_path)]) == 2
+    assert "no ground-truth files" in capsys.readouterr().err
