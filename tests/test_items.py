@@ -114,3 +114,60 @@ def test_parse_footnotes(lines, want):
                 bbox=line(lines[0], top=700, size=7).bbox)
     notes = parse_footnotes([blk], "fr")
     assert [(n.marker, n.term, n.expansion) for n in notes] == want
+
+
+def _dated(items):
+    return [(it.text, it.date and it.date.edtf, it.date_source) for it in items]
+
+
+def test_a_label_above_its_entries_dates_them_down_to_the_next_label():
+    blocks = [
+        block("Mai 2021", x=60, top=100, bold=True),
+        block("Lancement d’un projet.", x=60, top=114, width=250),
+        block("Mise en place d’un guichet.", x=60, top=128, width=250),
+        block("T2 2022", x=60, top=150, bold=True),
+        block("Projet de convention.", x=60, top=164, width=250),
+    ]
+    assert _dated(items_of(blocks)) == [
+        ("Lancement d’un projet.", "2021-05", "timeline"),
+        ("Mise en place d’un guichet.", "2021-05", "timeline"),
+        ("Projet de convention.", "2022-34", "timeline"),
+    ]
+
+
+def test_a_label_centred_beside_a_group_dates_the_whole_group():
+    # Two groups of entries; each label sits at its group's vertical centre, not at its top.
+    blocks = [
+        block("Un.", x=140, top=100, width=250), block("Deux.", x=140, top=114, width=250),
+        block("Trois.", x=140, top=128, width=250),
+        block("2019", x=60, top=114, bold=True),
+        block("Quatre.", x=140, top=170, width=250), block("Cinq.", x=140, top=184, width=250),
+        block("Fin 2022", x=60, top=177, bold=True),
+    ]
+    assert _dated(items_of(blocks)) == [
+        ("Un.", "2019", "timeline"), ("Deux.", "2019", "timeline"), ("Trois.", "2019", "timeline"),
+        ("Quatre.", "2022-39", "timeline"), ("Cinq.", "2022-39", "timeline"),
+    ]
+
+
+def test_a_label_in_a_cell_spanning_rows_dates_every_row_beside_it():
+    from factextract.model import BBox
+
+    # A table: the label cell spans two rows (borders drawn as rules); entries are evenly spaced
+    # so whitespace alone would not tell the rows apart.
+    blocks = [
+        block("Mai 2021", x=60, top=104, bold=True),
+        block("Lancement d’un projet.", x=140, top=104, width=250),
+        block("Mise en place d’un guichet.", x=140, top=120, width=250),
+        block("Juillet 2021", x=60, top=136, bold=True),
+        block("Comité de validation.", x=140, top=136, width=250),
+    ]
+    rules = [BBox(55, y, 400, y + 0.5) for y in (100, 132, 150)] + [BBox(135, 116, 400, 116.5)]
+    section = Section(f"{DOC}:s1", 1, "progress", "PROGRÈS", 1)
+    draft = SectionBlocks(kind="progress", heading="PROGRÈS", page=1, blocks=tuple(blocks))
+    items = sections_to_items(DOC, [section], [draft], "fr", 595.0, {1: rules})
+    assert _dated(items) == [
+        ("Lancement d’un projet.", "2021-05", "timeline"),
+        ("Mise en place d’un guichet.", "2021-05", "timeline"),
+        ("Comité de validation.", "2021-07", "timeline"),
+    ]

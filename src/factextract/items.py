@@ -8,11 +8,11 @@ indented item above it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .dates import find_dates, parse_date
-from .model import Block, Item, Period, Section, SectionBlocks
+from .model import BBox, Block, Item, Period, Section, SectionBlocks
 from .text import clean_block, join_lines
 
 # A timeline label is at most this long (characters) and this many lines.
@@ -22,6 +22,12 @@ MAX_LABEL_LINES = 4
 LABEL_TOP_TOLERANCE = 4.0
 # A label stands at most this share of the page width away from its entries.
 MAX_LABEL_DISTANCE_SHARE = 0.3
+# A label above its entries stands at most this many font sizes above the first of them.
+ABOVE_LABEL_MAX_GAP_EM = 1.5
+# Entries beside a label column form separate runs where the gap between them is this many
+# times the smallest gap, and at least this many line heights.
+RUN_GAP_RATIO = 2.5
+RUN_MIN_GAP_EM = 0.8
 # Indentation differences smaller than this (points) are the same level.
 INDENT_TOLERANCE = 3.0
 # A block without a marker and at most this long, not ending a sentence, is a title that
@@ -33,23 +39,30 @@ MAX_TITLE_CHARS = 90
 class _Label:
     block: Block
     period: Period
+    span: tuple[float, float]  # the vertical extent it dates beside it: its own, or its cell's
 
 
 def sections_to_items(doc_id: str, sections: Sequence[Section], drafts: Sequence[SectionBlocks],
-                      language: str, page_width: float) -> tuple[Item, ...]:
-    """Every item of every section, numbered in reading order across the document."""
+                      language: str, page_width: float,
+                      edges: Mapping[int, Sequence[BBox]] | None = None) -> tuple[Item, ...]:
+    """Every item of every section, numbered in reading order across the document.
+
+    ``edges`` are each page's drawn rectangles and rules, which bound table cells and boxes.
+    """
     items: list[Item] = []
     for section, draft in zip(sections, drafts):
         if draft.kind in ("header", "footnotes"):
             continue
-        items.extend(_section_items(doc_id, section, draft, language, page_width, start=len(items) + 1))
+        items.extend(_section_items(doc_id, section, draft, language, page_width, edges or {},
+                                    start=len(items) + 1))
     return tuple(items)
 
 
 def _section_items(doc_id: str, section: Section, draft: SectionBlocks, language: str,
-                   page_width: float, start: int) -> list[Item]:
-    labels = _timeline_labels(draft.blocks, language, page_width)
+                   page_width: float, edges: Mapping[int, Sequence[BBox]], start: int) -> list[Item]:
+    labels = _timeline_labels(draft.blocks, language, page_width, edges)
     label_blocks = {id(lb.block) for lb in labels}
+    bindings = _bind_labels(draft.blocks, labels, page_width)
     items: list[Item] = []
     # Stack of open items that later bullets may hang under: (indent, item, is_title).
     stack: list[tuple[float, Item, bool]] = []
@@ -78,7 +91,7 @@ def _section_items(doc_id: str, section: Section, draft: SectionBlocks, language
             else:
                 break
         parent = stack[-1][1] if stack else None
-        label = _label_for(block, labels, page_width)
+        label = bindings.get(id(block))
         inline = find_dates(clean.text, language)
         if label is not None:
             date, source = label.period, "timeline"
@@ -111,8 +124,9 @@ def _relative_indent(block: Block, blocks: Sequence[Block]) -> float:
     return block.bbox.x0 - left
 
 
-def _timeline_labels(blocks: Sequence[Block], language: str, page_width: float) -> list[_Label]:
-    """Short blocks that read as one date and stand beside another block of the section."""
+def _timeline_labels(blocks: Sequence[Block], language: str, page_width: float,
+                     edges: Mapping[int, Sequence[BBox]]) -> list[_Label]:
+    """Short blocks that read as one date and stand beside, or above, other blocks."""
     labels = []
     for block in blocks:
         if len(block.lines) > MAX_LABEL_LINES:
@@ -123,11 +137,35 @@ def _timeline_labels(blocks: Sequence[Block], language: str, page_width: float) 
         period = parse_date(text, language)
         if period is None:
             continue
-        beside = any(o is not block and _beside(block, o, page_width) and
-                     o.bbox.bottom > block.bbox.top - LABEL_TOP_TOLERANCE for o in blocks)
-        if beside:
-            labels.append(_Label(block, _with_text(period, text)))
-    return labels
+        others = [o for o in blocks if o is not block and o.page == block.page]
+        beside = any(_beside(block, o, page_width) and o.bbox.bottom > block.bbox.top - LABEL_TOP_TOLERANCE
+                     for o in others)
+        above = any(_below(block, o) for o in others)
+        if beside or above:
+            labels.append(_Label(block, _with_text(period, text), (block.bbox.top, block.bbox.bottom)))
+    return _with_cell_spans(labels, edges)
+
+
+def _with_cell_spans(labels: list[_Label], edges: Mapping[int, Sequence[BBox]]) -> list[_Label]:
+    """A label in a drawn cell (a table cell spanning rows, a box beside a group) dates what
+    stands beside the whole cell: its span is the cell's, bounded by the nearest horizontal
+    edges above and below it, provided no other label shares that cell."""
+    out = []
+    for lb in labels:
+        box = lb.block.bbox
+        horizontal = [(e.top, e.bottom) for e in edges.get(lb.block.page, ())
+                      if e.h_overlap(box) > min(box.width, 4.0)]
+        ys = sorted({y for pair in horizontal for y in pair})
+        top = max((y for y in ys if y <= box.top + 1.0), default=None)
+        bottom = min((y for y in ys if y >= box.bottom - 1.0), default=None)
+        span = (box.top, box.bottom)
+        if top is not None and bottom is not None:
+            shares = any(o is not lb and o.block.page == lb.block.page and o.block.bbox.h_overlap(box) > 0
+                         and top - 1.0 <= o.block.bbox.top and o.block.bbox.bottom <= bottom + 1.0 for o in labels)
+            if not shares:
+                span = (top, bottom)
+        out.append(_Label(lb.block, lb.period, span))
+    return out
 
 
 def _with_text(period: Period, text: str) -> Period:
@@ -143,13 +181,101 @@ def _beside(label: Block, other: Block, page_width: float) -> bool:
     return distance <= page_width * MAX_LABEL_DISTANCE_SHARE
 
 
-def _label_for(block: Block, labels: Sequence[_Label], page_width: float) -> _Label | None:
-    """The label beside this block whose band (its top down to the next label) holds its top."""
-    best: _Label | None = None
-    for lb in labels:
-        if lb.block.page != block.page or not _beside(lb.block, block, page_width):
+def _below(label: Block, other: Block) -> bool:
+    """True when other starts right under label, in the same column (a label above its entries)."""
+    if label.bbox.h_overlap(other.bbox) < min(label.bbox.width, other.bbox.width) * 0.5:
+        return False
+    gap = other.bbox.top - label.bbox.bottom
+    return -LABEL_TOP_TOLERANCE <= gap <= ABOVE_LABEL_MAX_GAP_EM * label.lines[0].size
+
+
+def _bind_labels(blocks: Sequence[Block], labels: Sequence[_Label], page_width: float) -> dict[int, _Label]:
+    """Which label dates which block: {id(block): label}.
+
+    Labels beside entries: the entries beside one column of labels are cut into runs at wide
+    vertical gaps; a run with one label in reach is all that label's (a label centred beside its
+    group, a cell spanning rows); in a run with several, an entry takes the label whose span it
+    overlaps most, else the last label that starts above it (labels aligned with the first
+    entry they date). Labels above entries date the blocks under them, down to the next label.
+    """
+    label_ids = {id(lb.block) for lb in labels}
+    entries = [b for b in blocks if id(b) not in label_ids]
+    bound: dict[int, _Label] = {}
+    for column in _label_columns(labels):
+        for side in ("left", "right"):
+            beside = [e for e in entries if id(e) not in bound and _on_side(e, column, side, page_width)]
+            for run in _runs(beside):
+                lo = min(e.bbox.top for e in run) - LABEL_TOP_TOLERANCE
+                hi = max(e.bbox.bottom for e in run) + LABEL_TOP_TOLERANCE
+                reach = [lb for lb in column if lb.span[0] < hi and lb.span[1] > lo and lb.block.page == run[0].page]
+                for e in run:
+                    label = reach[0] if len(reach) == 1 else _pick(e, reach)
+                    if label is not None:
+                        bound[id(e)] = label
+    above = [lb for lb in labels if not any(_beside(lb.block, e, page_width) for e in entries if e.page == lb.block.page)]
+    for e in entries:
+        if id(e) in bound:
             continue
-        if lb.block.bbox.top - LABEL_TOP_TOLERANCE <= block.bbox.top:
-            if best is None or lb.block.bbox.top > best.block.bbox.top:
-                best = lb
-    return best
+        candidates = [lb for lb in above if lb.block.page == e.page
+                      and lb.block.bbox.h_overlap(e.bbox) >= min(lb.block.bbox.width, e.bbox.width) * 0.5
+                      and lb.block.bbox.bottom <= e.bbox.top + LABEL_TOP_TOLERANCE]
+        if candidates:
+            bound[id(e)] = max(candidates, key=lambda lb: lb.block.bbox.top)
+    return bound
+
+
+def _label_columns(labels: Sequence[_Label]) -> list[list[_Label]]:
+    """Labels grouped by the column they stand in (overlapping horizontally, same page)."""
+    columns: list[list[_Label]] = []
+    for lb in sorted(labels, key=lambda lb: (lb.block.page, lb.block.bbox.x0)):
+        for col in columns:
+            if col[0].block.page == lb.block.page and any(c.block.bbox.h_overlap(lb.block.bbox) > 0 for c in col):
+                col.append(lb)
+                break
+        else:
+            columns.append([lb])
+    return [sorted(col, key=lambda lb: lb.block.bbox.top) for col in columns]
+
+
+def _on_side(entry: Block, column: Sequence[_Label], side: str, page_width: float) -> bool:
+    if entry.page != column[0].block.page:
+        return False
+    left = min(lb.block.bbox.x0 for lb in column)
+    right = max(lb.block.bbox.x1 for lb in column)
+    if side == "left":
+        distance = left - entry.bbox.x1
+    else:
+        distance = entry.bbox.x0 - right
+    return -1.0 <= distance <= page_width * MAX_LABEL_DISTANCE_SHARE
+
+
+def _runs(entries: Sequence[Block]) -> list[list[Block]]:
+    """Entries cut where the vertical gap is clearly wider than the usual gap between them."""
+    ordered = sorted(entries, key=lambda e: e.bbox.top)
+    if not ordered:
+        return []
+    gaps = [b.bbox.top - a.bbox.bottom for a, b in zip(ordered, ordered[1:])]
+    line_height = sorted(ln.bbox.height for e in ordered for ln in e.lines)[0]
+    smallest = min((g for g in gaps if g > -line_height), default=0.0)
+    runs = [[ordered[0]]]
+    for gap, e in zip(gaps, ordered[1:]):
+        if gap > max(RUN_GAP_RATIO * max(smallest, 0.0), RUN_MIN_GAP_EM * line_height):
+            runs.append([e])
+        else:
+            runs[-1].append(e)
+    return runs
+
+
+def _pick(entry: Block, labels: Sequence[_Label]) -> _Label | None:
+    def overlap(lb: _Label) -> float:
+        return max(0.0, min(lb.span[1], entry.bbox.bottom) - max(lb.span[0], entry.bbox.top))
+
+    overlapping = [lb for lb in labels if overlap(lb) > 0]
+    if overlapping:
+        best = max(overlapping, key=overlap)
+        # Labels aligned with the first entry they date also overlap it; prefer the one whose
+        # top is the last at or above the entry's top when it overlaps too.
+        started = [lb for lb in overlapping if lb.span[0] - LABEL_TOP_TOLERANCE <= entry.bbox.top]
+        return max(started, key=lambda lb: lb.span[0]) if started else best
+    started = [lb for lb in labels if lb.span[0] - LABEL_TOP_TOLERANCE <= entry.bbox.top]
+    return max(started, key=lambda lb: lb.span[0]) if started else None

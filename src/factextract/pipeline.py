@@ -27,7 +27,7 @@ from .footnotes import parse_footnotes
 from .furniture import remove_furniture
 from .items import sections_to_items
 from .lines import chars_to_lines, lines_to_blocks, order_lines
-from .model import Factsheet, Section, SectionBlocks
+from .model import Factsheet, Page, Section, SectionBlocks
 from .pages import read_pages
 from .sections import split_sections
 
@@ -71,6 +71,13 @@ def _extract(path: Path, doc_id: str, sha: str) -> Factsheet:
     if page_count == 0:
         raise DocumentError(str(path), "the PDF has no pages that pdfminer can find (an empty or broken page "
                             "tree, or an XFA-only form); re-export it as a plain PDF")
+    return extract_pages(pages, page_count, doc_id=doc_id, sha256=sha, source_path=str(path))
+
+
+def extract_pages(pages: tuple[Page, ...], page_count: int, *, doc_id: str, sha256: str,
+                  source_path: str) -> Factsheet:
+    """Every stage after reading the PDF: pages of glyphs -> Factsheet."""
+    path, sha = source_path, sha256
     if not any(c.text.strip() for p in pages for c in p.chars):
         return Factsheet(doc_id=doc_id, source_path=str(path), sha256=sha, status="no_text",
                          error=None, page_count=page_count)
@@ -81,7 +88,8 @@ def _extract(path: Path, doc_id: str, sha: str) -> Factsheet:
     drafts = split_sections(pages, blocks_per_page, language)
     sections = _sections(doc_id, drafts, language)
     page_width = max(p.width for p in pages)
-    items = sections_to_items(doc_id, sections, drafts, language, page_width)
+    edges = {p.number: p.rects + p.rules for p in pages}
+    items = sections_to_items(doc_id, sections, drafts, language, page_width, edges)
     footnote_blocks = [b for d in drafts if d.kind == "footnotes" for b in d.blocks]
     footnotes = parse_footnotes(footnote_blocks, language)
     info = document_info(drafts, language, detected)
