@@ -17,10 +17,13 @@ from factextract.text import clean_block, join_lines
     (["UE-", "ICMPD"], "fr", "UE-ICMPD"),
     (["2017-", "2018"], "fr", "2017-2018"),
     (["decision-", "makers"], "en", "decision-makers"),
-    (["co-", "operation"], "en", "co-operation"),
     (["strength-", "ening"], "en", "strengthening"),
     (["Retour et", "réintégration"], "fr", "Retour et réintégration"),
     (["mot -", "suite"], "fr", "mot - suite"),
+    (["coopération trans\u2010", "frontalière"], "fr", "coopération transfrontalière"),
+    (["extra-", "ordinaire"], "fr", "extraordinaire"),
+    (["auto-", "entrepreneurs"], "fr", "auto-entrepreneurs"),
+    (["cost-", "effectiveness"], "en", "cost-effectiveness"),
 ])
 def test_join_lines(pieces, lang, want):
     assert join_lines(pieces, lang) == want

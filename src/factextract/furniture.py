@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from .glyphs import rules
 from .model import Line, Page
 
+_NON_WORD = re.compile(r"\W+")
 # The top and bottom margins, as a share of the page height, where furniture lives.
 MARGIN_SHARE = 0.1
 # Repeated furniture sits at the same height on every page, within this many points.
@@ -38,8 +39,31 @@ def _is_page_number_text(text: str) -> bool:
     return any(p.match(t) for p in rules().page_number_patterns)
 
 
+def _title_words(lines: Sequence[Line]) -> str | None:
+    """The first page's largest text, normalised: running heads of later pages repeat it."""
+    if not lines:
+        return None
+    largest = max(ln.size for ln in lines)
+    words = " ".join(ln.text for ln in lines if abs(ln.size - largest) < 0.5)
+    norm = _NON_WORD.sub(" ", words.casefold()).strip()
+    return norm if len(norm) >= 3 else None
+
+
+def _names_title(line: Line, title: str | None) -> bool:
+    if title is None:
+        return False
+    words = _NON_WORD.sub(" ", line.text.casefold()).strip()
+    return f" {title} " in f" {words} "
+
+
 def remove_furniture(pages: Sequence[Page], lines_per_page: Sequence[Sequence[Line]]) -> tuple[tuple[Line, ...], ...]:
-    """Drop running headers, footers and page numbers from every page's lines."""
+    """Drop running headers, footers and page numbers from every page's lines.
+
+    Furniture is margin text that repeats at the same place on several pages, a page number
+    alone on its band, or, on a later page, a margin line naming the document's title (a
+    running head printed only from page 2 on).
+    """
+    title = _title_words(lines_per_page[0]) if len(pages) > 1 and lines_per_page else None
     repeated: Counter[tuple[str, int]] = Counter()
     if len(pages) > 1:
         for page, lines in zip(pages, lines_per_page):
@@ -52,6 +76,8 @@ def remove_furniture(pages: Sequence[Page], lines_per_page: Sequence[Sequence[Li
             if _in_margin(ln, page):
                 key = (_signature(ln), round(ln.bbox.top / SAME_PLACE_TOLERANCE))
                 if repeated[key] >= 2 or (_is_page_number_text(ln.text) and _alone_on_band(ln, lines)):
+                    continue
+                if page.number > 1 and _names_title(ln, title) and ln.size < max(o.size for o in lines):
                     continue
             kept.append(ln)
         kept_pages.append(tuple(kept))

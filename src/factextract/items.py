@@ -202,14 +202,20 @@ def _bind_labels(blocks: Sequence[Block], labels: Sequence[_Label], page_width: 
     entries = [b for b in blocks if id(b) not in label_ids]
     bound: dict[int, _Label] = {}
     for column in _label_columns(labels):
-        for side in ("left", "right"):
+        for side in _entry_sides(column, entries, page_width):
             beside = [e for e in entries if id(e) not in bound and _on_side(e, column, side, page_width)]
             for run in _runs(beside):
                 lo = min(e.bbox.top for e in run) - LABEL_TOP_TOLERANCE
                 hi = max(e.bbox.bottom for e in run) + LABEL_TOP_TOLERANCE
                 reach = [lb for lb in column if lb.span[0] < hi and lb.span[1] > lo and lb.block.page == run[0].page]
+                # Labels set level with the first entry they date (a designer's usual timeline)
+                # date down to the next label; labels centred on their group date the nearest.
+                aligned = all(any(abs(lb.span[0] - e.bbox.top) <= LABEL_TOP_TOLERANCE for e in run) for lb in reach)
                 for e in run:
-                    label = reach[0] if len(reach) == 1 else _pick(e, reach)
+                    if len(reach) == 1:
+                        label = reach[0]
+                    else:
+                        label = _pick_started(e, reach) if aligned else _pick_nearest(e, reach)
                     if label is not None:
                         bound[id(e)] = label
     above = [lb for lb in labels if not any(_beside(lb.block, e, page_width) for e in entries if e.page == lb.block.page)]
@@ -237,6 +243,27 @@ def _label_columns(labels: Sequence[_Label]) -> list[list[_Label]]:
     return [sorted(col, key=lambda lb: lb.block.bbox.top) for col in columns]
 
 
+def _entry_sides(column: Sequence[_Label], entries: Sequence[Block], page_width: float) -> list[str]:
+    """The side of a label column its entries stand on: the nearer one when both sides have
+    blocks at the labels' height (the other side is then another column's text)."""
+    distances = {}
+    for side in ("left", "right"):
+        near = [e for e in entries if _on_side(e, column, side, page_width)
+                and any(e.bbox.v_overlap(lb.block.bbox) > 0 or _within(e, lb) for lb in column)]
+        if near:
+            if side == "left":
+                distances[side] = min(min(lb.block.bbox.x0 for lb in column) - e.bbox.x1 for e in near)
+            else:
+                distances[side] = min(e.bbox.x0 - max(lb.block.bbox.x1 for lb in column) for e in near)
+    if not distances:
+        return []
+    return [min(distances, key=distances.get)]
+
+
+def _within(entry: Block, label: _Label) -> bool:
+    return label.span[0] < entry.bbox.bottom and label.span[1] > entry.bbox.top
+
+
 def _on_side(entry: Block, column: Sequence[_Label], side: str, page_width: float) -> bool:
     if entry.page != column[0].block.page:
         return False
@@ -250,7 +277,8 @@ def _on_side(entry: Block, column: Sequence[_Label], side: str, page_width: floa
 
 
 def _runs(entries: Sequence[Block]) -> list[list[Block]]:
-    """Entries cut where the vertical gap is clearly wider than the usual gap between them."""
+    """Entries cut where the vertical gap is clearly wider than the usual gap between them, or
+    where their left edge moves (a group set in its own box or cell)."""
     ordered = sorted(entries, key=lambda e: e.bbox.top)
     if not ordered:
         return []
@@ -258,24 +286,32 @@ def _runs(entries: Sequence[Block]) -> list[list[Block]]:
     line_height = sorted(ln.bbox.height for e in ordered for ln in e.lines)[0]
     smallest = min((g for g in gaps if g > -line_height), default=0.0)
     runs = [[ordered[0]]]
-    for gap, e in zip(gaps, ordered[1:]):
-        if gap > max(RUN_GAP_RATIO * max(smallest, 0.0), RUN_MIN_GAP_EM * line_height):
+    for gap, prev, e in zip(gaps, ordered, ordered[1:]):
+        # A wide gap, or a change of left edge (another cell or box), starts a new run.
+        if (gap > max(RUN_GAP_RATIO * max(smallest, 0.0), RUN_MIN_GAP_EM * line_height)
+                or abs(e.bbox.x0 - prev.bbox.x0) > INDENT_TOLERANCE):
             runs.append([e])
         else:
             runs[-1].append(e)
     return runs
 
 
-def _pick(entry: Block, labels: Sequence[_Label]) -> _Label | None:
-    def overlap(lb: _Label) -> float:
-        return max(0.0, min(lb.span[1], entry.bbox.bottom) - max(lb.span[0], entry.bbox.top))
+def _overlap(label: _Label, entry: Block) -> float:
+    return max(0.0, min(label.span[1], entry.bbox.bottom) - max(label.span[0], entry.bbox.top))
 
-    overlapping = [lb for lb in labels if overlap(lb) > 0]
-    if overlapping:
-        best = max(overlapping, key=overlap)
-        # Labels aligned with the first entry they date also overlap it; prefer the one whose
-        # top is the last at or above the entry's top when it overlaps too.
-        started = [lb for lb in overlapping if lb.span[0] - LABEL_TOP_TOLERANCE <= entry.bbox.top]
-        return max(started, key=lambda lb: lb.span[0]) if started else best
+
+def _pick_started(entry: Block, labels: Sequence[_Label]) -> _Label | None:
+    """The last label that starts at or above the entry's top."""
     started = [lb for lb in labels if lb.span[0] - LABEL_TOP_TOLERANCE <= entry.bbox.top]
     return max(started, key=lambda lb: lb.span[0]) if started else None
+
+
+def _pick_nearest(entry: Block, labels: Sequence[_Label]) -> _Label | None:
+    """The label whose span overlaps the entry most, else the one nearest to it vertically."""
+    def gap(lb: _Label) -> float:
+        return max(lb.span[0] - entry.bbox.bottom, entry.bbox.top - lb.span[1], 0.0)
+
+    overlapping = [lb for lb in labels if _overlap(lb, entry) > 0]
+    if overlapping:
+        return max(overlapping, key=lambda lb: _overlap(lb, entry))
+    return min(labels, key=lambda lb: (gap(lb), lb.span[0])) if labels else None

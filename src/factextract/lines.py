@@ -26,6 +26,8 @@ MARKER_GAP_EM = 3.5
 # Where the weight changes (a bold timeline label, then the regular entry), a gap this wide
 # already separates columns: wider than any word space, narrower than a column gutter.
 WEIGHT_CHANGE_GAP_EM = 0.6
+# A drawn bullet stands at most this many font sizes before its line's text.
+DRAWN_MARKER_GAP_EM = 2.5
 # A gap wider than this many font sizes between glyphs is a word space when the PDF drew none.
 WORD_GAP_EM = 0.2
 # Glyphs on one line overlap vertically by at least this share of the smaller glyph.
@@ -140,6 +142,8 @@ def chars_to_lines(page: Page) -> tuple[Line, ...]:
     for xs in spaces.values():
         xs.sort()
     lines = [_finish_line(g, page.number, spaces) for g in groups]
+    if page.marks:
+        lines = [_with_drawn_marker(ln, page.marks) for ln in lines]
     return tuple(sorted((ln for ln in lines if ln.text.strip()), key=lambda ln: (ln.bbox.top, ln.bbox.x0)))
 
 
@@ -167,6 +171,18 @@ def _split_at_column_edges(groups: list[list[Char]]) -> list[list[Char]]:
             start = i
         out.append(chars[start:])
     return out
+
+
+def _with_drawn_marker(line: Line, marks: Sequence[BBox]) -> Line:
+    """Mark a line that a small drawn shape stands just before, on its middle: a bullet."""
+    middle = (line.bbox.top + line.bbox.bottom) / 2
+    for m in marks:
+        gap = line.bbox.x0 - m.x1
+        if (-0.5 <= gap <= DRAWN_MARKER_GAP_EM * line.size and m.top <= middle <= m.bottom + line.size * 0.3
+                and m.height <= line.bbox.height):
+            return Line(text=line.text, page=line.page, bbox=line.bbox, size=line.size, bold=line.bold,
+                        spans=line.spans, chars=line.chars, drawn_marker=True)
+    return line
 
 
 def _space_between(spaces: dict[int, list[float]], baseline: float, x_left: float, x_right: float) -> bool:
@@ -333,6 +349,8 @@ def _split(units: list[_Unit], axis: str, min_gap: float, widest_only: bool = Fa
 def starts_with_marker(line: Line) -> bool:
     """True when the line begins with a list marker (symbol glyph, bullet, arrow, dash, number)."""
     glyphs = rules()
+    if line.drawn_marker:
+        return True
     if not line.spans:
         return False
     first = line.spans[0]
@@ -392,7 +410,7 @@ def _continues(block: list[Line], ln: Line) -> bool:
 
 def _text_start(line: Line) -> float:
     """x where a line's text begins, after a list marker if it has one."""
-    if starts_with_marker(line) and len(line.chars) > 1:
+    if starts_with_marker(line) and len(line.chars) > 1 and not line.drawn_marker:
         first = line.chars[0]
         for c in line.chars[1:]:
             if c.bbox.x0 > first.bbox.x1 + 0.5:

@@ -84,6 +84,7 @@ class Page:
     chars: tuple[Char, ...] = field(compare=False, repr=False)
     rects: tuple[BBox, ...] = field(default=(), compare=False, repr=False)
     rules: tuple[BBox, ...] = field(default=(), compare=False, repr=False)
+    marks: tuple[BBox, ...] = field(default=(), compare=False, repr=False)  # small drawn shapes: bullets
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +108,7 @@ class Line:
     bold: bool
     spans: tuple[Span, ...] = field(default=(), compare=False, repr=False)
     chars: tuple[Char, ...] = field(default=(), compare=False, repr=False)
+    drawn_marker: bool = False  # a bullet drawn as a shape (a CSS disc, a square) stands before it
 
 
 @dataclass(frozen=True, slots=True)

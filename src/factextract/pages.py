@@ -17,6 +17,8 @@ RULE_THICKNESS = 2.0
 MIN_BOX_SIZE = 6.0
 # Glyphs of the same text closer than this (points) are one glyph drawn twice.
 DUPLICATE_TOLERANCE = 1.0
+# A filled shape at most this size (points) is a mark (a drawn bullet), not a box.
+MAX_MARK_SIZE = 8.0
 # Documents larger than this are not factsheets; only the first pages are read.
 MAX_PAGES = 40
 
@@ -125,14 +127,18 @@ def _read_page(page, number: int) -> Page:
             bbox=BBox(float(ch["x0"]), float(ch["top"]), float(ch["x1"]), float(ch["bottom"])),
             baseline=baseline,
         ))
-    rects, rules = [], []
-    for r in page.rects:
+    rects, rules, marks = [], [], []
+    # Rounded boxes and drawn bullets (a browser's list discs) come as curves, not rects.
+    for r in list(page.rects) + list(page.curves):
         box = BBox(float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"]))
         if box.width < RULE_THICKNESS or box.height < RULE_THICKNESS:
-            rules.append(box)
+            if max(box.width, box.height) >= MIN_BOX_SIZE:
+                rules.append(box)
+        elif box.width <= MAX_MARK_SIZE and box.height <= MAX_MARK_SIZE:
+            marks.append(box)
         elif box.width >= MIN_BOX_SIZE and box.height >= MIN_BOX_SIZE:
             rects.append(box)
     for ln in page.lines:
         rules.append(BBox(float(ln["x0"]), float(ln["top"]), float(ln["x1"]), float(ln["bottom"])))
     return Page(number=number, width=float(page.width), height=height,
-                chars=tuple(chars), rects=tuple(rects), rules=tuple(rules))
+                chars=tuple(chars), rects=tuple(rects), rules=tuple(rules), marks=tuple(marks))

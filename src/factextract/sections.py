@@ -147,6 +147,7 @@ def split_sections(pages: Sequence[Page], blocks_per_page: Sequence[Sequence[Blo
         return sec
 
     current: dict | None = None
+    all_blocks = [part for b in all_blocks for part in _split_at_fields(b, body, language)]
     for block in all_blocks:
         page = page_of[block.page]
         if is_footnote(block, page, body):
@@ -202,6 +203,26 @@ def split_sections(pages: Sequence[Page], blocks_per_page: Sequence[Sequence[Blo
         out.append(SectionBlocks(kind="footnotes", heading=None, page=footnote_blocks[0].page,
                                  blocks=tuple(footnote_blocks)))
     return tuple(out)
+
+
+def _split_at_fields(block: Block, body: float, language: str) -> list[Block]:
+    """A heading-styled block cut before each line that opens a document field or a heading
+    ("Mise en œuvre du Plan d'Action de Marrakech" / "Action 6 : ..." set as one bold block)."""
+    if len(block.lines) < 2 or not is_heading_styled(block, body):
+        return [block]
+    patterns = _field_patterns(language)
+    cuts = [i for i, ln in enumerate(block.lines) if i > 0 and any(p.match(" ".join(ln.text.split())) for p in patterns)]
+    if not cuts:
+        return [block]
+    parts, start = [], 0
+    for cut in cuts + [len(block.lines)]:
+        lines = block.lines[start:cut]
+        bbox = lines[0].bbox
+        for ln in lines[1:]:
+            bbox = bbox.union(ln.bbox)
+        parts.append(Block(lines=lines, page=block.page, bbox=bbox))
+        start = cut
+    return parts
 
 
 def _is_header_label(text: str, language: str) -> bool:

@@ -14,9 +14,11 @@ from functools import lru_cache
 from .glyphs import rules
 from .model import FootnoteRef, Line
 
-# Words joined at a line break must be at least this much more frequent (wordfreq's Zipf
-# scale) than the hyphenated form to drop the hyphen; "socio-économique" stays a compound.
-DEHYPHENATE_MARGIN = 0.0
+# A line-break hyphen is dropped when the joined word is known and at most this much rarer
+# (wordfreq's Zipf scale) than the hyphenated pair: "transfrontalière" (2.8 vs 3.1) joins,
+# "socio-économique" (2.6 vs 4.0) stays a compound. wordfreq scores a hyphenated pair by its
+# parts, so the pair always looks somewhat more frequent than it is.
+DEHYPHENATE_MARGIN = 1.0
 # Elisions written before a word that carries a footnote marker: "l’OFII²" anchors on OFII.
 _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’‘`]")
 # Characters trimmed from the ends of an anchor word: brackets, quotes, punctuation.
@@ -67,7 +69,9 @@ def _line_text(line: Line, strip_marker: bool) -> tuple[str, list[FootnoteRef], 
         out.append(_pull_unicode_superscripts(span.text, out, refs))
     text = "".join(out)
     text = text.replace("\u00a0", " ")
-    if strip_marker and not marker:
+    if strip_marker and line.drawn_marker:
+        marker = "bullet"
+    elif strip_marker and not marker:
         text, marker = _strip_text_marker(text)
     return " ".join(text.split()), refs, marker
 
@@ -152,7 +156,7 @@ def _drop_hyphen(text: str, piece: str, language: str) -> bool:
     joined, compound = _zipf(left + right, language), _zipf(f"{left}-{right}", language)
     if joined == 0.0 and compound == 0.0:
         return True  # unknown either way: line-break hyphenation is far more common
-    return joined > compound + DEHYPHENATE_MARGIN
+    return joined > 0.0 and joined >= compound - DEHYPHENATE_MARGIN
 
 
 @lru_cache(maxsize=4096)
