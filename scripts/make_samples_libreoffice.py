@@ -940,7 +940,7 @@ def golden(s: Sample) -> dict:
                   "term": f.term, "expansion": f.expansion, "page": f.page}
                  for f in s.footnotes]
     return {
-        "sample": s.name,
+        "sample": s.name, "producer": "libreoffice",
         "document": {
             "status": "ok", "title": s.title, "language": s.language, "country": s.title,
             "domain_number": s.domain_number, "domain_title": clean(s.domain_title),

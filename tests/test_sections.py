@@ -51,3 +51,25 @@ def test_normalise(text, want):
 ])
 def test_split_term(text, term, expansion):
     assert split_term(text) == (term, expansion)
+
+
+def _heading_block(text: str, top: float, size: float = 14.0):
+    from builders import line
+    from factextract.model import Block
+
+    ln = line(text, x=40, top=top, size=size, bold=True)
+    return Block(lines=(ln,), page=1, bbox=ln.bbox)
+
+
+@pytest.mark.parametrize("parts, want", [
+    (["LE SYSTÈME DES", "PAYS RÉFÉRENTS"], ["LE SYSTÈME DES PAYS RÉFÉRENTS"]),
+    (["Mise en œuvre", "du Plan d’Action de", "Marrakech"], ["Mise en œuvre du Plan d’Action de Marrakech"]),
+    (["SUGGESTIONS POUR", "L’AVENIR"], ["SUGGESTIONS POUR L’AVENIR"]),
+    (["PROGRÈS", "Document final"], ["PROGRÈS", "Document final"]),
+])
+def test_a_heading_set_over_separate_boxes_is_joined(parts, want):
+    from factextract.sections import _join_broken_headings, block_text
+
+    blocks = [_heading_block(text, 100 + 20 * i) for i, text in enumerate(parts)]
+    joined = _join_broken_headings(blocks, body=9.0, language="fr")
+    assert [block_text(b, "fr") for b in joined] == want

@@ -27,6 +27,9 @@ FOOTNOTE_SIZE_RATIO = 0.93
 FOOTNOTE_ZONE = 0.5
 # A heading-styled block in capitals with at most this many words opens an "other" section.
 MAX_OTHER_HEADING_WORDS = 8
+# A heading may be set over at most this many separate blocks, this many line heights apart.
+MAX_HEADING_PARTS = 3
+HEADING_PART_GAP = 2.5
 # Header blocks sit in the top part of the first page.
 HEADER_ZONE = 0.35
 
@@ -61,6 +64,18 @@ def _vocab(language: str) -> _HeadingVocab:
 def _field_patterns(language: str) -> tuple[re.Pattern[str], ...]:
     data = vocab.load(language, "fields")
     return tuple(re.compile(data[key], re.IGNORECASE) for key in ("domain", "action"))
+
+
+def phrase_match(text: str, language: str) -> tuple[str, int] | None:
+    """(kind, length of the vocabulary phrase matched) for a heading, or None."""
+    norm = normalise(text)
+    if not norm:
+        return None
+    for lang in (language, *(lg for lg in vocab.LANGUAGES if lg != language)):
+        for phrase, kind in _vocab(lang).phrases:
+            if norm == phrase or norm.startswith(phrase + " "):
+                return kind, len(phrase)
+    return None
 
 
 def classify_heading(text: str, language: str, by_lemma: bool = True) -> str | None:
@@ -148,6 +163,7 @@ def split_sections(pages: Sequence[Page], blocks_per_page: Sequence[Sequence[Blo
 
     current: dict | None = None
     all_blocks = [part for b in all_blocks for part in _split_at_fields(b, body, language)]
+    all_blocks = _join_broken_headings(all_blocks, body, language)
     for block in all_blocks:
         page = page_of[block.page]
         if is_footnote(block, page, body):
@@ -203,6 +219,54 @@ def split_sections(pages: Sequence[Page], blocks_per_page: Sequence[Sequence[Blo
         out.append(SectionBlocks(kind="footnotes", heading=None, page=footnote_blocks[0].page,
                                  blocks=tuple(footnote_blocks)))
     return tuple(out)
+
+
+def _join_broken_headings(blocks: list[Block], body: float, language: str) -> list[Block]:
+    """Join a heading set over separate text boxes ("LE SYSTÈME DES" / "PAYS RÉFÉRENTS",
+    "Mise en œuvre" / "du Plan d'Action de Marrakech") when the joined text matches a longer
+    heading phrase than its first part alone."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        take = 1
+        if is_heading_styled(block, body):
+            alone = phrase_match(block_text(block, language), language)
+            best = alone[1] if alone else 0
+            for k in range(2, MAX_HEADING_PARTS + 1):
+                parts = blocks[i:i + k]
+                if len(parts) < k or not _same_heading_run(parts, body):
+                    break
+                match = phrase_match(" ".join(block_text(b, language) for b in parts), language)
+                if match and match[1] > best:
+                    best, take = match[1], k
+        if take == 1:
+            out.append(block)
+        else:
+            parts = blocks[i:i + take]
+            lines = tuple(ln for b in parts for ln in b.lines)
+            bbox = parts[0].bbox
+            for b in parts[1:]:
+                bbox = bbox.union(b.bbox)
+            out.append(Block(lines=lines, page=block.page, bbox=bbox))
+        i += take
+    return out
+
+
+def _same_heading_run(parts: Sequence[Block], body: float) -> bool:
+    """Consecutive heading-styled blocks, in the same style, close under one another."""
+    first = parts[0]
+    for prev, b in zip(parts, parts[1:]):
+        if b.page != first.page or not is_heading_styled(b, body):
+            return False
+        if abs(b.lines[0].size - first.lines[0].size) > 0.5 or b.lines[0].bold != first.lines[0].bold:
+            return False
+        height = max(ln.bbox.height for ln in prev.lines)
+        if not (-0.5 * height <= b.bbox.top - prev.bbox.bottom <= HEADING_PART_GAP * height):
+            return False
+        if b.bbox.h_overlap(prev.bbox) <= 0:
+            return False
+    return True
 
 
 def _split_at_fields(block: Block, body: float, language: str) -> list[Block]:
