@@ -229,3 +229,22 @@ def test_month_and_weekday_words_agree_with_dateparser(lang):
             assert parsed is not None and (parsed.year, parsed.month) == (2021, number), word
     weekdays = {norm(w) for k in calendar.day_name for w in info[k.lower()]}
     assert {norm(w) for w in data["weekdays"]} <= weekdays
+
+
+@pytest.mark.parametrize("text, lang, edtf", [
+    ("aoû 2021", "fr", "2021-08"),   # dateparser's abbreviation; not in our dates.yaml
+    ("juil 2022", "fr", "2022-07"),
+    ("Jul 2022", "fr", "2022-07"),
+    ("Sept. 2021", "en", "2021-09"),
+])
+def test_month_spellings_come_from_our_data_and_dateparsers(text, lang, edtf):
+    period = dates.parse_date(text, lang)
+    assert period is not None and period.edtf == edtf
+
+
+def test_month_words_keep_ours_first_and_add_dateparsers():
+    words = dates.month_words("fr")
+    ours = vocab.load("fr", "dates")["months"]
+    for key in ours:
+        assert words[key][: len(ours[key])] == ours[key]
+    assert "aoû." in words["august"]

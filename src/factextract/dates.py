@@ -2,9 +2,10 @@
 
 Implements CONTRACT.md, "Dates". A small grammar of regular expressions, compiled once per
 language from ``data/<lang>/dates.yaml``, finds the expressions; ``datetime`` arithmetic turns
-them into periods. dateparser is not called at run time: its ``search_dates`` is slow on whole
-texts, fills missing parts from today, and knows no quarters, thirds or EDTF. The tests use its
-language data instead, to check the month and weekday words of our data files.
+them into periods. dateparser provides what it does well, its language data: the month names of
+each language are ours plus dateparser's (``month_words``), and the tests check our month and
+weekday words against it. Its parser is not called at run time: ``search_dates`` is slow on
+whole texts, fills missing parts from today, and knows no quarters, thirds or EDTF.
 
 Matching runs on a *folded* copy of the text (lower case, accents and ligatures taken apart,
 typographic apostrophes, dashes and spaces made plain), with a map back to the original
@@ -329,12 +330,40 @@ def _bound(v: dict[str, Any], p: str, need_year: bool) -> str:
 
 
 @cache
+def month_words(lang: str) -> dict[str, list[str]]:
+    """Month names and abbreviations: our data file's, plus dateparser's language data.
+
+    dateparser keeps month names for its languages (``dateparser/data/date_translation_data``);
+    its spellings are added to ours, abbreviations with an optional final dot ("janv" ->
+    "janv."), so a spelling either source knows is read.
+    """
+    from dateparser.languages.loader import default_loader
+
+    ours = vocab.load(lang, "dates")["months"]
+    info = default_loader.get_locale(lang).info
+    merged: dict[str, list[str]] = {}
+    for key in MONTH_KEYS:
+        words = list(ours[key])
+        known = {_key(w) for w in words}
+        theirs = [w for w in info.get(key, []) if isinstance(w, str) and w.isalpha() and len(w) >= 3]
+        longest = max((len(w) for w in theirs), default=0)
+        for w in theirs:
+            word = w if len(w) == longest else f"{w}."
+            if _key(word) not in known:
+                words.append(word)
+                known.add(_key(word))
+        merged[key] = words
+    return merged
+
+
+@cache
 def _grammar(lang: str) -> _Grammar:
     """Compile the grammar of one language (once per process)."""
     if lang not in LANGUAGES:
         raise UsageError(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
     v = vocab.load(lang, "dates")
     validate_vocabulary(v, f"data/{lang}/dates.yaml")
+    v = {**v, "months": month_words(lang)}
     q = v["qualifiers"]
     article = _alt([_prefix(w).replace(_SEP, r"\s+") for w in v["articles"]])
     outer = "|".join(f"(?P<q{k}>{_alt([_prefix(w) for w in q[k]])})"
