@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import functools
-import importlib.util
 import json
 import sys
 import types
@@ -163,13 +162,6 @@ def test_usage_errors_exit_2_and_write_nothing(tmp_path, capsys, fake_tables, fa
 # ---------------------------------------------------------------------------------------------
 # parse-date
 
-needs_dates = pytest.mark.skipif(
-    importlib.util.find_spec("factextract.dates") is None,
-    reason="factextract/dates.py is not written yet (parse-date calls dates.parse_date)",
-)
-
-
-@needs_dates
 @pytest.mark.parametrize("argv, expected", [
     pytest.param(["Mai 2021", "--lang", "fr"], {
         "text": "Mai 2021", "start": "2021-05-01", "end": "2021-05-31", "precision": "month",
@@ -185,7 +177,57 @@ def test_parse_date_prints_one_json_line_per_text(capsys, argv, expected):
     assert json.loads(line) == expected
 
 
-@needs_dates
+# Every example of CONTRACT.md's date table, with the language left for parse-date to decide.
+CONTRACT_TABLE = [
+    ("Mai 2021", "2021-05-01", "2021-05-31", "month", "", "2021-05"),
+    ("2023", "2023-01-01", "2023-12-31", "year", "", "2023"),
+    ("2017-2018", "2017-01-01", "2018-12-31", "year", "range", "2017/2018"),
+    ("Depuis août 2021", "2021-08-01", None, "month", "since", "2021-08/.."),
+    ("Since August 2021", "2021-08-01", None, "month", "since", "2021-08/.."),
+    ("Jusqu'en 2020", None, "2020-12-31", "year", "until", "../2020"),
+    ("Until 2020", None, "2020-12-31", "year", "until", "../2020"),
+    ("12 mars 2021", "2021-03-12", "2021-03-12", "day", "", "2021-03-12"),
+    ("du 12 au 14 mars 2021", "2021-03-12", "2021-03-14", "day", "range", "2021-03-12/2021-03-14"),
+    ("mars-avril 2021", "2021-03-01", "2021-04-30", "month", "range", "2021-03/2021-04"),
+    ("T2 2022", "2022-04-01", "2022-06-30", "quarter", "", "2022-34"),
+    ("2e trimestre 2022", "2022-04-01", "2022-06-30", "quarter", "", "2022-34"),
+    ("Q2 2022", "2022-04-01", "2022-06-30", "quarter", "", "2022-34"),
+    ("1er semestre 2022", "2022-01-01", "2022-06-30", "half", "", "2022-40"),
+    ("H1 2022", "2022-01-01", "2022-06-30", "half", "", "2022-40"),
+    ("printemps 2022", "2022-03-01", "2022-05-31", "season", "", "2022-21"),
+    ("Spring 2022", "2022-03-01", "2022-05-31", "season", "", "2022-21"),
+    ("début 2022", "2022-01-01", "2022-04-30", "third", "early", "2022-37"),
+    ("early 2022", "2022-01-01", "2022-04-30", "third", "early", "2022-37"),
+    ("mi-2022", "2022-05-01", "2022-08-31", "third", "mid", "2022-38"),
+    ("mid-2022", "2022-05-01", "2022-08-31", "third", "mid", "2022-38"),
+    ("fin 2021", "2021-09-01", "2021-12-31", "third", "late", "2021-39"),
+    ("late 2021", "2021-09-01", "2021-12-31", "third", "late", "2021-39"),
+    ("end of 2021", "2021-09-01", "2021-12-31", "third", "late", "2021-39"),
+    ("vers 2019", "2019-01-01", "2019-12-31", "year", "approx", "2019~"),
+    ("circa 2019", "2019-01-01", "2019-12-31", "year", "approx", "2019~"),
+    ("hiver 2023", "2023-12-01", "2024-02-29", "season", "", "2023-24"),
+    ("jusqu'à fin 2022", None, "2022-12-31", "third", "until", "../2022-39"),
+    ("depuis le 15 mars 2020", "2020-03-15", None, "day", "since", "2020-03-15/.."),
+    ("de 2019 à juin 2020", "2019-01-01", "2020-06-30", "month", "range", "2019/2020-06"),
+    ("2019-20", "2019-01-01", "2020-12-31", "year", "range", "2019/2020"),
+]
+
+
+@pytest.mark.parametrize("text, start, end, precision, qualifier, edtf", CONTRACT_TABLE,
+                         ids=[row[0] for row in CONTRACT_TABLE])
+def test_parse_date_answers_the_contract_table(capsys, text, start, end, precision, qualifier, edtf):
+    assert main(["parse-date", text]) == 0
+    assert json.loads(capsys.readouterr().out) == {
+        "text": text, "start": start, "end": end, "precision": precision, "qualifier": qualifier, "edtf": edtf}
+
+
+@pytest.mark.parametrize("text", ["1er", "24/7", "10-12 participants", "9 facteurs", "Action 20", "1ère activité",
+                                  "Domaine 5", "COVID-19", "+221 33 869 10 10", "45 %"])
+def test_parse_date_says_null_for_what_is_not_a_date(capsys, text):
+    assert main(["parse-date", text]) == 0
+    assert capsys.readouterr().out.strip() == "null"
+
+
 def test_parse_date_keeps_the_order_of_its_texts(capsys):
     assert main(["parse-date", "2023", "pas une date", "2017-2018", "--lang", "fr"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
