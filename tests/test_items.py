@@ -171,3 +171,14 @@ def test_a_label_in_a_cell_spanning_rows_dates_every_row_beside_it():
         ("Mise en place d’un guichet.", "2021-05", "timeline"),
         ("Comité de validation.", "2021-07", "timeline"),
     ]
+
+
+def test_a_dash_after_a_bullet_at_the_same_indent_is_its_sub_item():
+    def bullet(text, top, glyph):
+        return Block(lines=(line(f"{glyph} {text}", x=60, top=top),), page=1, bbox=line(f"{glyph} {text}", x=60, top=top).bbox)
+
+    blocks = [bullet("Un point.", 100, "•"), bullet("Un détail.", 115, "–"), bullet("Un autre détail.", 130, "–"),
+              bullet("Un second point.", 145, "•")]
+    items = items_of(blocks, kind="activities", heading="ACTIVITÉS")
+    assert [(it.text, it.parent_item_id and int(it.parent_item_id.rsplit("i", 1)[1])) for it in items] == [
+        ("Un point.", None), ("Un détail.", 1), ("Un autre détail.", 1), ("Un second point.", None)]

@@ -28,6 +28,8 @@ ABOVE_LABEL_MAX_GAP_EM = 1.5
 # times the smallest gap, and at least this many line heights.
 RUN_GAP_RATIO = 2.5
 RUN_MIN_GAP_EM = 0.8
+# List markers that a dash item at the same indent hangs under.
+SUB_MARKER_PARENTS = ("bullet", "arrow", "number")
 # Indentation differences smaller than this (points) are the same level.
 INDENT_TOLERANCE = 3.0
 # A block without a marker and at most this long, not ending a sentence, is a title that
@@ -83,10 +85,11 @@ def _section_items(doc_id: str, section: Section, draft: SectionBlocks, language
         if not has_marker:
             stack.clear()
         while stack:
-            top_indent, _, top_title = stack[-1]
+            top_indent, top_item, top_title = stack[-1]
             if top_indent > indent + INDENT_TOLERANCE:
                 stack.pop()
-            elif abs(top_indent - indent) <= INDENT_TOLERANCE and not top_title:
+            elif (abs(top_indent - indent) <= INDENT_TOLERANCE and not top_title
+                  and not _sub_marker(clean.marker, top_item.marker)):
                 stack.pop()
             else:
                 break
@@ -114,6 +117,12 @@ def _section_items(doc_id: str, section: Section, draft: SectionBlocks, language
         items.append(item)
         stack.append((indent, item, is_title))
     return items
+
+
+def _sub_marker(marker: str, above: str) -> bool:
+    """A dash item right after a bullet, arrow or numbered item at the same indent is its
+    sub-item: the dash is the usual second-level marker."""
+    return marker == "dash" and above in SUB_MARKER_PARENTS
 
 
 def _relative_indent(block: Block, blocks: Sequence[Block]) -> float:
