@@ -23,14 +23,13 @@ files without factextract. ``load`` restores the dtypes from the schemas instead
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import json
 import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 from functools import cache
 from importlib import resources
