@@ -73,3 +73,15 @@ def test_a_heading_set_over_separate_boxes_is_joined(parts, want):
     blocks = [_heading_block(text, 100 + 20 * i) for i, text in enumerate(parts)]
     joined = _join_broken_headings(blocks, body=9.0, language="fr")
     assert [block_text(b, "fr") for b in joined] == want
+
+
+def test_a_field_title_left_open_takes_the_block_that_continues_it():
+    from factextract.sections import _join_broken_headings, block_text
+
+    blocks = [_heading_block("Action 20 : Échanger les bonnes pratiques (notamment", 100, size=9.0),
+              _heading_block("par le biais de concertations régionales)", 118, size=9.0),
+              _heading_block("Document final", 160, size=9.0)]
+    joined = _join_broken_headings(blocks, body=9.0, language="fr")
+    assert [block_text(b, "fr") for b in joined] == [
+        "Action 20 : Échanger les bonnes pratiques (notamment par le biais de concertations régionales)",
+        "Document final"]

@@ -240,6 +240,12 @@ def _join_broken_headings(blocks: list[Block], body: float, language: str) -> li
                 match = phrase_match(" ".join(block_text(b, language) for b in parts), language)
                 if match and match[1] > best:
                     best, take = match[1], k
+            # A field title left open ("Action 20 : ... (notamment" / "par le biais ...)").
+            text = block_text(block, language)
+            if take == 1 and any(p.match(" ".join(text.split())) for p in _field_patterns(language)):
+                while (i + take < len(blocks) and _left_open(" ".join(block_text(b, language) for b in blocks[i:i + take]))
+                       and _same_heading_run(blocks[i:i + take + 1], body)):
+                    take += 1
         if take == 1:
             out.append(block)
         else:
@@ -251,6 +257,13 @@ def _join_broken_headings(blocks: list[Block], body: float, language: str) -> li
             out.append(Block(lines=lines, page=block.page, bbox=bbox))
         i += take
     return out
+
+
+def _left_open(text: str) -> bool:
+    """A title that does not end: an unclosed parenthesis, or a trailing word that needs more."""
+    text = text.rstrip()
+    return text.count("(") > text.count(")") or text.endswith((",", ":", "-", "–", "(")) or bool(
+        re.search(r"\b(?:de|du|des|et|en|la|le|les|à|au|aux|of|and|the|for|to|in)$", text, re.IGNORECASE))
 
 
 def _same_heading_run(parts: Sequence[Block], body: float) -> bool:
