@@ -16,6 +16,10 @@ from .model import Line, Page
 _NON_WORD = re.compile(r"\W+")
 # The top and bottom margins, as a share of the page height, where furniture lives.
 MARGIN_SHARE = 0.1
+# A footer line beside the page's number has at most this many words, and stands at least
+# this many font sizes away from the number.
+MAX_FOOTER_WORDS = 12
+FOOTER_GAP_EM = 3.0
 # Repeated furniture sits at the same height on every page, within this many points.
 SAME_PLACE_TOLERANCE = 4.0
 
@@ -32,6 +36,28 @@ def _in_margin(line: Line, page: Page) -> bool:
 def _alone_on_band(line: Line, lines: Sequence[Line]) -> bool:
     return not any(o is not line and o.bbox.v_overlap(line.bbox) > 0 and
                    not _is_page_number_text(o.text) for o in lines)
+
+
+def _beside_page_number(line: Line, lines: Sequence[Line], page: Page) -> bool:
+    """In the margin, this page's own number and short text far beside it on one band: a
+    footer ("Rabat Process | Factsheet ......... 1"). A footnote's number sits right against
+    its text instead, and is kept."""
+    if not _in_margin(line, page) or len(line.text.split()) > MAX_FOOTER_WORDS:
+        return False
+    band = [o for o in lines if o is not line and o.bbox.v_overlap(line.bbox) > 0 and _in_margin(o, page)]
+
+    def own_number(ln: Line) -> bool:
+        text = " ".join(ln.text.split())
+        numbers = re.findall(r"\d+", text)
+        return _is_page_number_text(text) and bool(numbers) and int(numbers[0]) == page.number
+
+    def far(a: Line, b: Line) -> bool:
+        gap = max(b.bbox.x0 - a.bbox.x1, a.bbox.x0 - b.bbox.x1)
+        return gap > FOOTER_GAP_EM * max(a.size, b.size)
+
+    if own_number(line):
+        return any(far(line, o) and len(o.text.split()) <= MAX_FOOTER_WORDS for o in band)
+    return any(own_number(o) and far(line, o) for o in band)
 
 
 def _is_page_number_text(text: str) -> bool:
@@ -77,7 +103,10 @@ def remove_furniture(pages: Sequence[Page], lines_per_page: Sequence[Sequence[Li
                 key = (_signature(ln), round(ln.bbox.top / SAME_PLACE_TOLERANCE))
                 if repeated[key] >= 2 or (_is_page_number_text(ln.text) and _alone_on_band(ln, lines)):
                     continue
-                if page.number > 1 and _names_title(ln, title) and ln.size < max(o.size for o in lines):
+                if (page.number > 1 and ln.bbox.bottom < page.height * MARGIN_SHARE and _names_title(ln, title)
+                        and ln.size < max(o.size for o in lines)):
+                    continue  # a running head printed from page 2 on, naming the title
+                if _beside_page_number(ln, lines, page):
                     continue
             kept.append(ln)
         kept_pages.append(tuple(kept))

@@ -10,6 +10,7 @@ paragraphs, bullets, headings and labels.
 from __future__ import annotations
 
 import bisect
+import re
 import statistics
 import unicodedata
 from collections import Counter
@@ -19,8 +20,17 @@ from .glyphs import rules
 from .model import BBox, Block, Char, Line, Page, Span
 
 # A horizontal gap wider than this many font sizes between two glyphs on one baseline
-# separates two columns (or a timeline label from its entry), not two words.
+# separates two columns (or a timeline label from its entry), not two words ...
 COLUMN_GAP_EM = 1.2
+# ... unless the line's other word gaps are about as wide (justified text): a column gap is
+# at least this many times the line's usual word gap. Glyphs further apart than JOIN_GAP_EM
+# never share a line.
+JUSTIFIED_GAP_RATIO = 1.6
+JOIN_GAP_EM = 2.5
+# Glyphs whose baselines differ by more than this many font sizes share a line only when
+# glued (at most GLUED_GAP_EM apart): superscripts and subscripts.
+BASELINE_TOLERANCE_EM = 0.25
+GLUED_GAP_EM = 0.5
 # After a lone list marker the gap to the text may be wider (hanging indents).
 MARKER_GAP_EM = 3.5
 # Where the weight changes (a bold timeline label, then the regular entry), a gap this wide
@@ -42,6 +52,12 @@ MIN_EDGE_LINES = 3
 EDGE_TOLERANCE = 1.0
 # Height of the buckets open lines are filed in while glyphs are grouped (points).
 BUCKET = 4.0
+# Consecutive lines whose sizes differ by more than this share are in different styles.
+STYLE_SIZE_CHANGE = 0.05
+# A baseline step this much wider than the block's pitch, or (for its second line) wider than
+# this many font sizes, is paragraph spacing.
+PITCH_RATIO = 1.25
+MAX_FIRST_PITCH_EM = 1.6
 # Lines further apart than this many line heights start a new block.
 BLOCK_GAP_RATIO = 0.55
 # Tolerance (points) when testing whether a line lies inside a drawn box.
@@ -67,26 +83,33 @@ class _LineBuilder:
         size = max(self.size, ch.size, 1.0)
         if gap < -0.5 * size:
             return None
-        max_gap = MARKER_GAP_EM if self._only_marker() else COLUMN_GAP_EM
+        max_gap = MARKER_GAP_EM if self._only_marker() else JOIN_GAP_EM
         if gap > max_gap * size:
             return None
         overlap = min(self.bottom, ch.bbox.bottom) - max(self.top, ch.bbox.top)
         smaller = max(min(self.bottom - self.top, ch.bbox.height), 0.1)
         if overlap < LINE_OVERLAP * smaller:
             return None
+        # Glyphs on another baseline join only when glued on (a superscript marker), not when
+        # small header lines stand beside a large title whose glyph box they fall inside.
+        if (abs(ch.baseline - self.baseline) > BASELINE_TOLERANCE_EM * size
+                and gap > GLUED_GAP_EM * min(self.size, ch.size)):
+            return None
         if gap > WORD_GAP_EM * size and _edge_between(self.x1, ch.bbox.x0, ch.bbox, page_edges):
             return None
         if gap > WEIGHT_CHANGE_GAP_EM * size:
             glyphs = rules()
-            if glyphs.is_bold_font(self.chars[-1].fontname) != glyphs.is_bold_font(ch.fontname):
+            if (glyphs.is_bold_font(self.chars[-1].fontname) != glyphs.is_bold_font(ch.fontname)
+                    and not glyphs.is_numbered_marker("".join(c.text for c in self.chars))):
                 return None
         return abs(ch.baseline - self.baseline) + max(gap, 0.0) * 0.01
 
     def _only_marker(self) -> bool:
-        if len(self.chars) != 1:
-            return False
-        ch = self.chars[0]
-        return rules().is_symbol_font(ch.fontname) or ch.text in rules().marker_kinds
+        glyphs = rules()
+        if len(self.chars) == 1:
+            ch = self.chars[0]
+            return glyphs.is_symbol_font(ch.fontname) or ch.text in glyphs.marker_kinds or ch.text in glyphs.font_markers
+        return len(self.chars) <= 3 and glyphs.is_numbered_marker("".join(c.text for c in self.chars))
 
     def add(self, ch: Char) -> None:
         self.chars.append(ch)
@@ -148,29 +171,47 @@ def chars_to_lines(page: Page) -> tuple[Line, ...]:
 
 
 def _split_at_column_edges(groups: list[list[Char]]) -> list[list[Char]]:
-    """Split lines where a column starts: at a left edge shared by several lines, after a space
-    and a change of font, as when a bold timeline label sits a word space from its entry."""
+    """Split lines where a column starts.
+
+    Two signs: a gap wider than COLUMN_GAP_EM that stands out from the line's word gaps (in
+    justified text every word gap is wide), or a left edge shared by several lines reached after
+    a space and a change of font (a bold timeline label a word space from its entry). A list
+    marker and its text are never split.
+    """
     edges = Counter(round(g[0].bbox.x0) for g in groups if g)
     strong = [x for x, n in edges.items() if n >= MIN_EDGE_LINES]
-    if not strong:
-        return groups
     out = []
     for chars in groups:
+        gaps = [chars[i].bbox.x0 - chars[i - 1].bbox.x1 for i in range(1, len(chars))]
+        size = max(statistics.median(c.size for c in chars), 1.0)
+        word_gaps = [g for g in gaps if g > WORD_GAP_EM * size]
         start = 0
         for i in range(1, len(chars)):
-            prev, ch = chars[i - 1], chars[i]
-            gap = ch.bbox.x0 - prev.bbox.x1
-            if gap <= WORD_GAP_EM * max(ch.size, 1.0) or prev.fontname == ch.fontname:
+            prev, ch, gap = chars[i - 1], chars[i], gaps[i - 1]
+            if gap <= WORD_GAP_EM * max(ch.size, 1.0):
                 continue
-            if not any(abs(ch.bbox.x0 - x) <= EDGE_TOLERANCE for x in strong):
+            others = [g for g in word_gaps if g is not gap]
+            usual = statistics.median(others) if others else 0.0
+            column_gap = gap > COLUMN_GAP_EM * size and gap > JUSTIFIED_GAP_RATIO * usual
+            edge = (prev.fontname != ch.fontname
+                    and any(abs(ch.bbox.x0 - x) <= EDGE_TOLERANCE for x in strong))
+            if not (column_gap or edge):
                 continue
             left = chars[start:i]
-            if len(left) == 1 and (rules().is_symbol_font(left[0].fontname) or left[0].text in rules().marker_kinds):
+            if _is_marker_run(left, ch):
                 continue  # a list marker and its text: one line
             out.append(left)
             start = i
         out.append(chars[start:])
     return out
+
+
+def _is_marker_run(left: list[Char], following: Char) -> bool:
+    glyphs = rules()
+    text = "".join(c.text for c in left)
+    if len(left) == 1 and glyphs.is_marker_glyph(text, left[0].fontname, following.fontname):
+        return True
+    return len(left) <= 4 and glyphs.is_numbered_marker(text)
 
 
 def _with_drawn_marker(line: Line, marks: Sequence[BBox]) -> Line:
@@ -204,6 +245,10 @@ def _finish_line(chars: list[Char], page_number: int, spaces: dict[int, list[flo
     body_size = max(size_weights.items(), key=lambda kv: (kv[1], kv[0]))[0]
     body = [c for c in chars if abs(c.size - body_size) < 0.5] or chars
     body_baseline = statistics.median(c.baseline for c in body)
+    # Letter-spaced text (tracked capitals) puts a gap after every glyph: a word space is then
+    # the usual glyph gap plus a space.
+    glyph_gaps = [b.bbox.x0 - a.bbox.x1 for a, b in zip(chars, chars[1:])]
+    tracking = max(statistics.median(glyph_gaps), 0.0) if glyph_gaps else 0.0
     spans: list[Span] = []
     cur_text: list[str] = []
     cur_key: tuple[str, float, bool] | None = None
@@ -213,7 +258,7 @@ def _finish_line(chars: list[Char], page_number: int, spaces: dict[int, list[flo
                        and c.baseline < body_baseline - SUPERSCRIPT_RAISE_EM * body_size)
         key = (c.fontname, round(c.size, 1), superscript)
         space = prev is not None and (
-            c.bbox.x0 - prev.bbox.x1 > WORD_GAP_EM * max(min(prev.size, c.size), 1.0)
+            c.bbox.x0 - prev.bbox.x1 > tracking + WORD_GAP_EM * max(min(prev.size, c.size), 1.0)
             or (spaces is not None and _space_between(spaces, c.baseline, prev.bbox.x1, c.bbox.x0)))
         text = c.text if c.text in glyphs.superscripts else unicodedata.normalize("NFKC", c.text)
         if key != cur_key:
@@ -356,6 +401,9 @@ def starts_with_marker(line: Line) -> bool:
     first = line.spans[0]
     if glyphs.is_symbol_font(first.fontname) and first.text.strip():
         return True
+    following = line.spans[1].fontname if len(line.spans) > 1 else None
+    if glyphs.is_marker_glyph(first.text, first.fontname, following):
+        return True
     text = line.text.lstrip()
     if not text:
         return False
@@ -388,11 +436,23 @@ def _continues(block: list[Line], ln: Line) -> bool:
     prev = block[-1]
     if ln.page != prev.page or starts_with_marker(ln):
         return False
-    if ln.bold != prev.bold or abs(ln.size - prev.size) > 0.1 * max(ln.size, prev.size):
+    if ln.bold != prev.bold or abs(ln.size - prev.size) > STYLE_SIZE_CHANGE * max(ln.size, prev.size):
         return False
+    if _family(ln) != _family(prev):
+        return False  # a heading's sans-serif over the body's serif, an event title's face
     height = max(prev.bbox.height, ln.bbox.height, 1.0)
     gap = ln.bbox.top - prev.bbox.bottom
     if gap < -0.5 * height or gap > BLOCK_GAP_RATIO * height:
+        return False
+    # Baselines further apart than the block's own line pitch (or, for its second line, than
+    # a generous single pitch) mean paragraph spacing, whatever superscripts do to the boxes.
+    # A line with a raised superscript is pushed down by it in CSS and Writer layouts.
+    step = _baseline(ln) - _baseline(prev) - _raised_by_superscripts(ln)
+    if len(block) >= 2:
+        pitch = _baseline(block[-1]) - _baseline(block[-2])
+        if pitch > 0 and step > pitch * PITCH_RATIO:
+            return False
+    elif step > MAX_FIRST_PITCH_EM * max(ln.size, prev.size):
         return False
     if ln.bbox.h_overlap(prev.bbox) <= 0:
         return False
@@ -406,6 +466,27 @@ def _continues(block: list[Line], ln: Line) -> bool:
             and prev.bbox.x1 < right - 3 * prev.size and ln.text[:1].isupper() and len(block) > 1):
         return False
     return True
+
+
+def _family(line: Line) -> str:
+    """The typeface family of a line's main text, without subset prefix or style suffix."""
+    main = max(line.spans, key=lambda sp: len(sp.text.strip()), default=None)
+    if main is None:
+        return ""
+    name = main.fontname.split("+", 1)[-1]
+    return re.split(r"[-,]", name, maxsplit=1)[0].lower()
+
+
+def _raised_by_superscripts(line: Line) -> float:
+    """How far a line's superscripts stand above its full-size glyphs (0 without any)."""
+    body = [c for c in line.chars if c.size >= line.size * SUPERSCRIPT_SIZE_RATIO]
+    if not body or len(body) == len(line.chars):
+        return 0.0
+    return max(0.0, min(c.bbox.top for c in body) - min(c.bbox.top for c in line.chars))
+
+
+def _baseline(line: Line) -> float:
+    return statistics.median(c.baseline for c in line.chars) if line.chars else line.bbox.bottom
 
 
 def _text_start(line: Line) -> float:

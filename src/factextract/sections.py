@@ -176,6 +176,8 @@ def split_sections(pages: Sequence[Page], blocks_per_page: Sequence[Sequence[Blo
             continue
         kind = (classify_heading(text, language, by_lemma=_looks_like_section_heading(block, text, body))
                 if styled and len(text) <= 120 else None)
+        if kind is None and not styled and _names_heading_exactly(text, language):
+            kind = classify_heading(text, language, by_lemma=False)  # set in the body style
         if kind == "footnotes":
             kind = None if current is None else kind
         if kind is not None:
@@ -185,7 +187,8 @@ def split_sections(pages: Sequence[Page], blocks_per_page: Sequence[Sequence[Blo
             else:
                 current = open_section(kind, text, block.page)
             continue
-        if styled and any(p.match(" ".join(text.split())) for p in _field_patterns(language)):
+        heading_position = current is None or current["kind"] == "header" or not current["blocks"]
+        if (styled or heading_position) and any(p.match(" ".join(text.split())) for p in _field_patterns(language)):
             if current is None:
                 current = open_section("header", None, block.page)
             current["subheadings"].append(text)
@@ -283,9 +286,10 @@ def _same_heading_run(parts: Sequence[Block], body: float) -> bool:
 
 
 def _split_at_fields(block: Block, body: float, language: str) -> list[Block]:
-    """A heading-styled block cut before each line that opens a document field or a heading
-    ("Mise en œuvre du Plan d'Action de Marrakech" / "Action 6 : ..." set as one bold block)."""
-    if len(block.lines) < 2 or not is_heading_styled(block, body):
+    """A block cut before each line that opens a document field ("Mise en œuvre du Plan
+    d'Action de Marrakech" / "Action 6 : ..." set as one bold block; "Reference country" /
+    "Domain 3: ..." set as one block of the header)."""
+    if len(block.lines) < 2:
         return [block]
     patterns = _field_patterns(language)
     cuts = [i for i, ln in enumerate(block.lines) if i > 0 and any(p.match(" ".join(ln.text.split())) for p in patterns)]
@@ -300,6 +304,13 @@ def _split_at_fields(block: Block, body: float, language: str) -> list[Block]:
         parts.append(Block(lines=lines, page=block.page, bbox=bbox))
         start = cut
     return parts
+
+
+def _names_heading_exactly(text: str, language: str) -> bool:
+    """The whole text is a heading phrase of the vocabularies, nothing more."""
+    norm = normalise(text)
+    match = phrase_match(text, language)
+    return match is not None and match[1] == len(norm)
 
 
 def _is_header_label(text: str, language: str) -> bool:
