@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from builders import chars, page
-from factextract.lines import chars_to_lines, lines_to_blocks, order_lines
+from factextract.lines import chars_to_lines, lines_to_blocks, order_lines, starts_with_marker
 from factextract.model import BBox
 
 
@@ -92,3 +92,58 @@ def test_a_drawn_space_marks_a_word_boundary_even_when_the_gap_is_tight():
     word2 = chars("partenaires", x + 1.0, 100)
     (ln,) = chars_to_lines(page(word1, [space], word2))
     assert ln.text == "pays partenaires"
+
+
+def test_letter_spaced_capitals_keep_their_words():
+    # Tracked 2.2 pt per glyph: every glyph gap is 2.2, a word space 2.2 + a space + 2.2.
+    runs, x = [], 40.0
+    for word in ("THE", "REFERENCE", "COUNTRY"):
+        for ch in word:
+            runs.append(chars(ch, x, 100, size=10.5))
+            x += 10.5 * 0.5 + 2.2
+        x += 3.0 + 2.2
+    (ln,) = chars_to_lines(page(*runs))
+    assert ln.text == "THE REFERENCE COUNTRY"
+
+
+def test_small_lines_beside_a_large_title_stay_separate_lines():
+    title = chars("Belgique", 30, 47, size=28, font="Helvetica-Bold")
+    label = chars("Pays référent", 172, 34, size=10, font="Helvetica-Bold")
+    domain = chars("Domaine 2 : Migration", 172, 46.5, size=10)
+    assert sorted(texts(chars_to_lines(page(title, label, domain)))) == [
+        "Belgique", "Domaine 2 : Migration", "Pays référent"]
+
+
+def test_wide_justified_word_gaps_are_not_columns():
+    runs, x = [], 40.0
+    for word in ("Recommandations", "sur", "la", "reconnaissance", "des"):
+        runs.append(chars(word, x, 100, size=10))
+        x += len(word) * 5 + 13.6  # every word gap 1.36 em
+    (ln,) = chars_to_lines(page(*runs))
+    assert ln.text == "Recommandations sur la reconnaissance des"
+
+
+def test_one_wide_gap_among_narrow_ones_is_a_column():
+    left = chars("Mai 2021", 30, 100)
+    right = chars("Lancement du projet", 30 + 8 * 5 + 14, 100)  # 1.4 em after the label
+    assert texts(chars_to_lines(page(left, right))) == ["Mai 2021", "Lancement du projet"]
+
+
+@pytest.mark.parametrize("marker, font", [("o", "CourierNewPSMT"), ("1)", "Helvetica"), ("a)", "Helvetica")])
+def test_a_list_marker_stays_with_its_text_across_a_gap_and_a_face_change(marker, font):
+    runs = [chars(marker, 40, 100, font=font), chars("Atelier régional", 40 + 9.1 + len(marker) * 5, 100,
+                                                    font="Helvetica-Bold")]
+    (ln,) = chars_to_lines(page(*runs))
+    assert ln.text.endswith("Atelier régional")
+    assert starts_with_marker(ln)
+
+
+def test_blocks_split_where_the_face_changes_or_the_pitch_widens():
+    runs = [chars("Activités menées en 2022", 30, 100, size=11.5, font="Arial-Bold"),
+            chars("Réunion thématique, 23 mars 2022", 30, 114, size=11.0, font="TimesNewRoman-Bold"),
+            chars("Première ligne d’un paragraphe.", 30, 140, size=9),
+            chars("Un autre paragraphe.", 30, 155.7, size=9)]
+    p = page(*runs)
+    blocks = lines_to_blocks(order_lines(chars_to_lines(p), p))
+    assert [b.text for b in blocks] == ["Activités menées en 2022", "Réunion thématique, 23 mars 2022",
+                                        "Première ligne d’un paragraphe.", "Un autre paragraphe."]

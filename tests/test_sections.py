@@ -85,3 +85,24 @@ def test_a_field_title_left_open_takes_the_block_that_continues_it():
     assert [block_text(b, "fr") for b in joined] == [
         "Action 20 : Échanger les bonnes pratiques (notamment par le biais de concertations régionales)",
         "Document final"]
+
+
+def test_a_heading_in_the_body_style_counts_when_it_is_exactly_a_vocabulary_phrase():
+    from builders import line
+    from factextract.model import Block, Page
+    from factextract.sections import split_sections
+
+    def blk(text, top, bold=False, size=10.5):
+        ln = line(text, x=40, top=top, size=size, bold=bold)
+        return Block(lines=(ln,), page=1, bbox=ln.bbox)
+
+    blocks = [blk("Sierra Leone", 40, bold=True, size=24), blk("PROGRESS", 320, bold=True, size=14),
+              blk("Implementation of the Marrakesh Action Plan", 340),
+              blk("Action 10: Strengthen the capacities of the national authorities", 355),
+              blk("A first progress paragraph, long enough to be an item of the section.", 380)]
+    page = Page(number=1, width=595, height=842, chars=())
+    sections = split_sections([page], [blocks], "en")
+    progress = next(s for s in sections if s.kind == "progress")
+    assert progress.subheadings == ("Implementation of the Marrakesh Action Plan",
+                                    "Action 10: Strengthen the capacities of the national authorities")
+    assert [b.text for b in progress.blocks] == ["A first progress paragraph, long enough to be an item of the section."]

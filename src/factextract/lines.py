@@ -99,8 +99,7 @@ class _LineBuilder:
             return None
         if gap > WEIGHT_CHANGE_GAP_EM * size:
             glyphs = rules()
-            if (glyphs.is_bold_font(self.chars[-1].fontname) != glyphs.is_bold_font(ch.fontname)
-                    and not glyphs.is_numbered_marker("".join(c.text for c in self.chars))):
+            if glyphs.is_bold_font(self.chars[-1].fontname) != glyphs.is_bold_font(ch.fontname) and not self._only_marker():
                 return None
         return abs(ch.baseline - self.baseline) + max(gap, 0.0) * 0.01
 
