@@ -1,0 +1,307 @@
+"""Variant sample made with LibreOffice Writer from Word-like styles: Sierra Leone (en).
+
+Word 2016-like defaults: Title and Heading 1/2 are NOT bold (light, larger, blue), body
+Liberation Sans 10 pt, a timeline as hanging-indent paragraphs "label<TAB>entry", numbered
+lists "1)" with nested "a)", real Writer footnotes (some after ")" or after a full stop).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from make_samples_libreoffice import convert, fix_metadata
+from variants.spec import D, It, TL, Sec, Footnote, Sample, TOKEN, Y2022
+
+SL = Sample(
+    name="libreoffice-sierraleone-en", producer="libreoffice", language="en",
+    title="Sierra Leone",
+    header_lines=["Reference country", "Domain 3: Protection and asylum"],
+    domain_number=3, domain_title="Protection and asylum",
+    action_number=10,
+    action_title="Support the capacity of national authorities to identify and protect "
+                 "persons in need of international protection",
+    pages=1, footnote_page=1,
+    sections=[
+        Sec("progress", "Progress",
+            subheadings=["Implementation of the Marrakesh Action Plan",
+                         "Action 10: Support the capacity of national authorities to "
+                         "identify and protect persons in need of international protection"],
+            blocks=[
+                It("Sierra Leone adopted its Refugee Protection Act in 2007 and has since "
+                   "hosted refugees from neighbouring countries, most of whom have now been "
+                   "locally integrated.",
+                   date=D("2007", "2007-01-01", "2007-12-31", "year", "", "2007"),
+                   dates=[("2007", "2007")]),
+                It("The National Commission for Social Action (NaCSA)[^1] coordinates the "
+                   "reception of asylum seekers with the support of UNHCR.[^2]",
+                   refs=[("1", "NaCSA"), ("2", "UNHCR")]),
+                TL("2018–2019",
+                   D("2018–2019", "2018-01-01", "2019-12-31", "year", "range", "2018/2019"),
+                   [It("Review of the national asylum procedure with technical support from "
+                       "the European Union.")]),
+                TL("Summer 2021",
+                   D("Summer 2021", "2021-06-01", "2021-08-31", "season", "", "2021-22"),
+                   [It("Training of 40 immigration officers on the identification of persons "
+                       "in need of protection at Lungi International Airport.")]),
+                TL("Early 2022",
+                   D("Early 2022", "2022-01-01", "2022-04-30", "third", "early", "2022-37"),
+                   [It("Drafting of standard operating procedures for the referral of "
+                       "unaccompanied children."),
+                    It("Creation of a protection desk at the Gbalamuya border crossing with "
+                       "Guinea.")]),
+                TL("Since October 2022",
+                   D("Since October 2022", "2022-10-01", None, "month", "since",
+                     "2022-10/.."),
+                   [It("Monthly coordination meetings between the Immigration Department, "
+                       "NaCSA and civil society organisations.")]),
+                TL("November 2022",
+                   D("November 2022", "2022-11-01", "2022-11-30", "month", "", "2022-11"),
+                   [It("Validation of the national action plan against trafficking in "
+                       "persons.")]),
+            ]),
+        Sec("activities", "Activities in 2022", heading_date=Y2022, blocks=[
+            It("Regional workshop on refugee status determination, Freetown, 8 June 2022",
+               date=D("8 June 2022", "2022-06-08", "2022-06-08", "day", "", "2022-06-08"),
+               dates=[("8 June 2022", "2022-06-08")],
+               children=[
+                   It("Participation of 12 Rabat Process partner countries."),
+                   It("Presentation of the regional guide on procedural safeguards."),
+               ]),
+            It("Study visit to Italy, autumn 2022",
+               date=D("autumn 2022", "2022-09-01", "2022-11-30", "season", "", "2022-23"),
+               dates=[("autumn 2022", "2022-23")],
+               children=[
+                   It("Meetings with the Italian National Asylum Commission and with "
+                      "IOM.[^3]", refs=[("3", "IOM")]),
+                   It("Visit of a reception centre in Sicily."),
+               ]),
+            It("Online consultation on statelessness",
+               children=[It("Contributions from 25 civil society organisations.")]),
+        ]),
+        Sec("referent_system", "The reference country system", blocks=[
+            It("Raises the profile of national protection efforts."),
+            It("Connects Sierra Leone with European and African peers."),
+            It("Supports the follow-up of the Marrakesh Action Plan."),
+        ]),
+        Sec("suggestions", "Suggestions for the future", blocks=[
+            It("Organise a thematic meeting on statelessness in H1 2023.",
+               date=D("H1 2023", "2023-01-01", "2023-06-30", "half", "", "2023-40"),
+               dates=[("H1 2023", "2023-40")]),
+            It("Develop joint training modules with Guinea and Liberia from 2024 onwards.",
+               date=D("from 2024 onwards", "2024-01-01", None, "year", "since", "2024/.."),
+               dates=[("from 2024 onwards", "2024/..")]),
+            It("Share the standard operating procedures with other reference countries."),
+        ]),
+    ],
+    footnotes=[
+        Footnote("1", "NaCSA", "National Commission for Social Action"),
+        Footnote("2", "UNHCR", "United Nations High Commissioner for Refugees"),
+        Footnote("3", "IOM", "International Organization for Migration"),
+    ],
+)
+
+NS = " ".join(f'xmlns:{k}="{v}"' for k, v in {
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+    "svg": "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "meta": "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
+    "xlink": "http://www.w3.org/1999/xlink",
+}.items())
+
+BLUE = "#2F5496"
+
+
+def build(s: Sample) -> str:
+    notes = {f.marker: f for f in s.footnotes}
+    cited = []
+
+    def inline(markup: str) -> str:
+        out, pos = [], 0
+        for m in TOKEN.finditer(markup):
+            out.append(escape(markup[pos:m.start()]))
+            f = notes[m.group(1)]
+            cited.append(f.marker)
+            assert f.marker == str(len(cited))
+            out.append(f'<text:note text:id="ftn{f.marker}" text:note-class="footnote">'
+                       f'<text:note-citation>{f.marker}</text:note-citation><text:note-body>'
+                       f'<text:p text:style-name="Footnote">{escape(f.term + f.sep + f.expansion)}'
+                       f'</text:p></text:note-body></text:note>')
+            pos = m.end()
+        out.append(escape(markup[pos:]))
+        return "".join(out)
+
+    def p(style, markup):
+        return f'<text:p text:style-name="{style}">{inline(markup)}</text:p>'
+
+    body = [p("Title", s.title), p("Subtitle", s.header_lines[0]),
+            p("Domain", s.header_lines[1])]
+    for sec in s.sections:
+        body.append(f'<text:h text:style-name="Heading_20_1" text:outline-level="1">'
+                    f'{escape(sec.heading)}</text:h>')
+        if sec.kind == "progress":
+            body.append(f'<text:h text:style-name="Heading_20_2" text:outline-level="2">'
+                        f'{escape(sec.subheadings[0])}</text:h>')
+            body.append(p("Action", sec.subheadings[1]))
+            for b in sec.blocks:
+                if isinstance(b, It):
+                    body.append(p("Text_20_body", b.text))
+                else:
+                    for k, e in enumerate(b.entries):
+                        if k == 0:
+                            body.append(f'<text:p text:style-name="Timeline">'
+                                        f'<text:span text:style-name="Strong">'
+                                        f'{escape(b.label)}</text:span><text:tab/>'
+                                        f'{inline(e.text)}</text:p>')
+                        else:
+                            body.append(p("Timeline_20_cont", e.text))
+        elif sec.kind == "activities":
+            lis = []
+            for it in sec.blocks:
+                sub = "".join(f'<text:list-item>{p("List_20_Paragraph", c.text)}'
+                              f"</text:list-item>" for c in it.children)
+                lis.append(f'<text:list-item><text:p text:style-name="List_20_Paragraph">'
+                           f'<text:span text:style-name="Strong">{inline(it.text)}'
+                           f'</text:span></text:p><text:list>{sub}</text:list></text:list-item>')
+            body.append(f'<text:list text:style-name="WWNum1">{"".join(lis)}</text:list>')
+        elif sec.kind == "referent_system":
+            body.append('<text:list text:style-name="WWBullet">' + "".join(
+                f'<text:list-item>{p("List_20_Paragraph", it.text)}</text:list-item>'
+                for it in sec.blocks) + "</text:list>")
+        else:
+            body.append('<text:list text:style-name="WWNum2">' + "".join(
+                f'<text:list-item>{p("List_20_Paragraph", it.text)}</text:list-item>'
+                for it in sec.blocks) + "</text:list>")
+    assert cited == [f.marker for f in s.footnotes]
+
+    def num_list(name, levels):
+        out = [f'<text:list-style style:name="{name}">']
+        for i, (fmt, suffix) in enumerate(levels, 1):
+            indent = 0.63 * i
+            out.append(
+                f'<text:list-level-style-number text:level="{i}" style:num-suffix="{suffix}" '
+                f'style:num-format="{fmt}"><style:list-level-properties '
+                f'text:list-level-position-and-space-mode="label-alignment">'
+                f'<style:list-level-label-alignment text:label-followed-by="listtab" '
+                f'text:list-tab-stop-position="{indent:.2f}cm" fo:text-indent="-0.63cm" '
+                f'fo:margin-left="{indent:.2f}cm"/></style:list-level-properties>'
+                f'</text:list-level-style-number>')
+        out.append("</text:list-style>")
+        return "".join(out)
+
+    font = 'style:font-name="Liberation Sans" fo:font-size="10pt"'
+    lang = 'fo:language="en" fo:country="GB"'
+    nohyph = 'fo:hyphenate="false"'
+    styles = f"""
+<office:font-face-decls>
+ <style:font-face style:name="Liberation Sans" svg:font-family="&apos;Liberation Sans&apos;" style:font-family-generic="swiss" style:font-pitch="variable"/>
+ <style:font-face style:name="OpenSymbol" svg:font-family="OpenSymbol" style:font-charset="x-symbol"/>
+</office:font-face-decls>
+<office:styles>
+ <style:default-style style:family="paragraph">
+  <style:paragraph-properties fo:orphans="2" fo:widows="2"/>
+  <style:text-properties {font} {lang} {nohyph}/>
+ </style:default-style>
+ <style:style style:name="Standard" style:family="paragraph" style:class="text">
+  <style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.14cm" fo:line-height="112%"/>
+  <style:text-properties {font} {lang} {nohyph}/>
+ </style:style>
+ <style:style style:name="Text_20_body" style:display-name="Text body" style:family="paragraph" style:parent-style-name="Standard">
+  <style:paragraph-properties fo:text-align="justify"/>
+ </style:style>
+ <style:style style:name="Title" style:family="paragraph" style:parent-style-name="Standard">
+  <style:paragraph-properties fo:margin-bottom="0.05cm"/>
+  <style:text-properties fo:font-size="26pt" fo:color="#1F3864" fo:letter-spacing="-0.02cm"/>
+ </style:style>
+ <style:style style:name="Subtitle" style:family="paragraph" style:parent-style-name="Standard">
+  <style:paragraph-properties fo:margin-bottom="0cm"/>
+  <style:text-properties fo:font-size="11pt" fo:color="#595959" fo:letter-spacing="0.03cm"/>
+ </style:style>
+ <style:style style:name="Domain" style:family="paragraph" style:parent-style-name="Standard">
+  <style:paragraph-properties fo:margin-bottom="0.2cm" fo:border-bottom="0.75pt solid {BLUE}" fo:padding-bottom="0.15cm"/>
+  <style:text-properties fo:font-size="11pt" fo:color="#595959"/>
+ </style:style>
+ <style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph" style:parent-style-name="Standard" style:default-outline-level="1">
+  <style:paragraph-properties fo:margin-top="0.42cm" fo:margin-bottom="0.1cm" fo:keep-with-next="always"/>
+  <style:text-properties fo:font-size="14pt" fo:color="{BLUE}"/>
+ </style:style>
+ <style:style style:name="Heading_20_2" style:display-name="Heading 2" style:family="paragraph" style:parent-style-name="Standard" style:default-outline-level="2">
+  <style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.05cm" fo:keep-with-next="always"/>
+  <style:text-properties fo:font-size="11pt" fo:color="{BLUE}"/>
+ </style:style>
+ <style:style style:name="Action" style:family="paragraph" style:parent-style-name="Standard">
+  <style:text-properties fo:font-style="italic"/>
+ </style:style>
+ <style:style style:name="Timeline" style:family="paragraph" style:parent-style-name="Standard">
+  <style:paragraph-properties fo:margin-left="3.7cm" fo:text-indent="-3.7cm" fo:margin-bottom="0.12cm">
+   <style:tab-stops><style:tab-stop style:position="0cm"/></style:tab-stops>
+  </style:paragraph-properties>
+ </style:style>
+ <style:style style:name="Timeline_20_cont" style:display-name="Timeline cont" style:family="paragraph" style:parent-style-name="Standard">
+  <style:paragraph-properties fo:margin-left="3.7cm" fo:text-indent="0cm" fo:margin-bottom="0.12cm"/>
+ </style:style>
+ <style:style style:name="List_20_Paragraph" style:display-name="List Paragraph" style:family="paragraph" style:parent-style-name="Standard">
+  <style:paragraph-properties fo:margin-bottom="0.06cm"/>
+ </style:style>
+ <style:style style:name="Footnote" style:family="paragraph" style:parent-style-name="Standard">
+  <style:paragraph-properties fo:margin-left="0.3cm" fo:text-indent="-0.3cm" fo:margin-bottom="0cm" fo:line-height="100%"/>
+  <style:text-properties fo:font-size="8pt"/>
+ </style:style>
+ <style:style style:name="Footer" style:family="paragraph" style:parent-style-name="Standard">
+  <style:paragraph-properties>
+   <style:tab-stops><style:tab-stop style:position="17cm" style:type="right"/></style:tab-stops>
+  </style:paragraph-properties>
+  <style:text-properties fo:font-size="8pt" fo:color="#7F7F7F"/>
+ </style:style>
+ <style:style style:name="Strong" style:family="text">
+  <style:text-properties fo:font-weight="bold"/>
+ </style:style>
+ <style:style style:name="Footnote_20_anchor" style:display-name="Footnote anchor" style:family="text">
+  <style:text-properties style:text-position="super 58%"/>
+ </style:style>
+ <style:style style:name="Footnote_20_Symbol" style:display-name="Footnote Symbol" style:family="text"/>
+ <text:notes-configuration text:note-class="footnote" text:citation-style-name="Footnote_20_Symbol" text:citation-body-style-name="Footnote_20_anchor" style:num-format="1" text:start-value="0" text:footnotes-position="page" text:start-numbering-at="document"/>
+ {num_list("WWNum1", [("1", ")"), ("a", ")")])}
+ {num_list("WWNum2", [("1", ")")])}
+ <text:list-style style:name="WWBullet">
+  <text:list-level-style-bullet text:level="1" text:bullet-char="•">
+   <style:list-level-properties text:list-level-position-and-space-mode="label-alignment">
+    <style:list-level-label-alignment text:label-followed-by="listtab" text:list-tab-stop-position="0.63cm" fo:text-indent="-0.63cm" fo:margin-left="0.63cm"/>
+   </style:list-level-properties>
+   <style:text-properties style:font-name="OpenSymbol"/>
+  </text:list-level-style-bullet>
+ </text:list-style>
+</office:styles>"""
+    auto = """
+<office:automatic-styles>
+ <style:page-layout style:name="pm1">
+  <style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="1.8cm" fo:margin-bottom="1.2cm" fo:margin-left="2cm" fo:margin-right="2cm">
+   <style:footnote-sep style:width="0.018cm" style:distance-before-sep="0.2cm" style:distance-after-sep="0.1cm" style:line-style="solid" style:adjustment="left" style:rel-width="33%" style:color="#000000"/>
+  </style:page-layout-properties>
+  <style:footer-style><style:header-footer-properties fo:min-height="0cm" fo:margin-top="0.4cm"/></style:footer-style>
+ </style:page-layout>
+</office:automatic-styles>"""
+    master = """
+<office:master-styles>
+ <style:master-page style:name="Standard" style:page-layout-name="pm1">
+  <style:footer><text:p text:style-name="Footer">Rabat Process | Reference country factsheet<text:tab/><text:page-number text:select-page="current">1</text:page-number></text:p></style:footer>
+ </style:master-page>
+</office:master-styles>"""
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {NS} office:version="1.3" '
+            f'office:mimetype="application/vnd.oasis.opendocument.text"><office:meta>'
+            f"<dc:title>{escape(s.title)}</dc:title></office:meta>{styles}{auto}{master}"
+            f"<office:body><office:text>\n" + "\n".join(body) +
+            "\n</office:text></office:body></office:document>\n")
+
+
+SAMPLES = [SL]
+
+
+def make(s: Sample, pdf: Path, work: Path) -> None:
+    fodt = work / f"{s.name}.fodt"
+    fodt.write_text(build(s), encoding="utf-8")
+    out = convert(fodt, work, work / "profile")
+    pdf.write_bytes(fix_metadata(out.read_bytes(), s.name))
