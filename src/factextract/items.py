@@ -1,9 +1,11 @@
 """Sections' blocks -> items: timeline labels bound by geometry, nesting, clean text, dates.
 
-A timeline label is a short block that reads as one date and stands beside other blocks of
-its section; it dates every entry beside it from its own top down to the next label's top.
-Nesting comes from list markers and indentation: a bullet hangs under the title or the less
-indented item above it.
+A timeline label is a short block that reads as one date and stands beside or above other
+blocks of its section. Which entries it dates comes from geometry alone: the side of the label
+column its entries stand on, runs of entries cut at wide gaps or moved edges, drawn cell
+borders, and whether labels are set level with their first entry or centred on their group.
+Nesting comes from list markers, their kind and indentation: a bullet hangs under the title or
+the less indented item above it, a dash under the bullet before it.
 """
 
 from __future__ import annotations
