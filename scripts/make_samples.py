@@ -35,27 +35,23 @@ SHOW_LINES=1 prints every drawn line with its width (to place break hints).
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fontTools.fontBuilder import FontBuilder
-from fontTools.pens.recordingPen import DecomposingRecordingPen
-from fontTools.pens.ttGlyphPen import TTGlyphPen
-from fontTools.ttLib import TTFont as FTFont
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-ROOT = Path(__file__).resolve().parent.parent
-FONT_DIR = ROOT / "scripts" / "fonts"
-SAMPLES_DIR = ROOT / "samples"
-GOLDEN_DIR = ROOT / "tests" / "golden"
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+from samplekit.fonts import build_symbol_font
+from samplekit.golden import (D, Entry, Footnote, flatten, golden as golden_json,
+                              markers_cited, write_golden)
+from samplekit.markup import Markup, join_label
+from samplekit.paths import DEJAVU, FONT_DIR, GOLDEN_DIR, ROOT, SAMPLES_DIR
+
 PAGE_W, PAGE_H = 595.0, 842.0  # A4 portrait, in points
 
 # --------------------------------------------------------------------------------------
@@ -82,59 +78,6 @@ SYMBOL_FONTS = [
       0xDE: 0x21D2,   # 'Þ' -> double arrow right
       0xAE: 0x2192}),  # '®' -> arrow right
 ]
-FIXED_TIMESTAMP = 0x7C25B080  # 2019-01-01 in the TrueType epoch (1904); keeps files stable
-
-
-def build_symbol_font(path: Path, family: str, style: str, psname: str,
-                      mapping: dict[int, int]) -> None:
-    """A small TrueType font whose cmap sends ordinary codes to DejaVuSans symbol glyphs."""
-    src = FTFont(str(DEJAVU / "DejaVuSans.ttf"))
-    src_cmap = src.getBestCmap()
-    src_glyphs = src.getGlyphSet()
-    hmtx = src["hmtx"]
-
-    def copy(name: str):
-        rec = DecomposingRecordingPen(src_glyphs)
-        src_glyphs[name].draw(rec)
-        pen = TTGlyphPen(None)
-        rec.replay(pen)
-        return pen.glyph()
-
-    order = [".notdef", "space"]
-    glyphs = {".notdef": TTGlyphPen(None).glyph(), "space": copy(src_cmap[0x20])}
-    metrics = {".notdef": (1229, 0), "space": hmtx[src_cmap[0x20]]}
-    cmap = {0x20: "space"}
-    for code, uni in sorted(mapping.items()):
-        gname = f"uni{uni:04X}"
-        if gname not in glyphs:
-            order.append(gname)
-            glyphs[gname] = copy(src_cmap[uni])
-            metrics[gname] = hmtx[src_cmap[uni]]
-        cmap[code] = gname
-
-    fb = FontBuilder(2048, isTTF=True)
-    fb.setupHead(unitsPerEm=2048, created=FIXED_TIMESTAMP, modified=FIXED_TIMESTAMP)
-    fb.setupGlyphOrder(order)
-    fb.setupCharacterMap(cmap)
-    fb.setupGlyf(glyphs)
-    fb.setupHorizontalMetrics(metrics)
-    fb.setupHorizontalHeader(ascent=1901, descent=-483)
-    fb.setupNameTable({
-        "familyName": family,
-        "styleName": style,
-        "uniqueFontIdentifier": f"factextract-samples:{psname}",
-        "fullName": f"{family} {style}",
-        "psName": psname,
-        "version": "Version 1.000",
-        "copyright": "Test fixture for factextract. Glyphs copied from DejaVu Sans "
-                     "(Bitstream Vera / DejaVu license). Not the typeface of that name.",
-    })
-    fb.setupOS2(sTypoAscender=1556, sTypoDescender=-492, sTypoLineGap=410,
-                usWinAscent=1901, usWinDescent=483, fsType=0, achVendID="FXTR")
-    fb.setupPost()
-    fb.font.recalcTimestamp = False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fb.save(str(path))
 
 
 def register_fonts() -> None:
@@ -160,23 +103,6 @@ def sw(text: str, font: str, size: float) -> float:
 # --------------------------------------------------------------------------------------
 # Content spec
 # --------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class D:
-    """A date, written by hand following the contract's date table."""
-
-    text: str          # as printed, one line
-    start: str | None
-    end: str | None
-    precision: str
-    qualifier: str     # "" when none
-    edtf: str
-
-    def golden(self, source: str) -> dict:
-        return {"text": self.text, "start": self.start, "end": self.end,
-                "precision": self.precision, "qualifier": self.qualifier,
-                "edtf": self.edtf, "source": source}
-
 
 @dataclass
 class It:
@@ -222,14 +148,6 @@ class Sec:
     stroke: str | None = None
     accent: str = "#333333"                     # heading colour
     draw_rank: int = 0                          # higher is drawn earlier
-
-
-@dataclass
-class Footnote:
-    marker: str
-    term: str
-    expansion: str
-    sep: str = " - "
 
 
 @dataclass
@@ -842,34 +760,8 @@ HYPHEN_OF = {"-": "-", "‐": "\u2010", "shy": "\u00ad", "/": ""}
 LIGATURES = {"ﬁ": "fi", "ﬂ": "fl"}
 
 
-def clean(markup: str) -> str:
-    """The golden (contract) text of a spec string."""
-    s = TOKEN.sub("", markup)
-    for lig, plain in LIGATURES.items():
-        s = s.replace(lig, plain)
-    return re.sub(r"\s+", " ", s).strip()
-
-
-def join_label(label: str) -> str:
-    out = ""
-    for line in label.split("\n"):
-        if out and not out.endswith(("-", "–")):
-            out += " "
-        out += line
-    return out
-
-
-def markers(markup: str) -> list[str]:
-    return [m.group(1) for m in TOKEN.finditer(markup) if m.group(1)]
-
-
-def anchor_of(markup: str, marker: str) -> str:
-    """The word a marker sits on (for a cross-check of the hand-written anchors)."""
-    i = markup.index(f"[^{marker}]")
-    word = TOKEN.sub("", markup[:i]).split()[-1]
-    word = re.sub(r"^[(«“\"]+", "", word)
-    word = re.sub(r"^(?:[lLdDjJmMnNsStTcC]|qu|Qu|jusqu|lorsqu|puisqu)[’']", "", word)
-    return re.sub(r"[.,;:!?)»”\"]+$", "", word)
+MARKUP = Markup(TOKEN, ligatures=LIGATURES)
+clean = MARKUP.clean
 
 
 # --------------------------------------------------------------------------------------
@@ -1254,7 +1146,7 @@ class Layout:
     # -- main -----------------------------------------------------------------------------
     def render(self, pdf_path: Path) -> None:
         s = self.s
-        flat_all = flatten(s)
+        flat_all = flatten(s.sections)
         n0 = 0
         for si, sec in enumerate(s.sections):
             flat = [(it, d, n) for (it, d, n, sj, _p) in flat_all if sj == si]
@@ -1285,90 +1177,30 @@ class Layout:
         c.save()
 
 
-def flatten(s: Sample) -> list[tuple[It, int, int, int, int | None]]:
-    """(item, depth, n, section index, parent n) in reading order."""
-    out = []
-
-    def walk(items, depth, si, parent):
-        for it in items:
-            n = len(out) + 1
-            out.append((it, depth, n, si, parent))
-            walk(it.children, depth + 1, si, n)
-
-    for si, sec in enumerate(s.sections):
-        walk(sec.items, 0, si, None)
-    return out
-
-
 # --------------------------------------------------------------------------------------
 # Golden
 # --------------------------------------------------------------------------------------
 
 def golden(s: Sample, lay: Layout) -> dict:
-    flat = flatten(s)
-    sections = [{"kind": "header", "heading": s.title, "page": 1,
-                 "subheadings": [clean(h) for h in s.header_lines]}]
-    for si, sec in enumerate(s.sections):
-        sections.append({"kind": sec.kind, "heading": clean(sec.heading),
-                         "page": lay.heading_pages[si],
-                         "subheadings": [clean(h) for h in sec.subheadings]})
-    sections.append({"kind": "footnotes", "heading": None, "page": s.footnote_region.page,
-                     "subheadings": []})
-
-    resolved: dict[int, dict | None] = {}
-    items = []
-    for it, _depth, n, si, parent in flat:
-        sec = s.sections[si]
-        text = clean(it.text)
-        # hand-written data cross-checks
-        assert markers(it.text) == [m for m, _ in it.refs], (s.name, it.text)
-        for m, a in it.refs:
-            assert anchor_of(it.text, m) == a, (s.name, m, a, anchor_of(it.text, m))
-        pos = 0
-        for dt, _e in it.dates:
-            i = text.find(dt, pos)
-            assert i >= 0, (s.name, dt, text)
-            pos = i + len(dt)
+    entries = []
+    for it, _depth, n, si, parent in flatten(s.sections):
+        # hand-written data cross-checks: a label's date is the label; an inline date is
+        # printed in the text
         if it.label is not None:
             assert it.date is not None and it.date.text == join_label(it.label), it.label
-            date = it.date.golden("timeline")
         elif it.tl:
             assert it.date is not None
-            date = it.date.golden("timeline")
         elif it.date is not None:
-            assert it.date.text in text, (s.name, it.date.text)
-            date = it.date.golden("inline")
-        elif parent is not None and resolved[parent] is not None:
-            date = dict(resolved[parent], source="parent")
-        elif sec.heading_date is not None:
-            assert sec.heading_date.text in clean(sec.heading)
-            date = sec.heading_date.golden("heading")
-        else:
-            date = None
-        resolved[n] = date
-        items.append({
-            "n": n, "section": si + 2, "section_kind": sec.kind, "parent": parent,
-            "page": lay.item_pages[n], "text": text, "date": date,
-            "dates": [{"text": t, "edtf": e} for t, e in it.dates],
-            "footnote_refs": [{"marker": m, "anchor": a} for m, a in it.refs],
-        })
-    used = {m for it, *_ in flat for m, _ in it.refs}
+            assert it.date.text in clean(it.text), (s.name, it.date.text)
+        timeline = it.label is not None or it.tl
+        entries.append(Entry(it, n, si, parent, lay.item_pages[n],
+                             timeline=it.date if timeline else None,
+                             inline=None if timeline else it.date))
+    used = set(markers_cited(entries))
     assert used == {f.marker for f in s.footnotes}, (s.name, used)
-    footnotes = [{"marker": f.marker, "text": f"{f.term}{f.sep}{f.expansion}",
-                  "term": f.term, "expansion": f.expansion,
-                  "page": s.footnote_region.page} for f in s.footnotes]
-    return {
-        "sample": s.name, "producer": "reportlab",
-        "document": {
-            "status": "ok", "title": s.title, "language": s.language, "country": s.title,
-            "domain_number": s.domain_number, "domain_title": clean(s.domain_title),
-            "action_number": s.action_number, "action_title": clean(s.action_title),
-            "page_count": s.pages,
-        },
-        "sections": sections,
-        "items": items,
-        "footnotes": footnotes,
-    }
+    return golden_json(s, "reportlab", entries, MARKUP,
+                       section_pages=[lay.heading_pages[si] for si in range(len(s.sections))],
+                       footnotes_page=s.footnote_region.page)
 
 
 def main(argv: list[str]) -> int:
@@ -1384,8 +1216,7 @@ def main(argv: list[str]) -> int:
         pdf = SAMPLES_DIR / f"{s.name}.pdf"
         lay.render(pdf)
         g = golden(s, lay)
-        (GOLDEN_DIR / f"{s.name}.json").write_text(
-            json.dumps(g, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write_golden(s.name, g)
         print(f"  -> {pdf.relative_to(ROOT)}, tests/golden/{s.name}.json "
               f"({len(g['items'])} items)")
     return 0

@@ -67,48 +67,26 @@ of printing (not post-processed here).
 from __future__ import annotations
 
 import html
-import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLES_DIR = ROOT / "samples"
-GOLDEN_DIR = ROOT / "tests" / "golden"
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
-SCRATCH = Path(tempfile.gettempdir()) / "factextract-chromium"
+from samplekit.checks import not_on_page, overlapping_words, page_text
+from samplekit.golden import (D, Entry, Footnote, golden as golden_json, markers_cited,
+                              write_golden)
+from samplekit.markup import Markup, join_label
+from samplekit.paths import DEJAVU, GOLDEN_DIR, ROOT, SAMPLES_DIR
+from samplekit.producers import print_pdf
 
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-extensions", "--mute-audio", "--no-pdf-header-footer",
-]
+SCRATCH = Path(tempfile.gettempdir()) / "factextract-chromium"
 
 # --------------------------------------------------------------------------------------
 # Content spec
 # --------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class D:
-    """A date, written by hand following the contract's date table."""
-
-    text: str          # as printed, one line
-    start: str | None
-    end: str | None
-    precision: str
-    qualifier: str     # "" when none
-    edtf: str
-
-    def golden(self, source: str) -> dict:
-        return {"text": self.text, "start": self.start, "end": self.end,
-                "precision": self.precision, "qualifier": self.qualifier,
-                "edtf": self.edtf, "source": source}
 
 
 @dataclass
@@ -144,14 +122,6 @@ class Sec:
 
     def block_page(self, i: int) -> int:
         return self.cont[1] if self.cont and i >= self.cont[0] else self.page
-
-
-@dataclass
-class Footnote:
-    marker: str
-    term: str
-    expansion: str
-    sep: str = " - "
 
 
 @dataclass
@@ -504,36 +474,9 @@ def marker_value(raw: str) -> str:
     return "".join(SUPERSCRIPTS.get(ch, ch) for ch in raw)
 
 
-def plain(markup: str) -> str:
-    """Markup removed: markers and soft hyphens dropped, superscript letters kept."""
-    return TOKEN.sub(lambda m: m.group(2) or "", markup)
-
-
-def clean(markup: str) -> str:
-    """The golden (contract) text of a spec string."""
-    return re.sub(r"\s+", " ", plain(markup)).strip()
-
-
-def join_label(label: str) -> str:
-    out = ""
-    for line in label.split("\n"):
-        if out and not out.endswith(("-", "–")):
-            out += " "
-        out += line
-    return out
-
-
-def markers(markup: str) -> list[str]:
-    return [marker_value(m.group(1)) for m in TOKEN.finditer(markup) if m.group(1)]
-
-
-def anchor_of(markup: str, raw_marker: str) -> str:
-    """The word a marker sits on (for a cross-check of the hand-written anchors)."""
-    i = markup.index(f"[^{raw_marker}]")
-    word = plain(markup[:i]).split()[-1]
-    word = re.sub(r"^[(«“\"]+", "", word)
-    word = re.sub(r"^(?:[lLdDjJmMnNsStTcC]|qu|Qu|jusqu|lorsqu|puisqu)[’']", "", word)
-    return re.sub(r"[.,;:!?)»”\"]+$", "", word)
+# markers and soft hyphens dropped, superscript letters kept
+MARKUP = Markup(TOKEN, keep=lambda m: m.group(2) or "", marker_value=marker_value)
+clean = MARKUP.clean
 
 
 def to_html(markup: str) -> str:
@@ -856,32 +799,8 @@ def html_absolute2(s: Sample) -> str:
 LAYOUTS = {"grid3": html_grid3, "absolute2": html_absolute2}
 
 # --------------------------------------------------------------------------------------
-# Printing
-# --------------------------------------------------------------------------------------
-
-
-def chromium() -> str:
-    exe = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not exe:
-        raise SystemExit("chromium not found: apt-get install -y chromium")
-    return exe
-
-
-def print_pdf(html_path: Path, pdf_path: Path) -> None:
-    with tempfile.TemporaryDirectory(prefix="fx-chromium-profile-") as profile:
-        cmd = [chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={profile}",
-               f"--print-to-pdf={pdf_path}", html_path.resolve().as_uri()]
-        r = subprocess.run(cmd, capture_output=True, text=True, timeout=180)
-    if r.returncode != 0 or not pdf_path.exists() or pdf_path.stat().st_size == 0:
-        raise RuntimeError(f"chromium failed ({r.returncode}): {r.stderr[-2000:]}")
-
-
-# --------------------------------------------------------------------------------------
 # Checks (on the printed PDF)
 # --------------------------------------------------------------------------------------
-
-LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl"}
-
 
 def check_pdf(s: Sample, pdf_path: Path) -> None:
     import pdfplumber
@@ -893,12 +812,8 @@ def check_pdf(s: Sample, pdf_path: Path) -> None:
         streams, raws = {}, {}
         n_small = 0
         for n, page in enumerate(pdf.pages, 1):
-            raw = "".join(c["text"] for c in page.chars)
-            for lig, plain in LIGATURES.items():
-                raw = raw.replace(lig, plain)
-            raw = re.sub(r"\s+", "", raw)
-            raws[n] = raw
-            streams[n] = raw.replace("\u2010", "")       # the hyphen drawn at a soft hyphen
+            raws[n] = page_text(page)
+            streams[n] = raws[n].replace("\u2010", "")   # the hyphen drawn at a soft hyphen
             # text off the page
             for c in page.chars:
                 if c["text"].strip() and (c["x0"] < 20 or c["x1"] > page.width - 20
@@ -929,13 +844,8 @@ def check_pdf(s: Sample, pdf_path: Path) -> None:
                                                                     for b in boxes):
                     problems.append(f"p{n}: {c['text']!r} at ({c['x0']:.0f},{c['top']:.0f}) "
                                     "outside every box")
-            # overlapping words
-            words = page.extract_words(keep_blank_chars=False, use_text_flow=True)
-            for i, a in enumerate(words):
-                for b in words[i + 1:]:
-                    if (a["x0"] < b["x1"] - 0.5 and b["x0"] < a["x1"] - 0.5
-                            and a["top"] < b["bottom"] - 1 and b["top"] < a["bottom"] - 1):
-                        problems.append(f"p{n}: words overlap {a['text']!r} / {b['text']!r}")
+            problems += overlapping_words(
+                n, page.extract_words(keep_blank_chars=False, use_text_flow=True))
             # <sup> markers: small raised digits
             chars = page.chars
             for i, c in enumerate(chars):
@@ -949,18 +859,12 @@ def check_pdf(s: Sample, pdf_path: Path) -> None:
                         n_small += 1
                         if not c["bottom"] < prev["bottom"] - 1:
                             problems.append(f"p{n}: small digit {c['text']!r} not raised")
-        # every item printed in one piece on its page
-        for it, _g, n, _si, _p, page in flatten(s):
-            want = printed(it.text)
-            if want not in streams[page]:
-                problems.append(f"item {n} not found in one piece on page {page}: "
-                                f"{clean(it.text)[:60]!r}")
-        for sec_ in s.sections:
-            if re.sub(r"\s+", "", sec_.heading) not in streams[sec_.page]:
-                problems.append(f"heading {sec_.heading!r} not on page {sec_.page}")
-        for t in [s.title, *s.header_lines]:
-            if re.sub(r"\s+", "", t) not in streams[1]:
-                problems.append(f"header line {t!r} not on page 1")
+        # every item printed in one piece on its page, headings and header lines too
+        problems += not_on_page(streams, [
+            *((f"item {n} {clean(it.text)[:60]!r}", printed(it.text), page)
+              for it, _g, n, _si, _p, page in flatten(s)),
+            *((f"heading {sec_.heading!r}", sec_.heading, sec_.page) for sec_ in s.sections),
+            *((f"header line {t!r}", t, 1) for t in [s.title, *s.header_lines])])
         # soft hyphens used at a line end
         for it, _g, _n, _si, _p, page in flatten(s):
             for m in re.finditer(r"(\S+)\{shy\}(\S+)", it.text):
@@ -1003,76 +907,22 @@ def flatten(s: Sample) -> list[tuple[It, TL | None, int, int, int | None, int]]:
 
 
 def golden(s: Sample) -> dict:
-    flat = flatten(s)
-    sections = [{"kind": "header", "heading": s.title, "page": 1,
-                 "subheadings": [clean(h) for h in s.header_lines]}]
-    for sec_ in s.sections:
-        sections.append({"kind": sec_.kind, "heading": clean(sec_.heading), "page": sec_.page,
-                         "subheadings": [clean(h) for h in sec_.subheadings]})
-    sections.append({"kind": "footnotes", "heading": None, "page": s.footnote_page,
-                     "subheadings": []})
-
-    resolved: dict[int, dict | None] = {}
-    items = []
-    for it, group, n, si, parent, page in flat:
-        sec_ = s.sections[si]
-        text = clean(it.text)
-        # hand-written data cross-checks
-        assert markers(it.text) == [m for m, _ in it.refs], (s.name, it.text)
-        raw = [m.group(1) for m in TOKEN.finditer(it.text) if m.group(1)]
-        for r, (m, a) in zip(raw, it.refs):
-            assert anchor_of(it.text, r) == a, (s.name, m, a, anchor_of(it.text, r))
-        pos = 0
-        for dt, _e in it.dates:
-            i = text.find(dt, pos)
-            assert i >= 0, (s.name, dt, text)
-            pos = i + len(dt)
+    entries = []
+    for it, group, n, si, parent, page in flatten(s):
+        # hand-written data cross-checks: an inline date is the first of `dates`; a label's
+        # date is the label, and its entries have no date of their own
         if it.date is not None:
             assert it.dates and it.dates[0][0] == it.date.text, (s.name, it.text)
             assert it.dates[0][1] == it.date.edtf, (s.name, it.text)
         if group is not None:
             assert group.date.text == join_label(group.label), group.label
             assert it.date is None, (s.name, it.text)
-            date = group.date.golden("timeline")
-        elif it.date is not None:
-            date = it.date.golden("inline")
-        elif parent is not None and resolved[parent] is not None:
-            date = dict(resolved[parent], source="parent")
-        elif sec_.heading_date is not None:
-            assert sec_.heading_date.text in clean(sec_.heading)
-            date = sec_.heading_date.golden("heading")
-        else:
-            date = None
-        resolved[n] = date
-        items.append({
-            "n": n, "section": si + 2, "section_kind": sec_.kind, "parent": parent,
-            "page": page, "text": text, "date": date,
-            "dates": [{"text": t, "edtf": e} for t, e in it.dates],
-            "footnote_refs": [{"marker": m, "anchor": a} for m, a in it.refs],
-        })
-    used = {m for it, *_ in flat for m, _ in it.refs}
-    assert used == {f.marker for f in s.footnotes}, (s.name, used)
-    first_use = []
-    for it, *_ in flat:
-        for m, _a in it.refs:
-            if m not in first_use:
-                first_use.append(m)
+        entries.append(Entry(it, n, si, parent, page,
+                             timeline=group.date if group is not None else None,
+                             inline=it.date))
+    first_use = list(dict.fromkeys(markers_cited(entries)))     # all cited, in order
     assert first_use == [f.marker for f in s.footnotes], (s.name, first_use)
-    footnotes = [{"marker": f.marker, "text": f"{f.term}{f.sep}{f.expansion}",
-                  "term": f.term, "expansion": f.expansion,
-                  "page": s.footnote_page} for f in s.footnotes]
-    return {
-        "sample": s.name, "producer": "chromium",
-        "document": {
-            "status": "ok", "title": s.title, "language": s.language, "country": s.title,
-            "domain_number": s.domain_number, "domain_title": clean(s.domain_title),
-            "action_number": s.action_number, "action_title": clean(s.action_title),
-            "page_count": s.pages,
-        },
-        "sections": sections,
-        "items": items,
-        "footnotes": footnotes,
-    }
+    return golden_json(s, "chromium", entries, MARKUP, footnotes_page=s.footnote_page)
 
 
 def main(argv: list[str]) -> int:
@@ -1096,8 +946,7 @@ def main(argv: list[str]) -> int:
         check_pdf(s, tmp_pdf)
         pdf = SAMPLES_DIR / f"{s.name}.pdf"
         shutil.copyfile(tmp_pdf, pdf)
-        (GOLDEN_DIR / f"{s.name}.json").write_text(
-            json.dumps(g, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write_golden(s.name, g)
         if not os.environ.get("KEEP_HTML"):
             html_path.unlink()
             tmp_pdf.unlink()

@@ -39,54 +39,34 @@ Ground-truth conventions specific to Writer output:
 
 Reproducibility: LibreOffice writes the export time into the PDF (/CreationDate in the Info
 dictionary, the trailer /ID derived from it, and LibreOffice's own /DocChecksum). The script
-overwrites those bytes in place with fixed values of the same length (so the cross-reference
-offsets stay valid): the date becomes FIXED_PDF_DATE, the /ID an MD5 of the sample name, the
-checksum an MD5 of the file with the checksum blanked. Everything else LibreOffice writes
-(font subset tags included) was byte-identical between runs with LibreOffice 7.4.7.2
-(Debian 12); another LibreOffice build or font set will give other bytes.
+(samplekit/producers.py) overwrites those bytes in place with fixed values of the same length
+(so the cross-reference offsets stay valid): the date becomes FIXED_PDF_DATE, the /ID an MD5
+of the sample name, the checksum an MD5 of the file with the checksum blanked. Everything
+else LibreOffice writes (font subset tags included) was byte-identical between runs with
+LibreOffice 7.4.7.2 (Debian 12); another LibreOffice build or font set will give other bytes.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import re
-import shutil
-import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLES_DIR = ROOT / "samples"
-GOLDEN_DIR = ROOT / "tests" / "golden"
-FIXED_PDF_DATE = "20230115120000"          # written over LibreOffice's export time
-FIXED_ODF_DATE = "2023-01-15T12:00:00"
+from samplekit.checks import not_on_page, squash
+from samplekit.golden import (D, Entry, flatten, golden as golden_json, markers_cited,
+                              write_golden)
+from samplekit.markup import Markup
+from samplekit.paths import GOLDEN_DIR, ROOT, SAMPLES_DIR
+from samplekit.producers import FIXED_ODF_DATE, ODF_NS, convert, fix_metadata
 
 
 # --------------------------------------------------------------------------------------
 # Content spec
 # --------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class D:
-    """A date, written by hand following the contract's date table."""
-
-    text: str          # as printed, one line
-    start: str | None
-    end: str | None
-    precision: str
-    qualifier: str     # "" when none
-    edtf: str
-
-    def golden(self, source: str) -> dict:
-        return {"text": self.text, "start": self.start, "end": self.end,
-                "precision": self.precision, "qualifier": self.qualifier,
-                "edtf": self.edtf, "source": source}
-
 
 @dataclass
 class It:
@@ -423,54 +403,13 @@ SAMPLES = [MALI, SPAIN]
 TOKEN = re.compile(r"\[\^(\w+)\]|\{shy\}")
 
 
-def clean(markup: str) -> str:
-    """The golden (contract) text of a spec string."""
-    return re.sub(r"\s+", " ", TOKEN.sub("", markup)).strip()
-
-
-def markers(markup: str) -> list[str]:
-    return [m.group(1) for m in TOKEN.finditer(markup) if m.group(1)]
-
-
-def anchor_of(markup: str, marker: str) -> str:
-    i = markup.index(f"[^{marker}]")
-    word = TOKEN.sub("", markup[:i]).split()[-1]
-    word = re.sub(r"^[(«“\"]+", "", word)
-    word = re.sub(r"^(?:[lLdDjJmMnNsStTcC]|qu|Qu|jusqu|lorsqu|puisqu)[’']", "", word)
-    return re.sub(r"[.,;:!?)»”\"]+$", "", word)
-
-
-def flatten(s: Sample) -> list[tuple[It, int, int, int, int | None]]:
-    """(item, depth, n, section index, parent n) in reading order."""
-    out = []
-
-    def walk(items, depth, si, parent):
-        for it in items:
-            n = len(out) + 1
-            out.append((it, depth, n, si, parent))
-            walk(it.children, depth + 1, si, n)
-
-    for si, sec in enumerate(s.sections):
-        walk(sec.items, 0, si, None)
-    return out
+MARKUP = Markup(TOKEN)
+clean = MARKUP.clean
 
 
 # --------------------------------------------------------------------------------------
 # Flat OpenDocument text
 # --------------------------------------------------------------------------------------
-
-NS = " ".join(f'xmlns:{k}="{v}"' for k, v in {
-    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
-    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
-    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
-    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
-    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
-    "svg": "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
-    "dc": "http://purl.org/dc/elements/1.1/",
-    "meta": "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
-    "xlink": "http://www.w3.org/1999/xlink",
-}.items())
-
 
 class Fodt:
     def __init__(self, s: Sample):
@@ -748,7 +687,7 @@ class Fodt:
                 f"<meta:creation-date>{FIXED_ODF_DATE}</meta:creation-date>"
                 f"<dc:date>{FIXED_ODF_DATE}</dc:date><dc:language>{s.language}-"
                 f"{s.country_code}</dc:language></office:meta>")
-        return (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {NS} '
+        return (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {ODF_NS} '
                 f'office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">'
                 f"{meta}{self.styles()}{self.automatic_styles()}{self.master_styles()}"
                 f"<office:body><office:text>\n" + "\n".join(body) +
@@ -756,55 +695,8 @@ class Fodt:
 
 
 # --------------------------------------------------------------------------------------
-# LibreOffice
-# --------------------------------------------------------------------------------------
-
-def soffice() -> str:
-    exe = os.environ.get("SOFFICE") or shutil.which("soffice") or shutil.which("libreoffice")
-    if not exe:
-        sys.exit("soffice not found: apt-get install libreoffice-writer-nogui")
-    return exe
-
-
-def convert(fodt: Path, outdir: Path, profile: Path) -> Path:
-    cmd = [soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-           "--nolockcheck", "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(outdir),
-           str(fodt)]
-    env = dict(os.environ, TZ="UTC", LC_ALL="C.UTF-8", SAL_USE_VCLPLUGIN="svp")
-    r = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
-    pdf = outdir / (fodt.stem + ".pdf")
-    if r.returncode or not pdf.exists():
-        sys.exit(f"soffice failed ({r.returncode}):\n{r.stdout}\n{r.stderr}")
-    return pdf
-
-
-def fix_metadata(data: bytes, name: str) -> bytes:
-    """Overwrite LibreOffice's export time and the /ID derived from it, keeping lengths."""
-    def date(m: re.Match) -> bytes:
-        return m.group(1) + FIXED_PDF_DATE.encode() + m.group(3)
-    data = re.sub(rb"(/(?:CreationDate|ModDate)\s*\(D:)(\d{14})([^)]*\))", date, data)
-    digest = hashlib.md5(name.encode()).hexdigest().upper().encode()
-
-    def ident(m: re.Match) -> bytes:
-        return m.group(1) + digest + m.group(2) + digest + m.group(3)
-    data = re.sub(rb"(/ID\s*\[\s*<)[0-9A-Fa-f]{32}(>\s*<)[0-9A-Fa-f]{32}(>\s*\])", ident, data)
-    # LibreOffice's own trailer key: a checksum over content that includes the export time.
-    blank = re.sub(rb"(/DocChecksum\s*/)[0-9A-Fa-f]{32}", lambda m: m.group(1) + b"0" * 32, data)
-    stable = hashlib.md5(blank).hexdigest().upper().encode()
-    data = re.sub(rb"(/DocChecksum\s*/)[0-9A-Fa-f]{32}", lambda m: m.group(1) + stable, data)
-    # XMP metadata (only written for PDF/A or when asked) carries the same dates.
-    data = re.sub(rb"(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)",
-                  lambda m: m.group(1) + FIXED_ODF_DATE.encode(), data)
-    return data
-
-
-# --------------------------------------------------------------------------------------
 # Check the PDF against the spec (layout facts the golden relies on)
 # --------------------------------------------------------------------------------------
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
 
 def check_pdf(s: Sample, pdf: Path) -> list[str]:
     import pdfplumber
@@ -839,7 +731,7 @@ def check_pdf(s: Sample, pdf: Path) -> list[str]:
                     problems.append(f"largest type on page 1 is {big['text']!r}, not the title")
     # soft hyphens: the line must break there, drawn as a hyphen
     shy_splits = []
-    for it, *_ in flatten(s):
+    for it, *_ in flatten(s.sections):
         for m in re.finditer(r"(\S+)\{shy\}(\S+)", it.text):
             left, right = TOKEN.sub("", m.group(1)), TOKEN.sub("", m.group(2))
             shy_splits.append((left, right))
@@ -849,7 +741,7 @@ def check_pdf(s: Sample, pdf: Path) -> list[str]:
                 problems.append(f"soft hyphen in {left}{right!r} not used at a line end")
             pages[pno] = re.sub(re.escape(left) + r"[-\u00ad\u2010]" + re.escape(right),
                                 left + right, pages[pno])
-    for it, _d, n, si, _p in flatten(s):
+    for it, _d, n, si, _p in flatten(s.sections):
         want = squash(clean(it.text))
         where = [p for p, t in pages.items() if want in t]
         if it.page not in where:
@@ -858,18 +750,14 @@ def check_pdf(s: Sample, pdf: Path) -> list[str]:
             if head not in pages[it.page] or want not in pages[it.page] + pages.get(it.page + 1, ""):
                 problems.append(f"item {n} {clean(it.text)[:40]!r}: not on page {it.page} "
                                 f"(found on {where})")
-    for si, sec in enumerate(s.sections):
-        for h in [sec.heading, *sec.subheadings]:
-            if squash(clean(h)) not in pages[sec.page]:
-                problems.append(f"heading {h[:40]!r} not on page {sec.page}")
-    for h in s.header_lines:
-        if squash(h) not in pages[1]:
-            problems.append(f"header line {h!r} not on page 1")
-    for f in s.footnotes:
-        if squash(f.marker + f.term + f.sep + f.expansion) not in pages[f.page]:
-            problems.append(f"footnote {f.marker} not printed on page {f.page}")
+    problems += not_on_page(pages, [
+        *((f"heading {h[:40]!r}", clean(h), sec.page)
+          for sec in s.sections for h in [sec.heading, *sec.subheadings]),
+        *((f"header line {h!r}", h, 1) for h in s.header_lines),
+        *((f"footnote {f.marker}", f.marker + f.term + f.sep + f.expansion, f.page)
+          for f in s.footnotes)])
     want_marks: dict[int, list[tuple[str, str]]] = {}
-    for it, *_ in flatten(s):
+    for it, *_ in flatten(s.sections):
         for m, a in it.refs:
             want_marks.setdefault(it.page, []).append((m, a))
     for pno in pages:
@@ -886,71 +774,28 @@ def check_pdf(s: Sample, pdf: Path) -> list[str]:
 # --------------------------------------------------------------------------------------
 
 def golden(s: Sample) -> dict:
-    flat = flatten(s)
-    sections = [{"kind": "header", "heading": s.title, "page": 1,
-                 "subheadings": [clean(h) for h in s.header_lines]}]
-    for sec in s.sections:
-        sections.append({"kind": sec.kind, "heading": clean(sec.heading), "page": sec.page,
-                         "subheadings": [clean(h) for h in sec.subheadings]})
-    sections.append({"kind": "footnotes", "heading": None,
-                     "page": min(f.page for f in s.footnotes), "subheadings": []})
-
-    resolved: dict[int, dict | None] = {}
-    items = []
+    entries = []
     label_date: D | None = None
-    for it, _depth, n, si, parent in flat:
-        sec = s.sections[si]
-        text = clean(it.text)
-        assert markers(it.text) == [m for m, _ in it.refs], (s.name, it.text)
-        for m, a in it.refs:
-            assert anchor_of(it.text, m) == a, (s.name, m, a, anchor_of(it.text, m))
-        pos = 0
-        for dt, _e in it.dates:
-            i = text.find(dt, pos)
-            assert i >= 0, (s.name, dt, text)
-            pos = i + len(dt)
+    for it, _depth, n, si, parent in flatten(s.sections):
+        # hand-written data cross-checks: a label's date is the label, and the entries under
+        # its cell share it; an inline date is the first of `dates`
         if it.label is not None:
             assert it.date is not None
             assert it.date.text == " ".join(it.label.split()), (it.label, it.date.text)
             label_date = it.date
-            date = it.date.golden("timeline")
         elif it.tl:
             assert it.date is not None and it.date == label_date, it.text
-            date = it.date.golden("timeline")
         elif it.date is not None:
             assert it.dates and it.dates[0][0] == it.date.text, (s.name, it.text)
-            date = it.date.golden("inline")
-        elif parent is not None and resolved[parent] is not None:
-            date = dict(resolved[parent], source="parent")
-        elif sec.heading_date is not None:
-            assert sec.heading_date.text in clean(sec.heading)
-            date = sec.heading_date.golden("heading")
-        else:
-            date = None
-        resolved[n] = date
-        items.append({
-            "n": n, "section": si + 2, "section_kind": sec.kind, "parent": parent,
-            "page": it.page, "text": text, "date": date,
-            "dates": [{"text": t, "edtf": e} for t, e in it.dates],
-            "footnote_refs": [{"marker": m, "anchor": a} for m, a in it.refs],
-        })
-    used = [m for it, *_ in flat for m, _ in it.refs]
+        timeline = it.label is not None or it.tl
+        entries.append(Entry(it, n, si, parent, it.page,
+                             timeline=it.date if timeline else None,
+                             inline=None if timeline else it.date))
+    used = markers_cited(entries)
     assert used == [f.marker for f in s.footnotes], (s.name, used)
-    footnotes = [{"marker": f.marker, "text": f"{f.term}{f.sep}{f.expansion}",
-                  "term": f.term, "expansion": f.expansion, "page": f.page}
-                 for f in s.footnotes]
-    return {
-        "sample": s.name, "producer": "libreoffice",
-        "document": {
-            "status": "ok", "title": s.title, "language": s.language, "country": s.title,
-            "domain_number": s.domain_number, "domain_title": clean(s.domain_title),
-            "action_number": s.action_number, "action_title": clean(s.action_title),
-            "page_count": s.pages,
-        },
-        "sections": sections,
-        "items": items,
-        "footnotes": footnotes,
-    }
+    return golden_json(s, "libreoffice", entries, MARKUP,
+                       footnotes_page=min(f.page for f in s.footnotes),
+                       footnote_pages=[f.page for f in s.footnotes])
 
 
 def main(argv: list[str]) -> int:
@@ -980,8 +825,7 @@ def main(argv: list[str]) -> int:
                 print(f"  CHECK FAILED: {p}")
             failed |= bool(problems)
             g = golden(s)
-            (GOLDEN_DIR / f"{s.name}.json").write_text(
-                json.dumps(g, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            write_golden(s.name, g)
             print(f"  -> {pdf.relative_to(ROOT)}, tests/golden/{s.name}.json "
                   f"({len(g['items'])} items)")
     return 1 if failed else 0

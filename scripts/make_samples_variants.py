@@ -49,15 +49,16 @@ Needs the `samples` extra (reportlab, fontTools) and Debian packages: chromium,
 libreoffice-writer-nogui (with fonts-opensymbol), fonts-dejavu-core and fonts-liberation
 (Liberation 1.07: Sans, Serif, Mono). Symbol fonts: scripts/fonts/SymbolMT.ttf as built by
 make_samples.py, and scripts/fonts/Wingdings-Regular-variants.ttf, rebuilt here on every run
-(deterministically) with make_samples.py's builder.
+(deterministically) with the same builder (scripts/samplekit/fonts.py).
 
-The specs live in scripts/variants/ (spec.py: types, golden writer, PDF check; one module per
-producer). Golden dates are written by hand in the spec (the `D(...)` values); the only
-derivation is the contract's fallback rule (an item without its own date takes its
-parent's, else its section heading's) and the timeline rule (a label dates every entry of
-its group). The factextract pipeline is never run here. Each PDF is made in a scratch
-directory and checked (page count, every item and heading in one piece on its page, no
-overlapping words); a sample that fails writes nothing to samples/ or tests/golden/.
+The specs live in scripts/variants/ (spec.py: types, golden, PDF check; one module per
+producer); the code shared with the other generators is in scripts/samplekit/. Golden dates
+are written by hand in the spec (the `D(...)` values); the only derivation is the contract's
+fallback rule (an item without its own date takes its parent's, else its section heading's)
+and the timeline rule (a label dates every entry of its group). The factextract pipeline is
+never run here. Each PDF is made in a scratch directory and checked (page count, every item
+and heading in one piece on its page, no overlapping words); a sample that fails writes
+nothing to samples/ or tests/golden/.
 
 Reproducibility: reportlab output is byte-stable; LibreOffice's export time is overwritten
 as in make_samples_libreoffice.py; Chromium's /CreationDate and /ModDate are the time of
@@ -66,18 +67,17 @@ printing, as in make_samples_chromium.py.
 
 from __future__ import annotations
 
-import json
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-from make_samples import build_symbol_font
+from samplekit.fonts import build_symbol_font
+from samplekit.golden import write_golden
+from samplekit.paths import GOLDEN_DIR, SAMPLES_DIR
 from variants import chromium_sheets, libreoffice_sheets, reportlab_sheets
-from variants.spec import ROOT, WINGDINGS, WINGDINGS_CMAP, check_pdf, golden
+from variants.spec import WINGDINGS, WINGDINGS_CMAP, check_pdf, golden
 
-SAMPLES_DIR = ROOT / "samples"
-GOLDEN_DIR = ROOT / "tests" / "golden"
 PRODUCERS = [chromium_sheets, reportlab_sheets, libreoffice_sheets]
 
 
@@ -107,8 +107,7 @@ def main(argv: list[str]) -> int:
                 continue
             g = golden(s)
             shutil.copyfile(pdf, SAMPLES_DIR / pdf.name)
-        (GOLDEN_DIR / f"{s.name}.json").write_text(
-            json.dumps(g, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write_golden(s.name, g)
         print(f"  -> samples/{s.name}.pdf, tests/golden/{s.name}.json ({len(g['items'])} items)")
     return 1 if failed else 0
 

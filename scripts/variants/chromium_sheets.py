@@ -5,9 +5,9 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from make_samples_chromium import print_pdf
-from variants.spec import (D, It, TL, Sec, Footnote, Sample, TOKEN, Y2022, LIBERATION,
-                           WINGDINGS, sec_of)
+from samplekit.paths import LIBERATION
+from samplekit.producers import print_pdf
+from variants.spec import D, It, TL, Sec, Footnote, Sample, TOKEN, Y2022, WINGDINGS, sec_of
 
 # ----------------------------------------------------------------- Niger ------------
 NIGER = Sample(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from make_samples_libreoffice import convert, fix_metadata
+from samplekit.producers import ODF_NS, convert, fix_metadata
 from variants.spec import D, It, TL, Sec, Footnote, Sample, TOKEN, Y2022
 
 SL = Sample(
@@ -99,18 +99,6 @@ SL = Sample(
         Footnote("3", "IOM", "International Organization for Migration"),
     ],
 )
-
-NS = " ".join(f'xmlns:{k}="{v}"' for k, v in {
-    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
-    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
-    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
-    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
-    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
-    "svg": "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
-    "dc": "http://purl.org/dc/elements/1.1/",
-    "meta": "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
-    "xlink": "http://www.w3.org/1999/xlink",
-}.items())
 
 BLUE = "#2F5496"
 
@@ -290,7 +278,8 @@ def build(s: Sample) -> str:
   <style:footer><text:p text:style-name="Footer">Rabat Process | Reference country factsheet<text:tab/><text:page-number text:select-page="current">1</text:page-number></text:p></style:footer>
  </style:master-page>
 </office:master-styles>"""
-    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {NS} office:version="1.3" '
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {ODF_NS} '
+            f'office:version="1.3" '
             f'office:mimetype="application/vnd.oasis.opendocument.text"><office:meta>'
             f"<dc:title>{escape(s.title)}</dc:title></office:meta>{styles}{auto}{master}"
             f"<office:body><office:text>\n" + "\n".join(body) +

@@ -8,7 +8,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from variants.spec import DEJAVU, LIBERATION, SYMBOL, TOKEN, WINGDINGS
+from samplekit.paths import DEJAVU, LIBERATION
+from variants.spec import SYMBOL, TOKEN, WINGDINGS
 
 
 def register() -> None:
