@@ -147,3 +147,15 @@ def test_blocks_split_where_the_face_changes_or_the_pitch_widens():
     blocks = lines_to_blocks(order_lines(chars_to_lines(p), p))
     assert [b.text for b in blocks] == ["Activités menées en 2022", "Réunion thématique, 23 mars 2022",
                                         "Première ligne d’un paragraphe.", "Un autre paragraphe."]
+
+
+def test_dots_on_a_drawn_timeline_line_are_not_bullets():
+    dot, node = BBox(40, 96, 43, 99), BBox(40, 126, 43, 129)
+    with_line = page(chars("Bullet text", 50, 100), chars("Entry text", 50, 130),
+                     rects=())
+    from dataclasses import replace
+
+    bullets_only = replace(with_line, marks=(dot, node))
+    timeline = replace(with_line, marks=(dot, node), rules=(BBox(41, 80, 42, 160),))
+    assert [ln.drawn_marker for ln in chars_to_lines(bullets_only)] == [True, True]
+    assert [ln.drawn_marker for ln in chars_to_lines(timeline)] == [False, False]

@@ -164,8 +164,9 @@ def chars_to_lines(page: Page) -> tuple[Line, ...]:
     for xs in spaces.values():
         xs.sort()
     lines = [_finish_line(g, page.number, spaces) for g in groups]
-    if page.marks:
-        lines = [_with_drawn_marker(ln, page.marks) for ln in lines]
+    bullets = _bullet_marks(page)
+    if bullets:
+        lines = [_with_drawn_marker(ln, bullets) for ln in lines]
     return tuple(sorted((ln for ln in lines if ln.text.strip()), key=lambda ln: (ln.bbox.top, ln.bbox.x0)))
 
 
@@ -211,6 +212,20 @@ def _is_marker_run(left: list[Char], following: Char) -> bool:
     if len(left) == 1 and glyphs.is_marker_glyph(text, left[0].fontname, following.fontname):
         return True
     return len(left) <= 4 and glyphs.is_numbered_marker(text)
+
+
+def _bullet_marks(page: Page) -> tuple[BBox, ...]:
+    """Small drawn shapes that can be bullets: not the nodes of a drawn timeline, which sit on
+    a vertical rule running past them."""
+    verticals = [r for r in page.rules if r.width < 2.0 and r.height > 0]
+    out = []
+    for m in page.marks:
+        cx = (m.x0 + m.x1) / 2
+        on_rule = any(r.x0 - 1.0 <= cx <= r.x1 + 1.0 and (r.top < m.top - 1.0 or r.bottom > m.bottom + 1.0)
+                      and r.top <= m.bottom and r.bottom >= m.top for r in verticals)
+        if not on_rule:
+            out.append(m)
+    return tuple(out)
 
 
 def _with_drawn_marker(line: Line, marks: Sequence[BBox]) -> Line:
