@@ -182,3 +182,13 @@ def test_a_dash_after_a_bullet_at_the_same_indent_is_its_sub_item():
     items = items_of(blocks, kind="activities", heading="ACTIVITÉS")
     assert [(it.text, it.parent_item_id and int(it.parent_item_id.rsplit("i", 1)[1])) for it in items] == [
         ("Un point.", None), ("Un détail.", 1), ("Un autre détail.", 1), ("Un second point.", None)]
+
+
+@pytest.mark.parametrize("text, marker, term", [
+    ("[1] BCV – Banco de Cabo Verde", "1", "BCV"),
+    ("a IOM – International Organization for Migration", None, None),
+])
+def test_parse_footnotes_with_bracket_markers(text, marker, term):
+    blk = Block(lines=(line(text, top=700, size=7),), page=1, bbox=line(text, top=700, size=7).bbox)
+    notes = parse_footnotes([blk], "en")
+    assert [(n.marker, n.term) for n in notes] == ([(marker, term)] if marker else [])

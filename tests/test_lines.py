@@ -159,3 +159,10 @@ def test_dots_on_a_drawn_timeline_line_are_not_bullets():
     timeline = replace(with_line, marks=(dot, node), rules=(BBox(41, 80, 42, 160),))
     assert [ln.drawn_marker for ln in chars_to_lines(bullets_only)] == [True, True]
     assert [ln.drawn_marker for ln in chars_to_lines(timeline)] == [False, False]
+
+
+def test_a_footnote_number_set_apart_from_its_note_stays_on_its_line():
+    number = chars("1", 48.0, 739.4, size=4.34, raise_by=2.6)
+    note = chars("DGDI : Direction générale de la documentation", 53.0, 742.0, size=7)
+    (ln,) = chars_to_lines(page(number, note))
+    assert ln.text.startswith("1") and ln.spans[0].superscript

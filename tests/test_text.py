@@ -59,3 +59,20 @@ def test_footnote_markers_come_from_superscripts(spans, want_text, want_refs):
     clean = clean_block([line("x", spans=spans)], "fr")
     assert clean.text == want_text
     assert list(clean.refs) == want_refs
+
+
+@pytest.mark.parametrize("spans, want_text, want_refs", [
+    ((Span("assisted by IOM", "Arial", 9), Span("a", "Arial", 5.8, superscript=True), Span(" teams", "Arial", 9)),
+     "assisted by IOM teams", [FootnoteRef("a", "IOM")]),
+    ((Span("le 2", "Arial", 9), Span("e", "Arial", 5.8, superscript=True), Span(" trimestre", "Arial", 9)),
+     "le 2e trimestre", []),
+    ((Span("la BCV et l’OIM", "Arial", 9), Span("1,2", "Arial", 5.8, superscript=True)),
+     "la BCV et l’OIM", [FootnoteRef("1", "OIM"), FootnoteRef("2", "OIM")]),
+    ((Span("Central bank (BCV)[1] and IOM[2].", "Arial", 9),), "Central bank (BCV) and IOM.",
+     [FootnoteRef("1", "BCV"), FootnoteRef("2", "IOM")]),
+    ((Span("see [1] above", "Arial", 9),), "see [1] above", []),
+])
+def test_letter_list_and_bracket_markers(spans, want_text, want_refs):
+    clean = clean_block([line("x", spans=spans)], "en")
+    assert clean.text == want_text
+    assert list(clean.refs) == want_refs

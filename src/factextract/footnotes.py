@@ -12,10 +12,10 @@ from collections.abc import Sequence
 
 from .glyphs import rules
 from .model import Block, Footnote, Line
-from .text import join_lines
+from .text import is_marker_text, join_lines
 
-# "1 ", "12", "¹", "*": the marker at the start of a footnote line.
-_MARKER = re.compile(r"^\s*(\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3})\s*(?=\S)")
+# "1 ", "12", "¹", "*", "[1]": the marker at the start of a footnote line.
+_MARKER = re.compile(r"^\s*(?:\[(\d{1,2})\]|(\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}))\s*(?=\S)")
 # Between an acronym and its expansion: a spaced dash, a colon, or an equals sign.
 _SEPARATOR = re.compile(r"\s+[-–—]\s+|\s*:\s+|\s+=\s+|\s*[–—]\s*")
 # An acronym is short: at most this many words before the separator.
@@ -40,13 +40,13 @@ def parse_footnotes(blocks: Sequence[Block], language: str) -> tuple[Footnote, .
 
 
 def _split_marker(line: Line) -> tuple[str | None, str]:
-    if line.spans and line.spans[0].superscript and line.spans[0].text.strip().isdigit():
+    if line.spans and line.spans[0].superscript and is_marker_text(line.spans[0].text, ""):
         return line.spans[0].text.strip(), "".join(s.text for s in line.spans[1:]).strip()
     m = _MARKER.match(line.text)
     if not m:
         return None, line.text
     sup = rules().superscripts
-    marker = "".join(sup.get(ch, ch) for ch in m.group(1))
+    marker = "".join(sup.get(ch, ch) for ch in (m.group(1) or m.group(2)))
     return marker, line.text[m.end():].strip()
 
 

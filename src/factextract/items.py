@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .dates import find_dates, parse_date
 from .model import BBox, Block, Item, Period, Section, SectionBlocks
+from .lines import starts_with_marker
 from .text import clean_block, join_lines
 
 # A timeline label is at most this long (characters) and this many lines.
@@ -26,6 +27,8 @@ LABEL_TOP_TOLERANCE = 4.0
 MAX_LABEL_DISTANCE_SHARE = 0.3
 # A label above its entries stands at most this many font sizes above the first of them.
 ABOVE_LABEL_MAX_GAP_EM = 1.5
+# A date line at most this many font sizes under a bold title is the title's date.
+EVENT_DATE_GAP_EM = 1.2
 # Entries beside a label column form separate runs where the gap between them is this many
 # times the smallest gap, and at least this many line heights.
 RUN_GAP_RATIO = 2.5
@@ -65,7 +68,9 @@ def sections_to_items(doc_id: str, sections: Sequence[Section], drafts: Sequence
 def _section_items(doc_id: str, section: Section, draft: SectionBlocks, language: str,
                    page_width: float, edges: Mapping[int, Sequence[BBox]], start: int) -> list[Item]:
     labels = _timeline_labels(draft.blocks, language, page_width, edges)
-    label_blocks = {id(lb.block) for lb in labels}
+    date_lines = _event_date_lines(draft.blocks, labels)
+    labels = [lb for lb in labels if not any(lb.block is d for d in date_lines.values())]
+    label_blocks = {id(lb.block) for lb in labels} | {id(d) for d in date_lines.values()}
     bindings = _bind_labels(draft.blocks, labels, page_width)
     items: list[Item] = []
     # Stack of open items that later bullets may hang under: (indent, item, is_title).
@@ -73,7 +78,7 @@ def _section_items(doc_id: str, section: Section, draft: SectionBlocks, language
     for block in draft.blocks:
         if id(block) in label_blocks:
             continue
-        clean = clean_block(block.lines, language)
+        clean = clean_block(block.lines + (date_lines[id(block)].lines if id(block) in date_lines else ()), language)
         if not clean.text:
             continue
         indent = _relative_indent(block, draft.blocks)
@@ -155,6 +160,25 @@ def _timeline_labels(blocks: Sequence[Block], language: str, page_width: float,
         if beside or above:
             labels.append(_Label(block, _with_text(period, text), (block.bbox.top, block.bbox.bottom)))
     return _with_cell_spans(labels, edges)
+
+
+def _event_date_lines(blocks: Sequence[Block], labels: Sequence[_Label]) -> dict[int, Block]:
+    """Date lines printed right under a bold event title ("Regional workshop on ..." /
+    "12–14 May 2022"): part of the event's item, not timeline labels. {id(title): date line}."""
+    out: dict[int, Block] = {}
+    label_ids = {id(lb.block) for lb in labels}
+    for lb in labels:
+        box = lb.block.bbox
+        above = [o for o in blocks if o.page == lb.block.page and id(o) not in label_ids
+                 and o.bbox.bottom <= box.top + 2.0 and o.bbox.h_overlap(box) >= min(o.bbox.width, box.width) * 0.5]
+        if not above:
+            continue
+        title = max(above, key=lambda o: o.bbox.bottom)
+        gap = box.top - title.bbox.bottom
+        if (gap <= EVENT_DATE_GAP_EM * lb.block.lines[0].size and all(ln.bold for ln in title.lines)
+                and not starts_with_marker(title.lines[0]) and id(title) not in out):
+            out[id(title)] = lb.block
+    return out
 
 
 def _with_cell_spans(labels: list[_Label], edges: Mapping[int, Sequence[BBox]]) -> list[_Label]:

@@ -31,6 +31,8 @@ JOIN_GAP_EM = 2.5
 # glued (at most GLUED_GAP_EM apart): superscripts and subscripts.
 BASELINE_TOLERANCE_EM = 0.25
 GLUED_GAP_EM = 0.5
+# A footnote's small raised number may stand this many (note text) sizes before its text.
+NOTE_NUMBER_GAP_EM = 1.0
 # After a lone list marker the gap to the text may be wider (hanging indents).
 MARKER_GAP_EM = 3.5
 # Where the weight changes (a bold timeline label, then the regular entry), a gap this wide
@@ -58,6 +60,11 @@ STYLE_SIZE_CHANGE = 0.05
 # this many font sizes, is paragraph spacing.
 PITCH_RATIO = 1.25
 MAX_FIRST_PITCH_EM = 1.6
+# Lines within this many points above or below, starting at the same left edge, show how far
+# right a column reaches.
+COLUMN_NEIGHBOURHOOD = 120.0
+# The document's usual pitch for a size is trusted once seen this many times.
+MIN_PITCH_SAMPLES = 5
 # Lines further apart than this many line heights start a new block.
 BLOCK_GAP_RATIO = 0.55
 # Tolerance (points) when testing whether a line lies inside a drawn box.
@@ -88,6 +95,9 @@ class _LineBuilder:
             return None
         overlap = min(self.bottom, ch.bbox.bottom) - max(self.top, ch.bbox.top)
         smaller = max(min(self.bottom - self.top, ch.bbox.height), 0.1)
+        if (overlap > 0 and self._raised_number() and ch.size > self.size * 1.15
+                and -0.5 <= gap <= NOTE_NUMBER_GAP_EM * ch.size):
+            return abs(ch.baseline - self.baseline) + gap * 0.01  # a footnote's number and its note
         if overlap < LINE_OVERLAP * smaller:
             return None
         # Glyphs on another baseline join only when glued on (a superscript marker), not when
@@ -102,6 +112,12 @@ class _LineBuilder:
             if glyphs.is_bold_font(self.chars[-1].fontname) != glyphs.is_bold_font(ch.fontname) and not self._only_marker():
                 return None
         return abs(ch.baseline - self.baseline) + max(gap, 0.0) * 0.01
+
+    def _raised_number(self) -> bool:
+        """The line so far is a small number (or asterisk): a footnote's marker, set apart
+        from the note's text by up to a word space or two."""
+        text = "".join(c.text for c in self.chars)
+        return len(text) <= 3 and all(ch.isdigit() or ch == "*" for ch in text)
 
     def _only_marker(self) -> bool:
         glyphs = rules()
@@ -432,8 +448,10 @@ def starts_with_marker(line: Line) -> bool:
 def lines_to_blocks(lines: Sequence[Line]) -> tuple[Block, ...]:
     """Group lines (in reading order) into blocks: paragraphs, bullets, headings, labels."""
     blocks: list[list[Line]] = []
+    pitches = _line_pitches(lines)
+    rights = _column_rights(lines)
     for ln in lines:
-        if blocks and _continues(blocks[-1], ln):
+        if blocks and _continues(blocks[-1], ln, pitches, rights):
             blocks[-1].append(ln)
         else:
             blocks.append([ln])
@@ -446,7 +464,32 @@ def lines_to_blocks(lines: Sequence[Line]) -> tuple[Block, ...]:
     return tuple(out)
 
 
-def _continues(block: list[Line], ln: Line) -> bool:
+def _line_pitches(lines: Sequence[Line]) -> dict[float, float]:
+    """The usual baseline step between consecutive lines of one size, per size: the document's
+    own leading, against which paragraph spacing stands out."""
+    steps: dict[float, list[float]] = {}
+    for prev, ln in zip(lines, lines[1:]):
+        if prev.page != ln.page or abs(prev.size - ln.size) > 0.1 or prev.bbox.h_overlap(ln.bbox) <= 0:
+            continue
+        step = _baseline(ln) - _baseline(prev) - _raised_by_superscripts(ln)
+        if 0.9 * ln.size <= step <= 2.5 * ln.size:
+            steps.setdefault(round(ln.size, 1), []).append(step)
+    return {size: statistics.median(v) for size, v in steps.items() if len(v) >= MIN_PITCH_SAMPLES}
+
+
+def _column_rights(lines: Sequence[Line]) -> dict[int, float]:
+    """For each line (by id), the right edge of its column: the furthest right that nearby lines
+    starting at the same left edge reach. A paragraph's last line stops short of it."""
+    out: dict[int, float] = {}
+    for ln in lines:
+        near = [o.bbox.x1 for o in lines if o.page == ln.page and abs(o.bbox.x0 - ln.bbox.x0) <= 2.0
+                and abs(o.bbox.top - ln.bbox.top) <= COLUMN_NEIGHBOURHOOD]
+        out[id(ln)] = max(near, default=ln.bbox.x1)
+    return out
+
+
+def _continues(block: list[Line], ln: Line, pitches: dict[float, float] | None = None,
+               rights: dict[int, float] | None = None) -> bool:
     prev = block[-1]
     if ln.page != prev.page or starts_with_marker(ln):
         return False
@@ -466,8 +509,11 @@ def _continues(block: list[Line], ln: Line) -> bool:
         pitch = _baseline(block[-1]) - _baseline(block[-2])
         if pitch > 0 and step > pitch * PITCH_RATIO:
             return False
-    elif step > MAX_FIRST_PITCH_EM * max(ln.size, prev.size):
-        return False
+    else:
+        usual = (pitches or {}).get(round(ln.size, 1))
+        limit = usual * PITCH_RATIO if usual else MAX_FIRST_PITCH_EM * max(ln.size, prev.size)
+        if step > min(limit, MAX_FIRST_PITCH_EM * max(ln.size, prev.size)):
+            return False
     if ln.bbox.h_overlap(prev.bbox) <= 0:
         return False
     # Text start of the block (after a hanging marker) vs this line's start.
@@ -475,9 +521,10 @@ def _continues(block: list[Line], ln: Line) -> bool:
     if ln.bbox.x0 < left - 0.8 * ln.size and len(block) > 1:
         return False
     # A short line that ends a sentence, followed by a capital at the left edge: new paragraph.
-    right = max(b.bbox.x1 for b in block)
-    if (len(block) >= 1 and prev.text.rstrip().endswith((".", "!", "?", ":"))
-            and prev.bbox.x1 < right - 3 * prev.size and ln.text[:1].isupper() and len(block) > 1):
+    # The measure is the block's widest line, or for a one-line block the line that follows.
+    right = max([b.bbox.x1 for b in block] + [ln.bbox.x1, (rights or {}).get(id(prev), prev.bbox.x1)])
+    if (prev.text.rstrip().endswith((".", "!", "?", ":")) and ln.text[:1].isupper()
+            and prev.bbox.x1 < right - 3 * prev.size):
         return False
     return True
 

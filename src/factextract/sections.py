@@ -18,7 +18,7 @@ from functools import cache
 
 from . import vocab
 from .model import Block, Page, SectionBlocks
-from .text import join_lines
+from .text import is_marker_text, join_lines
 
 # A block set this much larger than the body text is heading-styled even when not bold.
 HEADING_SIZE_RATIO = 1.15
@@ -30,11 +30,15 @@ MAX_OTHER_HEADING_WORDS = 8
 # A heading may be set over at most this many separate blocks, this many line heights apart.
 MAX_HEADING_PARTS = 3
 HEADING_PART_GAP = 2.5
+# A header found elsewhere spans at most this share of the page height, and its country name
+# is set at least this many times larger than the body.
+HEADER_BAND_SHARE = 0.2
+TITLE_SIZE_RATIO = 1.4
 # Header blocks sit in the top part of the first page.
 HEADER_ZONE = 0.35
 
 # "1 MIEUX+ - ...", "¹ OFII ...", "* ...": a footnote starts with a number or asterisk.
-_FOOTNOTE_START = re.compile(r"^\s*(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3})\s*\S")
+_FOOTNOTE_START = re.compile(r"^\s*(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|\[\d{1,2}\])\s*\S")
 
 
 def normalise(text: str) -> str:
@@ -141,7 +145,7 @@ def is_footnote(block: Block, page: Page, body: float) -> bool:
         return False
     if any(ln.size > body * FOOTNOTE_SIZE_RATIO for ln in block.lines):
         return False
-    if first.spans and first.spans[0].superscript and first.spans[0].text.strip().isdigit():
+    if first.spans and first.spans[0].superscript and is_marker_text(first.spans[0].text, ""):
         return True
     return bool(_FOOTNOTE_START.match(first.text))
 
@@ -164,8 +168,12 @@ def split_sections(pages: Sequence[Page], blocks_per_page: Sequence[Sequence[Blo
     current: dict | None = None
     all_blocks = [part for b in all_blocks for part in _split_at_fields(b, body, language)]
     all_blocks = _join_broken_headings(all_blocks, body, language)
+    # A header placed away from the top (a band at the foot of page 1) is found by what it says.
+    placed_header = _header_elsewhere(all_blocks, page_of, body, language)
     for block in all_blocks:
         page = page_of[block.page]
+        if any(block is b for b in placed_header):
+            continue
         if is_footnote(block, page, body):
             footnote_blocks.append(block)
             continue
@@ -205,6 +213,13 @@ def split_sections(pages: Sequence[Page], blocks_per_page: Sequence[Sequence[Blo
             current = open_section("other", text, block.page)
             continue
         current["blocks"].append(block)
+    if placed_header:
+        header = next((sec for sec in sections if sec["kind"] == "header"), None)
+        if header is None:
+            header = {"kind": "header", "heading": None, "page": 1, "subheadings": [], "blocks": [],
+                      "subheading_blocks": []}
+            sections.insert(0, header)
+        header["blocks"].extend(placed_header)
     out = []
     for sec in sections:
         heading = sec["heading"]
@@ -212,7 +227,7 @@ def split_sections(pages: Sequence[Page], blocks_per_page: Sequence[Sequence[Blo
         if sec["kind"] == "header":
             # The header's title is its largest text; every other header line is a subheading.
             header_blocks = sorted(sec["blocks"] + sec["subheading_blocks"], key=all_blocks.index)
-            title_block = _title_block(header_blocks)
+            title_block = _title_block(header_blocks, language)
             heading = block_text(title_block, language) if title_block is not None else None
             subheadings = tuple(block_text(b, language) for b in header_blocks if b is not title_block)
         out.append(SectionBlocks(kind=sec["kind"], heading=heading, page=sec["page"],
@@ -334,8 +349,41 @@ def _is_other_heading(block: Block, text: str, body: float) -> bool:
             and block.lines[0].size >= body * HEADING_SIZE_RATIO)
 
 
-def _title_block(blocks: Sequence[Block]) -> Block | None:
-    """The header's title: its block set in the largest type (the country name on a factsheet)."""
+def _title_block(blocks: Sequence[Block], language: str) -> Block | None:
+    """The header's title: the block in the largest type that names a country, else the block
+    in the largest type (a "FICHE PAYS" banner above the country's name is not the title)."""
     if not blocks:
         return None
-    return max(blocks, key=lambda b: (max(ln.size for ln in b.lines), -blocks.index(b)))
+    from .fields import find_country  # fields builds on this module
+
+    def largest(candidates: Sequence[Block]) -> Block:
+        return max(candidates, key=lambda b: (max(ln.size for ln in b.lines), -blocks.index(b)))
+
+    naming = [b for b in blocks if find_country([block_text(b, language)]) is not None
+              and not _is_header_label(block_text(b, language), language)
+              and not any(p.match(" ".join(block_text(b, language).split())) for p in _field_patterns(language))]
+    return largest(naming) if naming else largest(blocks)
+
+
+def _header_elsewhere(blocks: Sequence[Block], page_of: dict, body: float, language: str) -> list[Block]:
+    """Header blocks of page 1 outside the top zone: the reference-country label, the domain
+    line, and a country name set large, standing together (within a few lines of each other)."""
+    page = page_of.get(1)
+    if page is None:
+        return []
+    from .fields import find_country
+
+    domain = _field_patterns(language)[0]
+    found = []
+    for b in blocks:
+        if b.page != 1 or b.bbox.top < page.height * HEADER_ZONE:
+            continue
+        text = block_text(b, language)
+        large = max(ln.size for ln in b.lines) >= body * TITLE_SIZE_RATIO
+        if _is_header_label(text, language) or domain.match(" ".join(text.split())) or (
+                large and len(text.split()) <= 6 and find_country([text]) is not None):
+            found.append(b)
+    if not any(_is_header_label(block_text(b, language), language) for b in found):
+        return []  # without the label, a large country name may just be a heading
+    top = min(b.bbox.top for b in found)
+    return [b for b in found if b.bbox.top - top <= page.height * HEADER_BAND_SHARE]

@@ -21,6 +21,13 @@ from .model import FootnoteRef, Line
 DEHYPHENATE_MARGIN = 1.0
 # Elisions written before a word that carries a footnote marker: "l’OFII²" anchors on OFII.
 _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’‘`]")
+# Footnote markers set as raised text: "1", "12", "1,2" or "1, 2"; "*", "**"; one letter "a".
+_DIGIT_MARKERS = re.compile(r"^\d{1,3}(?:\s*,\s*\d{1,3})*$")
+_STAR_MARKER = re.compile(r"^\*{1,3}$|^[†‡§]$")
+_LETTER_MARKER = re.compile(r"^[a-z]$")
+_MARKER_SPLIT = re.compile(r"[\s,]+")
+# A bracketed number glued to the word before it: "IOM[2]", "(BCV)[1]".
+_BRACKET_MARKER = re.compile(r"(?<=[\w)\]])\[(\d{1,2})\]")
 # Characters trimmed from the ends of an anchor word: brackets, quotes, punctuation.
 _ANCHOR_TRIM = "()[]{}«»\"'’‘“”,;:.!?"
 
@@ -65,14 +72,16 @@ def _line_text(line: Line, strip_marker: bool) -> tuple[str, list[FootnoteRef], 
             if span.text.startswith(" ") or span.text.endswith(" "):
                 out.append(" ")
             continue
-        if span.superscript and span.text.strip().isdigit():
+        if span.superscript and is_marker_text(span.text, "".join(out)):
             anchor = _anchor("".join(out))
-            for digit in span.text.strip().split():
-                refs.append(FootnoteRef(marker=digit, anchor=anchor))
+            for ref in _MARKER_SPLIT.split(span.text.strip()):
+                if ref:
+                    refs.append(FootnoteRef(marker=ref, anchor=anchor))
             if span.text.endswith(" "):
                 out.append(" ")
             continue
-        out.append(_pull_unicode_superscripts(span.text, out, refs))
+        text = _pull_unicode_superscripts(span.text, out, refs)
+        out.append(_pull_bracket_markers(text, out, refs))
     text = "".join(out)
     text = text.replace("\u00a0", " ")
     if strip_marker and line.drawn_marker:
@@ -80,6 +89,28 @@ def _line_text(line: Line, strip_marker: bool) -> tuple[str, list[FootnoteRef], 
     elif strip_marker and not marker:
         text, marker = _strip_text_marker(text)
     return " ".join(text.split()), refs, marker
+
+
+def is_marker_text(text: str, before: str) -> bool:
+    """Raised text that is a footnote marker: digits ("1", "2,3"), an asterisk, or one letter
+    ("a") that does not follow a digit (a raised "e" after "2" is the ordinal "2e")."""
+    text = text.strip()
+    if _DIGIT_MARKERS.match(text) or _STAR_MARKER.match(text):
+        return True
+    return bool(_LETTER_MARKER.match(text)) and not before.rstrip()[-1:].isdigit()
+
+
+def _pull_bracket_markers(text: str, before: list[str], refs: list[FootnoteRef]) -> str:
+    """"(BCV)[1]", "IOM[2]": a bracketed number glued to a word is a marker at body size."""
+    if "[" not in text:
+        return text
+    kept, last = [], 0
+    for m in _BRACKET_MARKER.finditer(text):
+        kept.append(text[last:m.start()])
+        refs.append(FootnoteRef(marker=m.group(1), anchor=_anchor("".join(before) + "".join(kept))))
+        last = m.end()
+    kept.append(text[last:])
+    return "".join(kept)
 
 
 def _pull_unicode_superscripts(text: str, before: list[str], refs: list[FootnoteRef]) -> str:
