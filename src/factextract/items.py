@@ -27,6 +27,8 @@ LABEL_TOP_TOLERANCE = 4.0
 MAX_LABEL_DISTANCE_SHARE = 0.3
 # A label above its entries stands at most this many font sizes above the first of them.
 ABOVE_LABEL_MAX_GAP_EM = 1.5
+# A table row's rule stands at most this many line heights above or below the row.
+ROW_RULE_GAP_EM = 1.5
 # A date line at most this many font sizes under a bold title is the title's date.
 EVENT_DATE_GAP_EM = 1.2
 # Entries beside a label column form separate runs where the gap between them is this many
@@ -72,13 +74,17 @@ def _section_items(doc_id: str, section: Section, draft: SectionBlocks, language
     labels = [lb for lb in labels if not any(lb.block is d for d in date_lines.values())]
     label_blocks = {id(lb.block) for lb in labels} | {id(d) for d in date_lines.values()}
     bindings = _bind_labels(draft.blocks, labels, page_width)
+    row_cells = _table_row_cells(draft.blocks, bindings, label_blocks, edges)
+    label_blocks |= {id(c) for cells in row_cells.values() for c in cells}
     items: list[Item] = []
     # Stack of open items that later bullets may hang under: (indent, item, is_title).
     stack: list[tuple[float, Item, bool]] = []
     for block in draft.blocks:
         if id(block) in label_blocks:
             continue
-        clean = clean_block(block.lines + (date_lines[id(block)].lines if id(block) in date_lines else ()), language)
+        extra = date_lines[id(block)].lines if id(block) in date_lines else ()
+        extra += tuple(ln for cell in row_cells.get(id(block), ()) for ln in cell.lines)
+        clean = clean_block(block.lines + extra, language)
         if not clean.text:
             continue
         indent = _relative_indent(block, draft.blocks)
@@ -160,6 +166,31 @@ def _timeline_labels(blocks: Sequence[Block], language: str, page_width: float,
         if beside or above:
             labels.append(_Label(block, _with_text(period, text), (block.bbox.top, block.bbox.bottom)))
     return _with_cell_spans(labels, edges)
+
+
+def _table_row_cells(blocks: Sequence[Block], bindings: Mapping[int, _Label], taken: set[int],
+                     edges: Mapping[int, Sequence[BBox]]) -> dict[int, list[Block]]:
+    """The other cells of a drawn table's row ("2019-2020 | Activity | Partners"): blocks level
+    with a timeline entry, to its right, under or over a drawn rule that spans them all.
+    {id(entry): [cells, left to right]}, for the entry's item to take in."""
+    out: dict[int, list[Block]] = {}
+    for entry in blocks:
+        if id(entry) not in bindings:
+            continue
+        cells = sorted((b for b in blocks if b is not entry and id(b) not in taken and b.page == entry.page
+                        and abs(b.bbox.top - entry.bbox.top) <= LABEL_TOP_TOLERANCE
+                        and b.bbox.x0 >= entry.bbox.x1 - 1.0), key=lambda b: b.bbox.x0)
+        if not cells:
+            continue
+        right = cells[-1].bbox.x1
+        reach = ROW_RULE_GAP_EM * entry.lines[0].bbox.height
+        ruled = any(e.x0 <= entry.bbox.x0 + 2.0 and e.x1 >= right - 2.0 and (
+                    0 <= entry.bbox.top - y <= reach or 0 <= y - max(c.bbox.bottom for c in [entry, *cells]) <= reach)
+                    for e in edges.get(entry.page, ()) for y in (e.top, e.bottom))
+        if ruled:
+            out[id(entry)] = cells
+    bound_cells = {id(c) for cells in out.values() for c in cells}
+    return {k: v for k, v in out.items() if k not in bound_cells}
 
 
 def _event_date_lines(blocks: Sequence[Block], labels: Sequence[_Label]) -> dict[int, Block]:

@@ -445,13 +445,18 @@ def starts_with_marker(line: Line) -> bool:
     return bool(glyphs.numbered_marker.match(text))
 
 
-def lines_to_blocks(lines: Sequence[Line]) -> tuple[Block, ...]:
-    """Group lines (in reading order) into blocks: paragraphs, bullets, headings, labels."""
+def lines_to_blocks(lines: Sequence[Line], page: Page | None = None) -> tuple[Block, ...]:
+    """Group lines (in reading order) into blocks: paragraphs, bullets, headings, labels.
+
+    With the page, a drawn horizontal rule or box edge between two lines (a table's cell
+    border) always separates them."""
     blocks: list[list[Line]] = []
     pitches = _line_pitches(lines)
     rights = _column_rights(lines)
+    horizontals = _horizontal_edges(page) if page is not None else ()
     for ln in lines:
-        if blocks and _continues(blocks[-1], ln, pitches, rights):
+        if (blocks and _continues(blocks[-1], ln, pitches, rights)
+                and not _rule_between(blocks[-1][-1], ln, horizontals)):
             blocks[-1].append(ln)
         else:
             blocks.append([ln])
@@ -462,6 +467,23 @@ def lines_to_blocks(lines: Sequence[Line]) -> tuple[Block, ...]:
             bbox = bbox.union(ln.bbox)
         out.append(Block(lines=tuple(group), page=group[0].page, bbox=bbox))
     return tuple(out)
+
+
+def _horizontal_edges(page: Page) -> tuple[tuple[float, float, float], ...]:
+    """(y, x0, x1) of every drawn horizontal rule and box edge of a page."""
+    edges = [((r.top + r.bottom) / 2, r.x0, r.x1) for r in page.rules if r.height < 2.0]
+    for r in page.rects:
+        edges += [(r.top, r.x0, r.x1), (r.bottom, r.x0, r.x1)]
+    return tuple(edges)
+
+
+def _rule_between(upper: Line, lower: Line, edges: Sequence[tuple[float, float, float]]) -> bool:
+    """A rule in the gap between two lines, as wide as half the narrower one: a cell border or
+    separator, not an underline (which sits inside its line's box and spans a word)."""
+    left, right = max(upper.bbox.x0, lower.bbox.x0), min(upper.bbox.x1, lower.bbox.x1)
+    least = 0.5 * min(upper.bbox.width, lower.bbox.width)
+    return any(upper.bbox.bottom + 0.5 < y < lower.bbox.top - 0.5 and x0 < right and x1 > left
+               and x1 - x0 >= least for y, x0, x1 in edges)
 
 
 def _line_pitches(lines: Sequence[Line]) -> dict[float, float]:

@@ -82,7 +82,7 @@ def extract_pages(pages: tuple[Page, ...], page_count: int, *, doc_id: str, sha2
         return Factsheet(doc_id=doc_id, source_path=str(path), sha256=sha, status="no_text",
                          error=None, page_count=page_count)
     lines_per_page = remove_furniture(pages, [chars_to_lines(p) for p in pages])
-    blocks_per_page = [lines_to_blocks(order_lines(lines, page)) for page, lines in zip(pages, lines_per_page)]
+    blocks_per_page = [lines_to_blocks(order_lines(lines, page), page) for page, lines in zip(pages, lines_per_page)]
     detected = detect_language(" ".join(b.text for blocks in blocks_per_page for b in blocks))
     language = detected or "fr"  # the vocabularies to read a text in neither language with
     drafts = split_sections(pages, blocks_per_page, language)

@@ -27,6 +27,11 @@ FOOTNOTE_SIZE_RATIO = 0.93
 FOOTNOTE_ZONE = 0.5
 # A heading-styled block in capitals with at most this many words opens an "other" section.
 MAX_OTHER_HEADING_WORDS = 8
+# A table's header row: cells of at most this many words, level within ROW_TOLERANCE points,
+# with the first row's date at most HEADER_ROW_GAP_EM line heights below.
+MAX_HEADER_CELL_WORDS = 3
+ROW_TOLERANCE = 3.0
+HEADER_ROW_GAP_EM = 2.5
 # A heading may be set over at most this many separate blocks, this many line heights apart.
 MAX_HEADING_PARTS = 3
 HEADING_PART_GAP = 2.5
@@ -222,6 +227,10 @@ def split_sections(pages: Sequence[Page], blocks_per_page: Sequence[Sequence[Blo
         header["blocks"].extend(placed_header)
     out = []
     for sec in sections:
+        if sec["kind"] not in ("header", "footnotes"):
+            for row in _table_header_rows(sec["blocks"], language):
+                sec["blocks"] = [b for b in sec["blocks"] if not any(b is r for r in row)]
+                sec["subheadings"].append(" ".join(block_text(b, language) for b in row))
         heading = sec["heading"]
         subheadings = tuple(sec["subheadings"])
         if sec["kind"] == "header":
@@ -237,6 +246,31 @@ def split_sections(pages: Sequence[Page], blocks_per_page: Sequence[Sequence[Blo
         out.append(SectionBlocks(kind="footnotes", heading=None, page=footnote_blocks[0].page,
                                  blocks=tuple(footnote_blocks)))
     return tuple(out)
+
+
+def _table_header_rows(blocks: Sequence[Block], language: str) -> list[list[Block]]:
+    """Header rows of tables used as timelines ("Date | Activité | Partenaires"): two or more
+    short bold cells side by side, level with each other, with a date right under the first."""
+    from .dates import parse_date
+
+    rows = []
+    candidates = [b for b in blocks if all(ln.bold for ln in b.lines) and len(b.text.split()) <= MAX_HEADER_CELL_WORDS
+                  and parse_date(b.text, language) is None]
+    used: set[int] = set()
+    for b in sorted(candidates, key=lambda b: (b.page, b.bbox.top, b.bbox.x0)):
+        if id(b) in used:
+            continue
+        row = sorted((o for o in candidates if o.page == b.page and abs(o.bbox.top - b.bbox.top) <= ROW_TOLERANCE
+                      and id(o) not in used), key=lambda o: o.bbox.x0)
+        if len(row) < 2 or any(o.bbox.h_overlap(p.bbox) > 0 for o, p in zip(row, row[1:])):
+            continue
+        first, height = row[0], row[0].lines[0].bbox.height
+        under = [o for o in blocks if o.page == first.page and o.bbox.h_overlap(first.bbox) > 0
+                 and 0 <= o.bbox.top - first.bbox.bottom <= HEADER_ROW_GAP_EM * height]
+        if any(parse_date(o.text, language) is not None for o in under):
+            rows.append(row)
+            used.update(id(o) for o in row)
+    return rows
 
 
 def _join_broken_headings(blocks: list[Block], body: float, language: str) -> list[Block]:
