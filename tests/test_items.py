@@ -192,3 +192,37 @@ def test_parse_footnotes_with_bracket_markers(text, marker, term):
     blk = Block(lines=(line(text, top=700, size=7),), page=1, bbox=line(text, top=700, size=7).bbox)
     notes = parse_footnotes([blk], "en")
     assert [(n.marker, n.term) for n in notes] == ([(marker, term)] if marker else [])
+
+
+def test_an_event_title_takes_the_date_line_under_it():
+    blocks = [
+        block("Regional workshop on recognition", x=60, top=100, bold=True),
+        block("1st–3rd June 2022", x=60, top=113),
+        block("Participants from twelve countries.", x=60, top=128, marker_font="Wingdings-Regular"),
+    ]
+    items = items_of(blocks, kind="activities", heading="ACTIVITIES 2022", language="en")
+    assert _dated(items) == [
+        ("Regional workshop on recognition 1st–3rd June 2022", "2022-06-01/2022-06-03", "inline"),
+        ("Participants from twelve countries.", "2022-06-01/2022-06-03", "parent"),
+    ]
+
+
+def test_the_cells_of_a_ruled_table_row_make_one_item():
+    from factextract.model import BBox
+
+    blocks = [
+        block("2019-2020", x=45, top=141, bold=True),
+        block("National survey on remittances", x=127, top=141, width=175),
+        block("BCV, World Bank", x=405, top=141, width=64),
+        block("Q1 2022", x=45, top=161, bold=True),
+        block("Lower fees on mobile wallets", x=127, top=161, width=175),
+        block("Telecom operators", x=405, top=161, width=70),
+    ]
+    rules = [BBox(40, y, 560, y + 0.5) for y in (136, 156, 176)]
+    section = Section(f"{DOC}:s1", 1, "progress", "PROGRESS", 1)
+    draft = SectionBlocks(kind="progress", heading="PROGRESS", page=1, blocks=tuple(blocks))
+    items = sections_to_items(DOC, [section], [draft], "en", 595.0, {1: rules})
+    assert _dated(items) == [
+        ("National survey on remittances BCV, World Bank", "2019/2020", "timeline"),
+        ("Lower fees on mobile wallets Telecom operators", "2022-33", "timeline"),
+    ]

@@ -166,3 +166,14 @@ def test_a_footnote_number_set_apart_from_its_note_stays_on_its_line():
     note = chars("DGDI : Direction générale de la documentation", 53.0, 742.0, size=7)
     (ln,) = chars_to_lines(page(number, note))
     assert ln.text.startswith("1") and ln.spans[0].superscript
+
+
+def test_a_drawn_rule_between_two_lines_separates_their_blocks_but_an_underline_does_not():
+    from dataclasses import replace
+
+    runs = [chars("Date", 45, 100, font="Helvetica-Bold"), chars("2015-2016", 45, 113, font="Helvetica-Bold")]
+    plain = page(*runs)
+    ruled = replace(plain, rules=(BBox(40, 103.3, 300, 103.7),))
+    underlined = replace(plain, rules=(BBox(45, 101.0, 65, 101.5),))
+    for p, want in ((plain, ["Date 2015-2016"]), (ruled, ["Date", "2015-2016"]), (underlined, ["Date 2015-2016"])):
+        assert [b.text for b in lines_to_blocks(order_lines(chars_to_lines(p), p), p)] == want

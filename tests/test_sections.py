@@ -106,3 +106,43 @@ def test_a_heading_in_the_body_style_counts_when_it_is_exactly_a_vocabulary_phra
     assert progress.subheadings == ("Implementation of the Marrakesh Action Plan",
                                     "Action 10: Strengthen the capacities of the national authorities")
     assert [b.text for b in progress.blocks] == ["A first progress paragraph, long enough to be an item of the section."]
+
+
+def _blk(text, top, x=40, bold=False, size=9.0, page_number=1):
+    from builders import line
+    from factextract.model import Block
+
+    ln = line(text, x=x, top=top, size=size, bold=bold, page_number=page_number)
+    return Block(lines=(ln,), page=page_number, bbox=ln.bbox)
+
+
+def _split(blocks, language="en"):
+    from factextract.model import Page
+    from factextract.sections import split_sections
+
+    return split_sections([Page(number=1, width=595, height=842, chars=())], [blocks], language)
+
+
+def test_a_table_header_row_above_dates_is_a_subheading_not_items():
+    sections = _split([_blk("PROGRESS", 100, bold=True, size=14), _blk("Date", 130, x=45, bold=True),
+                       _blk("Activity", 130, x=127, bold=True), _blk("Partners", 130, x=405, bold=True),
+                       _blk("2019-2020", 145, x=45, bold=True), _blk("National survey on remittances", 145, x=127)])
+    progress = next(s for s in sections if s.kind == "progress")
+    assert progress.subheadings == ("Date Activity Partners",)
+    assert [b.text for b in progress.blocks] == ["2019-2020", "National survey on remittances"]
+
+
+def test_a_header_at_the_foot_of_the_page_is_still_the_header():
+    sections = _split([_blk("PROGRESS", 100, bold=True, size=14), _blk("A progress paragraph.", 130),
+                       _blk("Cabo Verde", 700, bold=True, size=26), _blk("Reference country", 735),
+                       _blk("Domain 1: Development benefits of migration", 750)])
+    assert sections[0].kind == "header" and sections[0].heading == "Cabo Verde"
+    assert sections[0].subheadings == ("Reference country", "Domain 1: Development benefits of migration")
+    assert [b.text for s in sections if s.kind == "progress" for b in s.blocks] == ["A progress paragraph."]
+
+
+def test_the_title_is_the_country_name_not_a_larger_banner():
+    sections = _split([_blk("COUNTRY FACTSHEET", 40, bold=True, size=30), _blk("Liberia", 80, bold=True, size=18),
+                       _blk("Reference country", 105), _blk("PROGRESS", 300, bold=True, size=14)])
+    assert sections[0].heading == "Liberia"
+    assert sections[0].subheadings == ("COUNTRY FACTSHEET", "Reference country")
