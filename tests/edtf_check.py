@@ -6,6 +6,7 @@ Each gap is named in EDTF_LIMITS with its reason; callers see which were worked 
 from __future__ import annotations
 
 import calendar
+import re
 import time
 from datetime import date
 
@@ -61,7 +62,7 @@ def edtf_bounds(text: str) -> tuple[date | None, date | None, frozenset[str]]:
         lo = None if left == ".." else _day(_parse_edtf(left, limits).lower_strict())
         hi = None if right == ".." else _day(_parse_edtf(right, limits).upper_strict())
     last = sides[-1].rstrip("~")
-    if last.endswith("-24"):
+    if re.fullmatch(r"\d{4}-24", last):  # season 24 (winter), not a 24th day ("2022-11-24")
         limits.add("winter")
         y = int(last[:4])
         assert hi == date(y, 12, 31), "edtf changed its reading of winter: drop the workaround"

@@ -40,3 +40,9 @@ def not_on_page(texts: dict[int, str], wanted: Iterable[tuple[str, str, int]]) -
     piece in that page's squashed text."""
     return [f"{what} not in one piece on page {page}" for what, text, page in wanted
             if squash(text) not in texts[page]]
+
+
+def pages_holding(texts: dict[int, str], text: str) -> list[int]:
+    """The pages whose squashed text holds `text` (whitespace dropped) in one piece, for a
+    generator that finds where an item landed instead of declaring it."""
+    return [n for n, t in texts.items() if squash(text) in t]
