@@ -93,13 +93,11 @@ def classify_heading(text: str, language: str, by_lemma: bool = True) -> str | N
     ``by_lemma`` also looks words up by lemma; only for text that looks like a section
     heading (capitals, large type), since an event title may well say "perspectives".
     """
-    norm = normalise(text)
-    if not norm:
+    if not normalise(text):
         return None
-    for lang in (language, *(lg for lg in vocab.LANGUAGES if lg != language)):
-        for phrase, kind in _vocab(lang).phrases:
-            if norm == phrase or norm.startswith(phrase + " "):
-                return kind
+    match = phrase_match(text, language)
+    if match is not None:
+        return match[0]
     if not by_lemma:
         return None
     for lang in (language, *(lg for lg in vocab.LANGUAGES if lg != language)):
