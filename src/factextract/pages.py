@@ -31,8 +31,6 @@ def read_pages(path: Path) -> tuple[tuple[Page, ...], int]:
     """
     _check_is_pdf(path)
     import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
 
     try:
         with pdfplumber.open(path) as pdf:
