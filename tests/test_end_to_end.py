@@ -103,7 +103,7 @@ def test_evaluate_scores_every_sample_against_its_ground_truth(mixed_run, capsys
     for score in scores:
         s = score.scores
         assert s["item_f1"] == 1.0 and s["exact_text"] >= 0.95, table + "\n" + "\n".join(score.problems)
-        for metric in ("section_kind", "date", "footnote_recall", "parent", "reading_order", "sections"):
+        for metric in ("section_kind", "date", "footnote_recall", "parent", "reading_order", "sections", "fields"):
             assert s[metric] == 1.0, f"{score.name} {metric}\n{table}\n" + "\n".join(score.problems)
     assert main(["evaluate", "--truth", str(GOLDEN), "--pred", str(out)]) == 0
     printed = capsys.readouterr().out

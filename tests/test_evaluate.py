@@ -83,3 +83,15 @@ def test_format_table_has_a_row_per_document_and_a_mean():
 def test_evaluate_without_truth_files_is_a_usage_error(tmp_path, capsys):
     assert main(["evaluate", "--truth", str(tmp_path), "--pred", str(tmp_path)]) == 2
     assert "no ground-truth files" in capsys.readouterr().err
+
+
+def test_document_fields_are_scored():
+    from dataclasses import replace
+
+    truth = replace(TRUTH, fields={"country": "Cameroun", "action_number": 20})
+    right = pred_of(list(TRUTH.items))
+    right = replace(right, fields={"country": "Cameroun", "action_number": 20})
+    wrong = replace(right, fields={"country": None, "action_number": 20})
+    assert score_document(truth, right).scores["fields"] == 1.0
+    score = score_document(truth, wrong)
+    assert score.scores["fields"] == 0.5 and "document country: want 'Cameroun', got None" in score.problems

@@ -9,7 +9,9 @@ shifting every comparison after it. Scores per document:
 - over matched items: section-kind, parent, date (EDTF and source) and footnote-marker accuracy;
 - footnote recall (truth footnotes found with the same marker and text);
 - section accuracy (the sequence of section kinds and headings, by difflib ratio);
-- reading-order agreement: the share of matched item pairs that the run orders as the truth does.
+- reading-order agreement: the share of matched item pairs that the run orders as the truth does;
+- fields: the share of the truth's document fields (title, language, country, domain and
+  action number and title) that the run gives exactly.
 """
 
 from __future__ import annotations
@@ -27,7 +29,11 @@ MATCH_THRESHOLD = 0.6
 
 METRICS: tuple[str, ...] = (
     "item_precision", "item_recall", "item_f1", "exact_text", "section_kind", "parent", "date",
-    "footnote_markers", "footnote_recall", "sections", "reading_order",
+    "footnote_markers", "footnote_recall", "sections", "reading_order", "fields",
+)
+# The document-level fields scored by "fields" (the share that equal the truth's).
+FIELDS: tuple[str, ...] = (
+    "title", "language", "country", "domain_number", "domain_title", "action_number", "action_title",
 )
 
 
@@ -52,6 +58,7 @@ class DocumentRecord:
     sections: tuple[tuple[str, str], ...]  # (kind, heading)
     items: tuple[ItemRecord, ...]
     footnotes: tuple[tuple[str, str], ...]  # (marker, text)
+    fields: dict[str, object] = field(default_factory=dict)  # document fields; truth may omit some
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +87,7 @@ def truth_record(truth: dict, name: str) -> DocumentRecord:
         sections=tuple((s["kind"], s.get("heading") or "") for s in truth["sections"]),
         items=items,
         footnotes=tuple((f["marker"], f["text"]) for f in truth.get("footnotes", [])),
+        fields={k: v for k, v in truth.get("document", {}).items() if k in FIELDS},
     )
 
 
@@ -112,6 +120,8 @@ def run_records(tables: dict) -> dict[str, DocumentRecord]:
                 for _, it in items.iterrows()
             ),
             footnotes=tuple((str(f["marker"]), str(f["text"])) for _, f in notes.iterrows()),
+            fields={k: (None if _missing(doc[k]) else (int(doc[k]) if k.endswith("_number") else str(doc[k])))
+                    for k in FIELDS if k in doc},
         )
     return out
 
@@ -217,7 +227,11 @@ def score_document(truth: DocumentRecord, pred: DocumentRecord) -> DocumentScore
         "sections": difflib.SequenceMatcher(a=truth.sections, b=pred.sections, autojunk=False).ratio()
         if truth.sections or pred.sections else 1.0,
         "reading_order": _order_agreement([p.order for _, p in matched]),
+        "fields": share(pred.fields.get(k) == v for k, v in truth.fields.items()),
     }
+    for k, v in truth.fields.items():
+        if pred.fields.get(k) != v:
+            problems.append(f"document {k}: want {v!r}, got {pred.fields.get(k)!r}")
     return DocumentScore(truth.name, truth.producer, n_truth, n_pred, scores, tuple(problems))
 
 
@@ -269,7 +283,8 @@ def format_table(scores: Sequence[DocumentScore]) -> str:
     """A plain-text table of every metric per document, per producer and overall."""
     short = {"item_precision": "item_P", "item_recall": "item_R", "item_f1": "item_F1", "exact_text": "exact",
              "section_kind": "kind", "parent": "parent", "date": "date", "footnote_markers": "fn_mark",
-             "footnote_recall": "fn_recall", "sections": "sections", "reading_order": "order"}
+             "footnote_recall": "fn_recall", "sections": "sections", "reading_order": "order",
+             "fields": "fields"}
     rows = summary_rows(scores)
     name_w = max([len("document")] + [len(r[0]) for r in rows])
     prod_w = max([len("producer")] + [len(r[1]) for r in rows])
