@@ -13,7 +13,7 @@ import random
 import pytest
 
 from conftest import SAMPLES, sample_names
-from factextract.pages import read_pages
+from factextract.stages.pages import read_pages
 from factextract.pipeline import extract_pages
 
 

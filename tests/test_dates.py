@@ -16,7 +16,9 @@ import pytest
 import yaml
 
 from factextract import dates, vocab
-from factextract.errors import UsageError, VocabularyError
+from factextract.errors import LanguageError, VocabularyError
+from factextract.vocab import dates as date_vocab
+from factextract.vocab.keys import fold
 from factextract.model import PRECISIONS, QUALIFIERS
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "date_cases.yaml").read_text("utf-8"))
@@ -66,9 +68,9 @@ def test_no_date_is_filled_from_today():
 
 
 def test_unknown_language_is_a_usage_error():
-    with pytest.raises(UsageError, match="unknown language 'de'"):
+    with pytest.raises(LanguageError, match="unknown language 'de'"):
         dates.find_dates("Mai 2021", "de")
-    with pytest.raises(UsageError):
+    with pytest.raises(LanguageError):
         dates.parse_date("Mai 2021", "es")
 
 
@@ -179,10 +181,10 @@ def test_edtf_limits_still_hold(limit, example):
 @pytest.mark.parametrize("lang", vocab.LANGUAGES)
 def test_dates_yaml_is_valid(lang):
     data = vocab.load(lang, "dates")
-    dates.validate_vocabulary(data, f"data/{lang}/dates.yaml")
-    assert set(dates.REQUIRED_KEYS) <= set(data)
-    assert list(data["months"]) == list(dates.MONTH_KEYS)  # all twelve, in order
-    assert all(data["months"][m] for m in dates.MONTH_KEYS)
+    date_vocab.validate(data, vocab.path_of(lang, "dates"))
+    assert set(date_vocab.REQUIRED_KEYS) <= set(data)
+    assert list(data["months"]) == list(date_vocab.MONTH_KEYS)  # all twelve, in order
+    assert all(data["months"][m] for m in date_vocab.MONTH_KEYS)
     assert set(data["seasons"]) == set(dates.SEASONS)
 
 
@@ -201,7 +203,7 @@ def test_validate_vocabulary_names_the_problem(broken, problem):
     data = copy.deepcopy(vocab.load("fr", "dates"))
     broken(data)
     with pytest.raises(VocabularyError, match=problem):
-        dates.validate_vocabulary(data, "data/fr/dates.yaml")
+        date_vocab.validate(data, vocab.path_of("fr", "dates"))
 
 
 @pytest.mark.parametrize("lang", vocab.LANGUAGES)
@@ -218,9 +220,9 @@ def test_month_and_weekday_words_agree_with_dateparser(lang):
     data = vocab.load(lang, "dates")
 
     def norm(word: str) -> str:
-        return dates._fold(word.rstrip("."))[0]
+        return fold(word.rstrip("."))[0]
 
-    for number, key in enumerate(dates.MONTH_KEYS, 1):
+    for number, key in enumerate(date_vocab.MONTH_KEYS, 1):
         known = {norm(w) for w in info[key]}
         for word in data["months"][key]:
             assert norm(word) in known, f"{word!r} is not a {key} word in dateparser's {lang} data"
@@ -242,7 +244,7 @@ def test_month_spellings_come_from_our_data_and_dateparsers(text, lang, edtf):
 
 
 def test_month_words_keep_ours_first_and_add_dateparsers():
-    words = dates.month_words("fr")
+    words = date_vocab.month_words("fr")
     ours = vocab.load("fr", "dates")["months"]
     for key in ours:
         assert words[key][: len(ours[key])] == ours[key]

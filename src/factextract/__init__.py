@@ -2,6 +2,7 @@
 
 >>> import factextract
 >>> sheet = factextract.extract("samples/cameroun-fr.pdf")   # the typed document model
+>>> factextract.run(["samples"], "outputs")                   # a folder of PDFs -> tables
 >>> tables = factextract.load("outputs")                      # dict of DataFrames
 """
 
@@ -10,14 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .batch import run as run
     from .model import Factsheet
 
-__all__ = ["__version__", "extract", "load"]
+__all__ = ["__version__", "extract", "load", "run"]
 
 
 def extract(path: str | Path, *, raise_on_error: bool = False) -> Factsheet:
@@ -40,3 +42,13 @@ def load(out_dir: str | Path) -> dict[str, pd.DataFrame]:
     from .tables import load as _load
 
     return _load(Path(out_dir))
+
+
+def __getattr__(name: str) -> object:
+    """``factextract.run`` is ``factextract.batch.run``, imported when first used, so that
+    ``import factextract`` stays light (PEP 562)."""
+    if name == "run":
+        from .batch import run
+
+        return run
+    raise AttributeError(f"module 'factextract' has no attribute {name!r}")

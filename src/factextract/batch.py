@@ -1,4 +1,5 @@
-"""Many files: worker processes, per-file timeouts and memory caps, a result cache, progress.
+"""Many files: worker processes, per-file timeouts and memory caps, a result cache, progress;
+and ``run``, which takes folders of PDFs to a folder of checked tables.
 
 A bad file must never stop the batch or take another file's results with it. Some real-world
 PDFs (decompression bombs, content streams that loop) make pdfminer hang or eat memory, so
@@ -27,11 +28,14 @@ from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, wait
 from concurrent.futures import TimeoutError as FutureTimeoutError
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
-from . import __version__
-from .errors import DocumentError, FactextractError, UsageError
+from ._version import __version__
+from .errors import DocumentError, FactextractError, UsageError, one_line
 from .model import Factsheet
+from .pipeline import doc_id_of, file_sha256, unreadable_sha256
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +45,8 @@ DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_MEMORY_MB = 2048
 PDF_SUFFIX = ".pdf"
 MAX_MESSAGE_CHARS = 300
+# How many hex digits of the code's hash name a pipeline version in cache file names.
+FINGERPRINT_DIGITS = 12
 
 ProcessFn = Callable[[Path], Factsheet]
 
@@ -67,6 +73,55 @@ class BatchResult(list[Factsheet]):
         self.from_cache = from_cache
         self.not_processed = list(not_processed)
         self.duplicates = list(duplicates)
+
+
+# ---------------------------------------------------------------------------------------------
+# The whole run: inputs -> tables on disk
+
+
+def run(
+    inputs: Sequence[str | Path],
+    out: str | Path,
+    *,
+    jobs: int | None = None,
+    timeout_s: float | None = DEFAULT_TIMEOUT_S,
+    memory_mb: int | None = DEFAULT_MEMORY_MB,
+    cache: bool = True,
+    progress: bool | None = None,
+    abort_on_error: bool = False,
+) -> BatchResult:
+    """Extract every PDF in ``inputs`` (files, and folders searched recursively) and write the
+    tables, ``datapackage.json`` and ``manifest.json`` to ``out``: what ``factextract run``
+    does, callable from a notebook.
+
+    Returns the Factsheets, one per input file, in input order; a document whose rows broke
+    a schema (a bug) is an ``error`` one, with its rows left out. Results are cached in
+    ``out/.cache`` unless ``cache`` is false. See ``run_batch`` for the other arguments.
+
+    Raises:
+        UsageError: ``out`` is a file, an input does not exist, or no PDF was found; nothing
+            is written then.
+    """
+    from . import tables  # pandas and pyarrow: loaded only when there is something to write
+
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out} is a file; name a folder (it is created if missing)")
+    paths = discover([Path(i) for i in inputs])
+    if not paths:
+        names = ", ".join(str(p) for p in inputs)
+        raise UsageError(f"no PDF files found in {names}; name PDF files or folders holding *.pdf")
+    started = datetime.now(timezone.utc)
+    sheets = run_batch(
+        paths, jobs=jobs, timeout_s=timeout_s, memory_mb=memory_mb or None,
+        cache_dir=out / ".cache" if cache else None, progress=progress, abort_on_error=abort_on_error,
+    )
+    finished = datetime.now(timezone.utc)
+    out.mkdir(parents=True, exist_ok=True)
+    checked, frames = tables.checked_frames(list(sheets))
+    sheets[:] = checked  # a document whose rows broke a schema is now an error row
+    tables.write_tables(frames, out, inputs=[str(p) for p in paths], started=started, finished=finished)
+    return sheets
 
 
 # ---------------------------------------------------------------------------------------------
@@ -145,10 +200,7 @@ def _limit_memory(memory_mb: int | None) -> None:
 
 
 def _one_line(text: str) -> str:
-    text = " ".join(text.split())
-    if len(text) > MAX_MESSAGE_CHARS:
-        text = text[: MAX_MESSAGE_CHARS - 1] + "…"
-    return text
+    return one_line(text, MAX_MESSAGE_CHARS)
 
 
 def _work(process: ProcessFn | None, path: str, memory_mb: int | None) -> Factsheet | _Failure:
@@ -159,13 +211,12 @@ def _work(process: ProcessFn | None, path: str, memory_mb: int | None) -> Factsh
     """
     try:
         if process is None:
-            # Imported here so the parent never loads spaCy or pdfminer.
             from .pipeline import process_file as process
         sheet = process(Path(path))
     except MemoryError:
         return _Failure(_memory_message(memory_mb))
     except DocumentError as exc:
-        return _Failure(_one_line(exc.message))
+        return _Failure(_one_line(exc.problem))
     except FactextractError as exc:
         return _Failure(_one_line(str(exc)))
     except (Exception, SystemExit) as exc:
@@ -192,34 +243,17 @@ def _memory_message(memory_mb: int | None) -> str:
 # The parent side
 
 
-def _file_sha256(path: Path) -> str:
-    """SHA-256 of the file's bytes; raises OSError if it cannot be read."""
-    if not path.is_file():
-        raise OSError("not a regular file")
-    with path.open("rb") as f:
-        return hashlib.file_digest(f, "sha256").hexdigest()
-
-
-def _unreadable_sha256(path: Path) -> str:
-    """A stand-in hash for a file that cannot be read at all (no bytes to hash).
-
-    The SHA-256 of ``b"unreadable:" + the path as given``: stable across runs, distinct per
-    path, and not the hash of any real content (unlike the hash of empty bytes, which an
-    empty file has). An empty file is readable and hashes normally.
-    """
-    return hashlib.sha256(b"unreadable:" + os.fsencode(path)).hexdigest()
-
-
 def _error_sheet(path: Path, sha256: str, message: str) -> Factsheet:
     return Factsheet(
-        doc_id=sha256[:16], source_path=str(path), sha256=sha256, status="error",
+        doc_id=doc_id_of(sha256), source_path=str(path), sha256=sha256, status="error",
         error=message,
     )
 
 
 @functools.cache
 def pipeline_fingerprint() -> str:
-    """The version plus a hash of the package's code and data files.
+    """The version plus a hash of the package's code and data files (the first
+    FINGERPRINT_DIGITS hex digits).
 
     A cached result is reused only by the very pipeline that made it: a change to a rule, a
     vocabulary or a stage invalidates the cache even without a version bump.
@@ -231,7 +265,7 @@ def pipeline_fingerprint() -> str:
             digest.update(path.relative_to(root).as_posix().encode())
             digest.update(path.read_bytes())
     version = re.sub(r"[^\w.+-]", "_", __version__)
-    return f"{version}-{digest.hexdigest()[:12]}"
+    return f"{version}-{digest.hexdigest()[:FINGERPRINT_DIGITS]}"
 
 
 def _cache_file(cache_dir: Path, sha256: str) -> Path:
@@ -373,8 +407,6 @@ def run_batch(
     ``source_path``, ``duplicate_of`` naming the earlier file and no content of its own (the
     content rows are keyed by ``doc_id`` and are the earlier file's); see ``duplicates``.
     """
-    from tqdm import tqdm
-
     paths = [Path(p) for p in paths]
     if jobs is None:
         jobs = os.cpu_count() or 1
@@ -385,81 +417,95 @@ def run_batch(
     if cache_dir is not None:
         cache_dir = Path(cache_dir)
 
-    results: list[Factsheet | None] = [None] * len(paths)
-    hashes: list[str] = [""] * len(paths)
+    batch = _Batch(paths, abort_on_error)
     todo: deque[int] = deque()
     first_with: dict[str, int] = {}  # sha256 -> index of the first file with those bytes
     duplicates: list[tuple[Path, Path]] = []
     duplicate_index: dict[int, int] = {}  # index of a duplicate -> index of the earlier file
-    state = {"from_cache": 0, "errors": 0, "stop": False}
-
-    def finish(i: int, sheet: Factsheet) -> None:
-        results[i] = dataclasses.replace(sheet, source_path=str(paths[i]))
-        if sheet.status == "error":
-            state["errors"] += 1
-            state["stop"] = state["stop"] or abort_on_error
-
     for i, path in enumerate(paths):
         try:
-            hashes[i] = _file_sha256(path)
+            batch.hashes[i] = file_sha256(path)
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            finish(i, _error_sheet(path, _unreadable_sha256(path), _one_line(
+            batch.finish(i, _error_sheet(path, unreadable_sha256(path), _one_line(
                 f"cannot read the file ({reason}); check that it exists and that you may read it"
             )))
             continue
-        if hashes[i] in first_with:
-            duplicates.append((path, paths[first_with[hashes[i]]]))
-            duplicate_index[i] = first_with[hashes[i]]
+        if batch.hashes[i] in first_with:
+            duplicates.append((path, paths[first_with[batch.hashes[i]]]))
+            duplicate_index[i] = first_with[batch.hashes[i]]
             continue
-        first_with[hashes[i]] = i
-        cached = _cache_get(cache_dir, hashes[i])
+        first_with[batch.hashes[i]] = i
+        cached = _cache_get(cache_dir, batch.hashes[i])
         if cached is None:
             todo.append(i)
         else:
-            state["from_cache"] += 1
-            finish(i, cached)
+            batch.from_cache += 1
+            batch.finish(i, cached)
 
-    bar = tqdm(
-        total=len(paths), unit="file", file=sys.stderr, dynamic_ncols=True,
-        disable=(None if progress is None else not progress),
-    )
-
-    def advance(n: int) -> None:
-        bar.set_postfix(cached=state["from_cache"], errors=state["errors"], refresh=False)
-        bar.update(n)
-
-    advance(len(paths) - len(todo))  # unreadable, cached and duplicate files are done
+    batch.open_bar(progress)
+    batch.advance(len(paths) - len(todo))  # unreadable, cached and duplicate files are done
     try:
-        if todo and not state["stop"]:
-            _run_pool(
-                paths, hashes, todo, finish, advance, lambda: bool(state["stop"]),
-                jobs=jobs, timeout_s=timeout_s, memory_mb=memory_mb, cache_dir=cache_dir,
-                process=process,
-            )
+        if todo and not batch.stop:
+            _run_pool(batch, todo, jobs=jobs, timeout_s=timeout_s, memory_mb=memory_mb,
+                      cache_dir=cache_dir, process=process)
     finally:
-        bar.close()
+        batch.close_bar()
 
     for i, first in duplicate_index.items():
-        if results[first] is not None:
-            results[i] = dataclasses.replace(
-                results[first], source_path=str(paths[i]), duplicate_of=str(paths[first]),
+        if batch.results[first] is not None:
+            batch.results[i] = dataclasses.replace(
+                batch.results[first], source_path=str(paths[i]), duplicate_of=str(paths[first]),
                 sections=(), items=(), footnotes=(), entities=())
     return BatchResult(
-        (r for r in results if r is not None),
-        from_cache=state["from_cache"],
+        (r for r in batch.results if r is not None),
+        from_cache=batch.from_cache,
         not_processed=[paths[i] for i in todo],
         duplicates=duplicates,
     )
 
 
+class _Batch:
+    """A batch in progress: each file's hash and Factsheet, the counts shown on the progress
+    bar, and whether to stop scheduling (``abort_on_error`` after an error)."""
+
+    def __init__(self, paths: list[Path], abort_on_error: bool) -> None:
+        self.paths = paths
+        self.hashes: list[str] = [""] * len(paths)
+        self.results: list[Factsheet | None] = [None] * len(paths)
+        self.from_cache = 0
+        self.errors = 0
+        self.stop = False
+        self._abort_on_error = abort_on_error
+        self._bar: Any = None
+
+    def finish(self, i: int, sheet: Factsheet) -> None:
+        """Record file i's Factsheet, under the path as given."""
+        self.results[i] = dataclasses.replace(sheet, source_path=str(self.paths[i]))
+        if sheet.status == "error":
+            self.errors += 1
+            self.stop = self.stop or self._abort_on_error
+
+    def open_bar(self, progress: bool | None) -> None:
+        """A tqdm bar on stderr; ``progress=None``: only if stderr is a terminal."""
+        from tqdm import tqdm
+
+        self._bar = tqdm(total=len(self.paths), unit="file", file=sys.stderr, dynamic_ncols=True,
+                         disable=(None if progress is None else not progress))
+
+    def advance(self, n: int) -> None:
+        self._bar.set_postfix(cached=self.from_cache, errors=self.errors, refresh=False)
+        self._bar.update(n)
+
+    def close_bar(self) -> None:
+        self._bar.close()
+
+
 def _run_pool(
-    paths: list[Path], hashes: list[str], todo: deque[int],
-    finish: Callable[[int, Factsheet], None], advance: Callable[[int], None],
-    stopped: Callable[[], bool], *, jobs: int, timeout_s: float | None, memory_mb: int | None,
+    batch: _Batch, todo: deque[int], *, jobs: int, timeout_s: float | None, memory_mb: int | None,
     cache_dir: Path | None, process: ProcessFn | None,
 ) -> None:
-    """Run the files in ``todo`` on a pool, calling ``finish`` with each one's Factsheet.
+    """Run the files in ``todo`` on a pool, handing each one's Factsheet to ``batch``.
 
     At most one task per worker is in flight, so that ``abort_on_error`` schedules nothing
     more once an error is in, and a file's timeout counts from when a worker takes it up.
@@ -474,10 +520,10 @@ def _run_pool(
     inflight: dict[Future, int] = {}
     try:
         while todo or inflight:
-            while todo and len(inflight) < workers and not stopped():
+            while todo and len(inflight) < workers and not batch.stop:
                 i = todo.popleft()
                 future = pool.schedule(
-                    _work, args=(process, str(paths[i]), memory_mb), timeout=timeout_s,
+                    _work, args=(process, str(batch.paths[i]), memory_mb), timeout=timeout_s,
                 )
                 inflight[future] = i
             if not inflight:
@@ -487,11 +533,11 @@ def _run_pool(
                 i = inflight.pop(future)
                 sheet, message, cacheable = _outcome(future, timeout_s, memory_mb)
                 if sheet is None:
-                    sheet = _error_sheet(paths[i], hashes[i], message or "unknown failure")
+                    sheet = _error_sheet(batch.paths[i], batch.hashes[i], message or "unknown failure")
                 elif cacheable:
-                    _cache_put(cache_dir, hashes[i], sheet)
-                finish(i, sheet)
-                advance(1)
+                    _cache_put(cache_dir, batch.hashes[i], sheet)
+                batch.finish(i, sheet)
+                batch.advance(1)
     except BaseException:  # KeyboardInterrupt included: kill the workers, do not wait for them
         pool.stop()
         pool.join()

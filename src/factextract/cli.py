@@ -15,10 +15,10 @@ import os
 import sys
 import time
 from collections import Counter
-from datetime import datetime, timezone
 from pathlib import Path
 
-from . import __version__, batch
+from . import batch
+from ._version import __version__
 from .errors import FactextractError, UsageError
 
 EXIT_OK = 0
@@ -38,24 +38,22 @@ def _example(command: str) -> str:
     return f"Example:\n  {EXAMPLES[command]}"
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
-    return value
+def _whole_number(least: int, meaning: str):
+    """An argparse type: a whole number of at least ``least`` (``meaning`` says the bound)."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+        if value < least:
+            raise argparse.ArgumentTypeError(f"must be {meaning}, not {value}")
+        return value
+
+    return parse
 
 
-def _non_negative_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
-    return value
+_positive_int = _whole_number(1, "at least 1")
+_non_negative_int = _whole_number(0, "0 or more")
 
 
 def _positive_seconds(text: str) -> float:
@@ -162,37 +160,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    out: Path = args.out
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"--out {out} is a file; name a folder (it is created if missing)")
-    paths = batch.discover(args.inputs)
-    if not paths:
-        names = ", ".join(str(p) for p in args.inputs)
-        raise UsageError(f"no PDF files found in {names}; name PDF files or folders holding *.pdf")
-
-    from . import tables  # pandas and pyarrow: loaded only when there is something to write
-
-    started = datetime.now(timezone.utc)
     clock = time.monotonic()
-    sheets = batch.run_batch(
-        paths,
-        jobs=args.jobs,
-        timeout_s=args.timeout,
-        memory_mb=args.memory_mb or None,
-        cache_dir=None if args.no_cache else out / ".cache",
-        progress=args.progress,
-        abort_on_error=args.abort_on_error,
+    sheets = batch.run(
+        args.inputs, args.out, jobs=args.jobs, timeout_s=args.timeout, memory_mb=args.memory_mb,
+        cache=not args.no_cache, progress=args.progress, abort_on_error=args.abort_on_error,
     )
-    finished = datetime.now(timezone.utc)
-    out.mkdir(parents=True, exist_ok=True)
-    checked, frames = tables.checked_frames(list(sheets))
-    sheets[:] = checked  # a document whose rows broke a schema is now an error row
-    tables.write_tables(
-        frames, out, inputs=[str(p) for p in paths], started=started, finished=finished,
-    )
-    elapsed = time.monotonic() - clock
-
-    _print_summary(sheets, out, elapsed, cached=not args.no_cache)
+    _print_summary(sheets, args.out, time.monotonic() - clock, cached=not args.no_cache)
     failed = any(s.status == "error" for s in sheets) or bool(sheets.not_processed)
     return EXIT_DOCUMENT_ERRORS if failed else EXIT_OK
 

@@ -23,157 +23,29 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from . import vocab
-from .errors import UsageError, VocabularyError
-from .model import Period
+from .errors import LanguageError
+from .model import LANGUAGES, Period, Precision
+from .vocab.dates import MONTH_KEYS, ORDINAL_KEYS, SEASON_KEYS, date_words, word_key
+from .vocab.keys import fold as _fold
 
-LANGUAGES: tuple[str, ...] = ("fr", "en")
 YEAR_MIN, YEAR_MAX = 1900, 2100  # a 4-digit number outside these is never read as a year
 
-MONTH_KEYS: tuple[str, ...] = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-)
-SEASONS: dict[str, tuple[int, int, int]] = {  # key -> (EDTF code, first month, last month)
-    "spring": (21, 3, 5), "summer": (22, 6, 8), "autumn": (23, 9, 11), "winter": (24, 12, 2),
-}
+SEASONS: dict[str, tuple[int, int, int]] = dict(zip(  # key -> (EDTF code, first month, last month)
+    SEASON_KEYS, ((21, 3, 5), (22, 6, 8), (23, 9, 11), (24, 12, 2))))
 THIRDS: dict[str, tuple[int, int, int]] = {  # qualifier -> (EDTF code, first month, last month)
     "early": (37, 1, 4), "mid": (38, 5, 8), "late": (39, 9, 12),
 }
-ORDINAL_KEYS: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 0}
-QUALIFIER_KEYS: tuple[str, ...] = ("since", "until", "approx", "early", "mid", "late")
+ORDINALS: dict[str, int] = dict(zip(ORDINAL_KEYS, (1, 2, 3, 4, 0)))  # 0 = "last"
 # How fine a precision is: a range takes the finer of its bounds' precisions.
 _FINENESS: dict[str, int] = {
     "day": 0, "month": 1, "quarter": 2, "season": 2, "third": 3, "half": 4, "year": 5,
 }
-REQUIRED_KEYS: tuple[str, ...] = (
-    "months", "weekdays", "day_suffixes", "month_day_order", "seasons", "ordinals", "quarter",
-    "half", "qualifiers", "since_around", "articles", "year_links", "year_fillers",
-    "range_pairs", "range_connectors", "count_nouns", "number_labels",
-)
-
-
-# ---------------------------------------------------------------------------------------------
-# Folding: one canonical spelling to match against, with a way back to the original offsets
-
-def _build_fold_table() -> dict[int, str]:
-    """Map each Latin letter to its lower-case base letters ('É' -> 'e', 'ﬁ' -> 'fi'), drop
-    combining marks (text in NFD), and make apostrophes, dashes and spaces plain."""
-    blocks = ((0x0000, 0x0370), (0x1D00, 0x1DC0), (0x1E00, 0x1F00), (0x2000, 0x2070),
-              (0xFB00, 0xFB07))
-    table: dict[int, str] = {}
-    for lo, hi in blocks:
-        for cp in range(lo, hi):
-            ch = chr(cp)
-            cat = unicodedata.category(ch)
-            if ch in "\u2018\u2019\u02bc\u2032\u00b4`":
-                out = "'"
-            elif cat == "Pd" or ch == "\u00ad":  # soft hyphen: a line-end hyphen in PDFs
-                out = "-"
-            elif cat == "Zs":
-                out = " "
-            elif cat == "Mn" or ch in "\u200b\u200c\u200d\u2060":
-                out = ""
-            elif cat.startswith("L"):
-                out = "".join(c for c in unicodedata.normalize("NFKD", ch)
-                              if not unicodedata.combining(c)).lower()
-            else:
-                continue
-            if out != ch:
-                table[cp] = out
-    table[0x2212] = "-"  # minus sign
-    table[0xFEFF] = ""  # byte-order mark / zero-width no-break space
-    return table
-
-
-_FOLD = _build_fold_table()
-# Characters that fold to more or fewer than one character: only these need an offset map.
-_RESIZING = re.compile(
-    "[" + "".join(re.escape(chr(cp)) for cp, out in _FOLD.items() if len(out) != 1) + "]"
-)
-
-
-def _fold(text: str) -> tuple[str, list[int] | None]:
-    """Return the folded text and, when its length differs, the original index of each of its
-    characters (plus ``len(text)`` at the end); ``None`` means offsets are unchanged."""
-    folded = text.translate(_FOLD)
-    if not _RESIZING.search(text):
-        return folded, None
-    starts: list[int] = []
-    for i, ch in enumerate(text):
-        starts.extend([i] * len(_FOLD.get(ord(ch), ch)))
-    starts.append(len(text))
-    return folded, starts
 
 
 def _to_original(starts: list[int] | None, s: int, e: int) -> tuple[int, int]:
     if starts is None:
         return s, e
     return starts[s], max(starts[e], starts[e - 1] + 1)
-
-
-# ---------------------------------------------------------------------------------------------
-# Vocabulary validation
-
-def validate_vocabulary(data: Any, path: str) -> None:
-    """Raise VocabularyError unless ``data`` (a parsed dates.yaml) has every key this module
-    reads, all twelve months, the four seasons and ordinals, and words that are strings."""
-    def fail(problem: str) -> None:
-        raise VocabularyError(path, problem)
-
-    def words(value: Any, where: str, empty_ok: bool = False) -> None:
-        if not isinstance(value, list) or not (value or empty_ok) or not all(
-            isinstance(w, str) and w.strip() for w in value
-        ):
-            fail(f"{where} must be a{'' if empty_ok else ' non-empty'} list of non-empty strings")
-
-    if not isinstance(data, dict):
-        fail("top level must be a mapping")
-    missing = [k for k in REQUIRED_KEYS if k not in data]
-    if missing:
-        fail(f"missing keys: {', '.join(missing)}")
-    for key, required in (("months", MONTH_KEYS), ("seasons", tuple(SEASONS)),
-                          ("ordinals", tuple(ORDINAL_KEYS)), ("qualifiers", QUALIFIER_KEYS)):
-        table = data[key]
-        if not isinstance(table, dict):
-            fail(f"{key} must be a mapping")
-        absent = [k for k in required if k not in table]
-        if absent:
-            fail(f"{key} lacks {', '.join(absent)}")
-        extra = [k for k in table if k not in required]
-        if extra:
-            fail(f"{key} has unknown keys {', '.join(map(str, extra))}")
-        for k in required:
-            words(table[k], f"{key}.{k}", empty_ok=key == "qualifiers")
-    seen: dict[str, str] = {}
-    for key in MONTH_KEYS:
-        for w in data["months"][key]:
-            f = _fold(w.strip().rstrip("."))[0]
-            if seen.get(f, key) != key:
-                fail(f"month word {w!r} is listed under both {seen[f]} and {key}")
-            seen[f] = key
-    for key in ("quarter", "half"):
-        unit = data[key]
-        if not isinstance(unit, dict) or set(unit) != {"words", "prefixes"}:
-            fail(f"{key} must have exactly the keys words and prefixes")
-        words(unit["words"], f"{key}.words")
-        words(unit["prefixes"], f"{key}.prefixes")
-    for key in ("weekdays", "day_suffixes", "articles", "year_links", "year_fillers",
-                "range_connectors", "count_nouns", "number_labels"):
-        words(data[key], key, empty_ok=key != "weekdays")
-    if not isinstance(data["month_day_order"], bool):
-        fail("month_day_order must be true or false")
-    pairs = data["range_pairs"]
-    if not isinstance(pairs, dict):
-        fail("range_pairs must map an opener to its closers")
-    for opener, closers in pairs.items():
-        words(closers, f"range_pairs.{opener}")
-    around = data["since_around"]
-    if not isinstance(around, list) or not all(
-        isinstance(p, list) and len(p) == 2 and all(isinstance(w, str) for w in p) and p[1]
-        for p in around
-    ):
-        fail("since_around must be a list of [before, after] pairs with a non-empty after")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -240,11 +112,6 @@ def _connector(word: str) -> str:
     if not w[0].isalnum():
         return r"\s*" + _body(w).replace(r"\s*", "") + r"\s*"
     return r"\s+" + _body(w) + (r"\s*" if w.endswith("'") else r"\s+")
-
-
-def _key(word: str) -> str:
-    """Lookup key of a matched word: folded, spaces collapsed, abbreviation dot dropped."""
-    return re.sub(r"\s+", " ", _fold(word)[0]).replace("' ", "'").rstrip(".").strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,40 +197,11 @@ def _bound(v: dict[str, Any], p: str, need_year: bool) -> str:
 
 
 @cache
-def month_words(lang: str) -> dict[str, list[str]]:
-    """Month names and abbreviations: our data file's, plus dateparser's language data.
-
-    dateparser keeps month names for its languages (``dateparser/data/date_translation_data``);
-    its spellings are added to ours, abbreviations with an optional final dot ("janv" ->
-    "janv."), so a spelling either source knows is read.
-    """
-    from dateparser.languages.loader import default_loader
-
-    ours = vocab.load(lang, "dates")["months"]
-    info = default_loader.get_locale(lang).info
-    merged: dict[str, list[str]] = {}
-    for key in MONTH_KEYS:
-        words = list(ours[key])
-        known = {_key(w) for w in words}
-        theirs = [w for w in info.get(key, []) if isinstance(w, str) and w.isalpha() and len(w) >= 3]
-        longest = max((len(w) for w in theirs), default=0)
-        for w in theirs:
-            word = w if len(w) == longest else f"{w}."
-            if _key(word) not in known:
-                words.append(word)
-                known.add(_key(word))
-        merged[key] = words
-    return merged
-
-
-@cache
 def _grammar(lang: str) -> _Grammar:
     """Compile the grammar of one language (once per process)."""
     if lang not in LANGUAGES:
-        raise UsageError(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
-    v = vocab.load(lang, "dates")
-    validate_vocabulary(v, f"data/{lang}/dates.yaml")
-    v = {**v, "months": month_words(lang)}
+        raise LanguageError(lang, LANGUAGES)
+    v = date_words(lang)
     q = v["qualifiers"]
     article = _alt([_prefix(w).replace(_SEP, r"\s+") for w in v["articles"]])
     outer = "|".join(f"(?P<q{k}>{_alt([_prefix(w) for w in q[k]])})"
@@ -425,11 +263,11 @@ def _grammar(lang: str) -> _Grammar:
         patterns=patterns,
         trigger=trigger,
         article=re.compile(article),
-        months={_key(w): i for i, k in enumerate(MONTH_KEYS, 1) for w in v["months"][k]},
-        seasons={_key(w): k for k in SEASONS for w in v["seasons"][k]},
-        ordinals={_key(w): ORDINAL_KEYS[k] for k in ORDINAL_KEYS for w in v["ordinals"][k]},
-        pairs={_key(o): frozenset(_key(c) for c in cs) for o, cs in v["range_pairs"].items()},
-        count_nouns=frozenset(_key(w) for w in v["count_nouns"]),
+        months={word_key(w): i for i, k in enumerate(MONTH_KEYS, 1) for w in v["months"][k]},
+        seasons={word_key(w): k for k in SEASONS for w in v["seasons"][k]},
+        ordinals={word_key(w): ORDINALS[k] for k in ORDINAL_KEYS for w in v["ordinals"][k]},
+        pairs={word_key(o): frozenset(word_key(c) for c in cs) for o, cs in v["range_pairs"].items()},
+        count_nouns=frozenset(word_key(w) for w in v["count_nouns"]),
         labels=labels,
         words=frozenset(words),
     )
@@ -473,25 +311,25 @@ def _read(g: dict[str, str | None], p: str, gram: _Grammar) -> _Parts | None:
     elif g.get(p + "ny") is not None:
         parts = _Parts("day", _int(g, p + "ny"), _int(g, p + "nm"), _int(g, p + "nd"))
     elif g.get(p + "dmd") is not None:
-        parts = _Parts("day", _int(g, p + "dmy"), gram.months[_key(g[p + "dmm"])],
+        parts = _Parts("day", _int(g, p + "dmy"), gram.months[word_key(g[p + "dmm"])],
                        int(re.match(r"\d+", g[p + "dmd"]).group()))
     elif g.get(p + "mdd") is not None:
-        parts = _Parts("day", _int(g, p + "mdy"), gram.months[_key(g[p + "mdm"])],
+        parts = _Parts("day", _int(g, p + "mdy"), gram.months[word_key(g[p + "mdm"])],
                        int(re.match(r"\d+", g[p + "mdd"]).group()))
     elif g.get(p + "mm") is not None:
-        parts = _Parts("month", _int(g, p + "my"), gram.months[_key(g[p + "mm"])])
+        parts = _Parts("month", _int(g, p + "my"), gram.months[word_key(g[p + "mm"])])
     elif g.get(p + "ss") is not None:
-        season = gram.seasons[_key(g[p + "ss"])]
+        season = gram.seasons[word_key(g[p + "ss"])]
         parts = _Parts("season", _int(g, p + "sy"), season=season)
         if g.get(p + "sy2") is not None:  # "hiver 2023-2024": only a winter spans two years
             second = _expand_year(parts.year, g[p + "sy2"])
             if season != "winter" or second != parts.year + 1:
                 return None
     elif g.get(p + "qn") is not None or g.get(p + "qo") is not None:
-        n = _int(g, p + "qn") if g.get(p + "qn") else gram.ordinals[_key(g[p + "qo"])] or 4
+        n = _int(g, p + "qn") if g.get(p + "qn") else gram.ordinals[word_key(g[p + "qo"])] or 4
         parts = _Parts("quarter", _int(g, p + "qy"), number=n)
     elif g.get(p + "hn") is not None or g.get(p + "ho") is not None:
-        n = _int(g, p + "hn") if g.get(p + "hn") else gram.ordinals[_key(g[p + "ho"])] or 2
+        n = _int(g, p + "hn") if g.get(p + "hn") else gram.ordinals[word_key(g[p + "ho"])] or 2
         if n > 2:
             return None
         parts = _Parts("half", _int(g, p + "hy"), number=n)
@@ -622,7 +460,7 @@ def _evaluate(form: str, m: re.Match[str], gram: _Grammar) -> _Found | None:
             return None
         opener = g.get("ropen")
         # The opener's group holds its separator too ("from -"): drop it before the lookup.
-        if opener is not None and _key(g["rconn"]) not in gram.pairs[_key(opener).rstrip(" -")]:
+        if opener is not None and word_key(g["rconn"]) not in gram.pairs[word_key(opener).rstrip(" -")]:
             return None  # "du 12 - 14": the opener does not take this closer
         both = _range(a, b)
         if both is None:
@@ -650,9 +488,19 @@ def _evaluate(form: str, m: re.Match[str], gram: _Grammar) -> _Found | None:
 # Just before an expression: a digit group ("33 2019"), a sign or currency ("+2019", "€2019"),
 # or a number glued by punctuation ("10-2021", "1.2020", "9001:2015", "COVID-2019").
 _GLUED_BEFORE = re.compile(r"(?:[+€$£]|[^\W_][-/]|\d[.,:])$")
-# Just after an expression ending in a digit: a percentage, a decimal or another number
-# glued by punctuation ("2020%", "2020,5", "2021/03", "2019-nCoV").
-_GLUED_AFTER = re.compile(r"\s*%|\s*(?:pour\s*cent|percent|per\s*cent)\b|[.,:/]\d|-[^\W_]")
+# A naming word is looked for this many characters before a bare year ("Article 2013").
+_LABEL_REACH = 30
+
+
+@cache
+def _glued_after() -> re.Pattern[str]:
+    """Just after an expression ending in a digit: a percentage (a sign, or the words of any
+    language's ``percent_words``), a decimal or another number glued by punctuation ("2020%",
+    "2020 pour cent", "2020,5", "2021/03", "2019-nCoV")."""
+    spellings = dict.fromkeys(w for lang in LANGUAGES for w in date_words(lang)["percent_words"])
+    words = "|".join(r"\s*".join(re.escape(_fold(part)[0]) for part in w.split()) for w in spellings)
+    percent = rf"|\s*(?:{words})\b" if words else ""
+    return re.compile(r"\s*%" + percent + r"|[.,:/]\d|-[^\W_]")
 # The word (or symbol) after an expression, to tell a year from a count ("2000 migrants").
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+|[^\w\s])")
 
@@ -667,12 +515,12 @@ def _rejection(folded: str, s: int, e: int, found: _Found, gram: _Grammar) -> st
     if e < len(folded):
         if folded[e].isalnum() and folded[e - 1].isalnum():
             return "glued"
-        if folded[e - 1].isdigit() and _GLUED_AFTER.match(folded, e):
+        if folded[e - 1].isdigit() and _glued_after().match(folded, e):
             return "glued"
     if found.bare_first:
         if s >= 2 and folded[s - 1] in " ." and folded[s - 2].isdigit():
             return "glued"  # a digit group before: a phone number or a count
-        if gram.labels.search(folded, max(0, s - 30), s):
+        if gram.labels.search(folded, max(0, s - _LABEL_REACH), s):
             return "label"  # "Article 2013", "n° 2020"
     if found.bare_last:
         if folded[e:e + 1] in (" ", ".") and folded[e + 1:e + 3].isdigit():

@@ -1,30 +1,51 @@
 """The frozen document model passed between the pipeline's stages.
 
 All coordinates are PDF points with a top-left origin (pdfplumber's convention,
-``top = page_height - y1``), converted once in ``pages.py``. Where a value came
-from (chars, the PDF) is kept out of equality and repr, as sqlite-utils does.
+``top = page_height - y1``), converted once in ``stages/pages.py``. Where a value came from
+(glyphs, blocks, the PDF's shapes) is kept out of equality and repr, as sqlite-utils does, so
+two results compare equal when they say the same thing. The value sets of the output contract
+are ``Literal`` types; their tuples (``SECTION_KINDS`` ...) are derived from them, never
+written twice.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
+Language = Literal["fr", "en"]
 SectionKind = Literal[
     "header", "progress", "activities", "referent_system", "suggestions", "footnotes", "other"
 ]
-SECTION_KINDS: tuple[str, ...] = (
-    "header", "progress", "activities", "referent_system", "suggestions", "footnotes", "other"
-)
 Precision = Literal["day", "month", "quarter", "season", "half", "third", "year"]
-PRECISIONS: tuple[str, ...] = ("day", "month", "quarter", "season", "half", "third", "year")
-Qualifier = Literal["", "range", "since", "until", "approx", "early", "mid", "late"]
-QUALIFIERS: tuple[str, ...] = ("", "range", "since", "until", "approx", "early", "mid", "late")
+Qualifier = Literal["", "range", "since", "until", "approx", "early", "mid", "late"]  # "": none
 DateSource = Literal["timeline", "inline", "parent", "heading"]
-DATE_SOURCES: tuple[str, ...] = ("timeline", "inline", "parent", "heading")
 Status = Literal["ok", "no_text", "error"]
-STATUSES: tuple[str, ...] = ("ok", "no_text", "error")
+ListMarker = Literal["bullet", "arrow", "dash", "number"]
+EntityLabel = Literal["ORG", "LOC", "PROGRAMME"]
+EntitySource = Literal["model", "rule"]
+
+LANGUAGES: tuple[Language, ...] = get_args(Language)
+SECTION_KINDS: tuple[SectionKind, ...] = get_args(SectionKind)
+PRECISIONS: tuple[Precision, ...] = get_args(Precision)
+QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)
+DATE_SOURCES: tuple[DateSource, ...] = get_args(DateSource)
+STATUSES: tuple[Status, ...] = get_args(Status)
+LIST_MARKERS: tuple[ListMarker, ...] = get_args(ListMarker)
+ENTITY_LABELS: tuple[EntityLabel, ...] = get_args(EntityLabel)
+
+# The vocabularies a text in neither language is read with.
+DEFAULT_LANGUAGE: Language = "fr"
+
+# A drawn shape thinner than this (points) is a rule (a line), not a box; its thin side says
+# whether it runs across the page or down it.
+RULE_THICKNESS = 2.0
+# Two coordinates this many points apart are one place: producers round positions differently.
+POSITION_TOLERANCE = 0.5
+# The body size of a document with no text at all (points); nothing is measured against it.
+DEFAULT_BODY_SIZE = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +83,14 @@ class BBox:
     def h_overlap(self, other: BBox) -> float:
         return max(0.0, min(self.x1, other.x1) - max(self.x0, other.x0))
 
+    @staticmethod
+    def around(boxes: Sequence[BBox]) -> BBox:
+        """The smallest box holding every one of ``boxes`` (at least one)."""
+        out = boxes[0]
+        for box in boxes[1:]:
+            out = out.union(box)
+        return out
+
 
 @dataclass(frozen=True, slots=True)
 class Char:
@@ -76,7 +105,11 @@ class Char:
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """One page's glyphs and drawn rectangles/rules, in drawing order."""
+    """One page's glyphs and drawn shapes, in drawing order.
+
+    ``rules`` are the thin shapes and stroked lines (any orientation); ``rects`` the boxes;
+    ``marks`` the small filled shapes that may be drawn bullets.
+    """
 
     number: int  # 1-based
     width: float
@@ -84,7 +117,17 @@ class Page:
     chars: tuple[Char, ...] = field(compare=False, repr=False)
     rects: tuple[BBox, ...] = field(default=(), compare=False, repr=False)
     rules: tuple[BBox, ...] = field(default=(), compare=False, repr=False)
-    marks: tuple[BBox, ...] = field(default=(), compare=False, repr=False)  # small drawn shapes: bullets
+    marks: tuple[BBox, ...] = field(default=(), compare=False, repr=False)
+
+    @property
+    def vertical_rules(self) -> tuple[BBox, ...]:
+        """Rules running down the page: column separators, box sides, timeline spines."""
+        return tuple(r for r in self.rules if r.width < RULE_THICKNESS)
+
+    @property
+    def horizontal_rules(self) -> tuple[BBox, ...]:
+        """Rules running across the page: table row borders, separators, underlines."""
+        return tuple(r for r in self.rules if r.height < RULE_THICKNESS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,19 +152,70 @@ class Line:
     spans: tuple[Span, ...] = field(default=(), compare=False, repr=False)
     chars: tuple[Char, ...] = field(default=(), compare=False, repr=False)
     drawn_marker: bool = False  # a bullet drawn as a shape (a CSS disc, a square) stands before it
+    # How far the line's superscripts stand above its full-size glyphs (points; 0 without any):
+    # CSS and Writer push a line down by that much, which is not paragraph spacing.
+    superscript_rise: float = field(default=0.0, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """Lines that belong together (a paragraph, a bullet, a heading, a timeline label)."""
+    """Lines that belong together (a paragraph, a bullet, a heading, a timeline label).
+
+    ``index`` is the block's place in the document's reading order, set by ``Layout.of``
+    (pdfminer's ``IndexAssigner``): later stages say which block they mean by it.
+    """
 
     lines: tuple[Line, ...]
     page: int
     bbox: BBox
+    index: int = 0
 
     @property
     def text(self) -> str:
+        """The lines' texts joined by spaces, as printed (no hyphenation undone)."""
         return " ".join(line.text for line in self.lines)
+
+    @classmethod
+    def of(cls, lines: Sequence[Line]) -> Block:
+        """The block of these lines (at least one), on the first one's page."""
+        return cls(lines=tuple(lines), page=lines[0].page, bbox=BBox.around([ln.bbox for ln in lines]))
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """A document as the layout stages leave it: its pages, and its blocks in reading order.
+
+    ``footnotes`` holds the blocks set apart as footnotes (small type at the foot of a page),
+    once the footnote stage has found them; they are no longer in ``blocks``.
+    """
+
+    pages: tuple[Page, ...]
+    blocks: tuple[Block, ...]
+    footnotes: tuple[Block, ...] = ()
+
+    @classmethod
+    def of(cls, pages: Sequence[Page], blocks: Sequence[Block]) -> Layout:
+        """The layout of these blocks, numbered in the order given (their reading order)."""
+        numbered = tuple(Block(b.lines, b.page, b.bbox, index=i) for i, b in enumerate(blocks))
+        return cls(pages=tuple(pages), blocks=numbered)
+
+    def page(self, number: int) -> Page:
+        return next(p for p in self.pages if p.number == number)
+
+    @property
+    def width(self) -> float:
+        """The widest page's width: the measure that horizontal distances are judged by."""
+        return max(p.width for p in self.pages)
+
+    @property
+    def body_size(self) -> float:
+        """The document's body text size: the most common font size, weighted by characters."""
+        counts: dict[float, int] = {}  # in reading order, so that a tie goes to the size met first
+        for block in sorted(self.blocks + self.footnotes, key=lambda b: b.index):
+            for line in block.lines:
+                size = round(line.size, 1)
+                counts[size] = counts.get(size, 0) + len(line.text)
+        return max(counts, key=counts.__getitem__) if counts else DEFAULT_BODY_SIZE
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,8 +225,8 @@ class Period:
     text: str
     start: date | None
     end: date | None
-    precision: str
-    qualifier: str
+    precision: Precision
+    qualifier: Qualifier
     edtf: str
     start_char: int | None = None  # offsets into the text it was found in
     end_char: int | None = None
@@ -140,14 +234,34 @@ class Period:
 
 @dataclass(frozen=True, slots=True)
 class Section:
+    """A section of a document: its kind, heading and the blocks under it.
+
+    ``blocks`` (the content, without heading and subheading blocks) serve the later stages;
+    they stay out of equality and are dropped from the ``Factsheet`` (see ``pipeline``).
+    """
+
     section_id: str
     order: int
-    kind: str
-    heading: str
+    kind: SectionKind
+    heading: str | None
     page: int
     subheadings: tuple[str, ...] = ()
     heading_period: Period | None = None
-    bbox: BBox | None = field(default=None, compare=False, repr=False)
+    blocks: tuple[Block, ...] = field(default=(), compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """What the timeline stage found in a document's sections, by block ``index``.
+
+    ``labels``: the period of the timeline label that dates a block. ``joined``: blocks whose
+    lines another block's item takes in (the date line under an event title, the other cells
+    of a table row). ``consumed``: blocks that are labels or joined, with no item of their own.
+    """
+
+    labels: Mapping[int, Period] = field(default_factory=dict)
+    joined: Mapping[int, tuple[Block, ...]] = field(default_factory=dict)
+    consumed: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,17 +276,17 @@ class Item:
 
     item_id: str
     section_id: str
-    section_kind: str
+    section_kind: SectionKind
     parent_item_id: str | None
     order: int
     page: int
     text: str
     date: Period | None = None
-    date_source: str | None = None
+    date_source: DateSource | None = None
     dates: tuple[Period, ...] = ()  # every temporal expression in the text, with offsets
     timeline_label: Period | None = None
     footnote_refs: tuple[FootnoteRef, ...] = ()
-    marker: str = ""  # the list marker it had, normalised: "bullet", "arrow", "dash", "number", ""
+    marker: ListMarker | None = None  # the list marker it had, if any
     bbox: BBox | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -193,10 +307,10 @@ class Footnote:
 class Entity:
     item_id: str
     text: str
-    label: str
+    label: EntityLabel
     start_char: int
     end_char: int
-    source: str  # "model" or "rule"
+    source: EntitySource
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +318,7 @@ class DocumentInfo:
     """Document-level fields read from the header and progress sections."""
 
     title: str | None = None
-    language: str | None = None
+    language: Language | None = None
     country: str | None = None
     domain_number: int | None = None
     domain_title: str | None = None
@@ -219,7 +333,7 @@ class Factsheet:
     doc_id: str
     source_path: str
     sha256: str
-    status: str
+    status: Status
     error: str | None = None
     info: DocumentInfo = DocumentInfo()
     page_count: int | None = None
@@ -228,15 +342,3 @@ class Factsheet:
     footnotes: tuple[Footnote, ...] = ()
     entities: tuple[Entity, ...] = ()
     duplicate_of: str | None = None  # path of an earlier input with the same bytes
-
-
-@dataclass(frozen=True, slots=True)
-class SectionBlocks:
-    """A section as the layout gives it: its heading lines and the blocks under it."""
-
-    kind: str
-    heading: str | None
-    page: int
-    subheadings: tuple[str, ...] = ()
-    blocks: tuple[Block, ...] = field(default=(), compare=False, repr=False)
-    subheading_blocks: tuple[Block, ...] = field(default=(), compare=False, repr=False)

@@ -42,6 +42,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from ._version import __version__
 from .errors import SchemaError, UsageError
 from .model import Factsheet, Period
 
@@ -135,8 +136,6 @@ def to_frames(sheets: Iterable[Factsheet]) -> dict[str, pd.DataFrame]:
     Every sheet gives a ``documents`` row whatever its status; sheets with status ``error`` or
     ``no_text`` have nothing else to give. Empty strings become nulls (empty in CSV).
     """
-    from . import __version__  # here, not at import time: the package may import this module
-
     rows: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
     for sheet in sheets:
         for table, row in _rows(sheet, __version__):
@@ -375,8 +374,6 @@ def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path, *, inputs: list
     never sees a half-written file. ``manifest.json`` is removed first and written last: when it
     is present, every other file is from the same complete run. Returns the manifest.
     """
-    from . import __version__
-
     validate(frames)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,175 @@
+"""Lines in reading order -> blocks: paragraphs, bullets, headings and labels.
+
+Consecutive lines stay together while nothing says otherwise. A new block starts at a list
+marker, a change of weight, size or typeface, a vertical gap wider than the line pitch, a
+line that starts left of the block's text, a drawn rule between two lines, or a sentence that
+ends short of the column's right edge before a capital. The measures are the document's own:
+its usual line pitch per size, and how far right each column's lines reach.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+
+from ..model import POSITION_TOLERANCE, Block, Line, Page
+from ..text.markers import starts_with_marker
+from ..vocab.glyphs import font_family
+
+# Consecutive lines whose sizes differ by more than this share are in different styles.
+STYLE_SIZE_CHANGE = 0.05
+# Lines whose sizes differ by at most this many points are of one size when measuring pitch.
+SAME_SIZE_TOLERANCE = 0.1
+# A baseline step this much wider than the block's pitch, or (for its second line) wider than
+# this many font sizes, is paragraph spacing.
+PITCH_RATIO = 1.25
+MAX_FIRST_PITCH_EM = 1.6
+# Baseline steps between these many font sizes are line pitches (outside: overlaps, gaps).
+MIN_PITCH_EM, MAX_PITCH_EM = 0.9, 2.5
+# The document's usual pitch for a size is trusted once seen this many times.
+MIN_PITCH_SAMPLES = 5
+# Lines within this many points above or below, starting at the same left edge (within
+# SAME_EDGE points), show how far right a column reaches.
+COLUMN_NEIGHBOURHOOD = 120.0
+SAME_EDGE = 2.0
+# Lines further apart than this many line heights start a new block; lines overlapping by
+# more than MAX_OVERLAP_RATIO line heights are not one above the other.
+BLOCK_GAP_RATIO = 0.55
+MAX_OVERLAP_RATIO = 0.5
+# A line starting more than this many font sizes left of the block's text starts a new block.
+OUTDENT_EM = 0.8
+# A sentence that ends more than this many font sizes short of the column's right edge,
+# before a capital, ends its paragraph.
+SHORT_LINE_EM = 3.0
+# A rule between two lines separates them when it is at least this share of the narrower
+# line wide (a cell border), not an underline under one word.
+RULE_SPAN_SHARE = 0.5
+# Line heights below this (points) are broken glyph boxes; gaps are judged by at least this.
+MIN_LINE_HEIGHT = 1.0
+# A sentence ends on one of these before a new paragraph.
+_SENTENCE_ENDS = (".", "!", "?", ":")
+
+
+def lines_to_blocks(lines: Sequence[Line], page: Page | None = None) -> tuple[Block, ...]:
+    """Group lines (in reading order) into blocks: paragraphs, bullets, headings, labels.
+
+    With the page, a drawn horizontal rule or box edge between two lines (a table's cell
+    border) always separates them."""
+    groups: list[list[Line]] = []
+    pitches = _line_pitches(lines)
+    rights = _column_rights(lines)
+    horizontals = _horizontal_edges(page) if page is not None else ()
+    for i, ln in enumerate(lines):
+        if (groups and _continues(groups[-1], ln, pitches, rights[i - 1])
+                and not _rule_between(groups[-1][-1], ln, horizontals)):
+            groups[-1].append(ln)
+        else:
+            groups.append([ln])
+    return tuple(Block.of(group) for group in groups)
+
+
+def _horizontal_edges(page: Page) -> tuple[tuple[float, float, float], ...]:
+    """(y, x0, x1) of every drawn horizontal rule and box edge of a page."""
+    edges = [((r.top + r.bottom) / 2, r.x0, r.x1) for r in page.horizontal_rules]
+    for r in page.rects:
+        edges += [(r.top, r.x0, r.x1), (r.bottom, r.x0, r.x1)]
+    return tuple(edges)
+
+
+def _rule_between(upper: Line, lower: Line, edges: Sequence[tuple[float, float, float]]) -> bool:
+    """A rule in the gap between two lines, as wide as half the narrower one: a cell border or
+    separator, not an underline (which sits inside its line's box and spans a word)."""
+    left, right = max(upper.bbox.x0, lower.bbox.x0), min(upper.bbox.x1, lower.bbox.x1)
+    least = RULE_SPAN_SHARE * min(upper.bbox.width, lower.bbox.width)
+    return any(upper.bbox.bottom + POSITION_TOLERANCE < y < lower.bbox.top - POSITION_TOLERANCE
+               and x0 < right and x1 > left and x1 - x0 >= least for y, x0, x1 in edges)
+
+
+def _line_pitches(lines: Sequence[Line]) -> dict[float, float]:
+    """The usual baseline step between consecutive lines of one size, per size: the document's
+    own leading, against which paragraph spacing stands out."""
+    steps: dict[float, list[float]] = {}
+    for prev, ln in zip(lines, lines[1:]):
+        if (prev.page != ln.page or abs(prev.size - ln.size) > SAME_SIZE_TOLERANCE
+                or prev.bbox.h_overlap(ln.bbox) <= 0):
+            continue
+        step = _baseline(ln) - _baseline(prev) - ln.superscript_rise
+        if MIN_PITCH_EM * ln.size <= step <= MAX_PITCH_EM * ln.size:
+            steps.setdefault(round(ln.size, 1), []).append(step)
+    return {size: statistics.median(v) for size, v in steps.items() if len(v) >= MIN_PITCH_SAMPLES}
+
+
+def _column_rights(lines: Sequence[Line]) -> list[float]:
+    """For each line, the right edge of its column: the furthest right that nearby lines
+    starting at the same left edge reach. A paragraph's last line stops short of it."""
+    out: list[float] = []
+    for ln in lines:
+        near = [o.bbox.x1 for o in lines if o.page == ln.page and abs(o.bbox.x0 - ln.bbox.x0) <= SAME_EDGE
+                and abs(o.bbox.top - ln.bbox.top) <= COLUMN_NEIGHBOURHOOD]
+        out.append(max(near, default=ln.bbox.x1))
+    return out
+
+
+def _continues(block: list[Line], ln: Line, pitches: dict[float, float], column_right: float) -> bool:
+    """Whether ``ln`` continues the block (the lines so far); ``column_right`` is how far
+    right the column of the block's last line reaches."""
+    prev = block[-1]
+    if ln.page != prev.page or starts_with_marker(ln):
+        return False
+    if ln.bold != prev.bold or abs(ln.size - prev.size) > STYLE_SIZE_CHANGE * max(ln.size, prev.size):
+        return False
+    if _family(ln) != _family(prev):
+        return False  # a heading's sans-serif over the body's serif, an event title's face
+    height = max(prev.bbox.height, ln.bbox.height, MIN_LINE_HEIGHT)
+    gap = ln.bbox.top - prev.bbox.bottom
+    if gap < -MAX_OVERLAP_RATIO * height or gap > BLOCK_GAP_RATIO * height:
+        return False
+    if _spaced_apart(block, ln, pitches):
+        return False
+    if ln.bbox.h_overlap(prev.bbox) <= 0:
+        return False
+    # Text start of the block (after a hanging marker) vs this line's start.
+    left = _text_start(block[0]) if len(block) == 1 else min(_text_start(b) for b in block[1:])
+    if ln.bbox.x0 < left - OUTDENT_EM * ln.size and len(block) > 1:
+        return False
+    # A short line that ends a sentence, followed by a capital at the left edge: new paragraph.
+    # The measure is the block's widest line, or for a one-line block the line that follows.
+    right = max([b.bbox.x1 for b in block] + [ln.bbox.x1, column_right])
+    return not (prev.text.rstrip().endswith(_SENTENCE_ENDS) and ln.text[:1].isupper()
+                and prev.bbox.x1 < right - SHORT_LINE_EM * prev.size)
+
+
+def _spaced_apart(block: list[Line], ln: Line, pitches: dict[float, float]) -> bool:
+    """Baselines further apart than the block's own line pitch (or, for its second line, than
+    the document's usual pitch or a generous single pitch) mean paragraph spacing, whatever
+    superscripts do to the boxes: a line with a raised superscript is pushed down by it in CSS
+    and Writer layouts."""
+    prev = block[-1]
+    step = _baseline(ln) - _baseline(prev) - ln.superscript_rise
+    if len(block) >= 2:
+        pitch = _baseline(block[-1]) - _baseline(block[-2])
+        return pitch > 0 and step > pitch * PITCH_RATIO
+    generous = MAX_FIRST_PITCH_EM * max(ln.size, prev.size)
+    usual = pitches.get(round(ln.size, 1))
+    limit = usual * PITCH_RATIO if usual else generous
+    return step > min(limit, generous)
+
+
+def _family(line: Line) -> str:
+    """The typeface family of a line's main text (its longest run)."""
+    main = max(line.spans, key=lambda sp: len(sp.text.strip()), default=None)
+    return "" if main is None else font_family(main.fontname)
+
+
+def _baseline(line: Line) -> float:
+    return statistics.median(c.baseline for c in line.chars) if line.chars else line.bbox.bottom
+
+
+def _text_start(line: Line) -> float:
+    """x where a line's text begins, after a list marker if it has one."""
+    if starts_with_marker(line) and len(line.chars) > 1 and not line.drawn_marker:
+        first = line.chars[0]
+        for c in line.chars[1:]:
+            if c.bbox.x0 > first.bbox.x1 + POSITION_TOLERANCE:
+                return c.bbox.x0
+    return line.bbox.x0

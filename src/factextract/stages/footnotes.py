@@ -1,0 +1,88 @@
+"""Footnotes: blocks set apart as footnotes, and footnote blocks -> footnotes (marker, term,
+expansion).
+
+A footnote is told by size and place: type smaller than the body, in the lower part of a
+page, starting with a marker (a raised number, "¹", "*", "[1]"). ``1 MIEUX+ - L’initiative
+conjointe UE-ICMPD ...`` gives marker ``1``, term ``MIEUX+`` and the expansion after the
+separator. A line that starts with a marker starts a new note; other lines continue the note
+above.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model import Block, Footnote, Layout, Line, Page, Section
+from ..text.markers import is_footnote_marker, note_marker
+from ..text.repair import join_lines
+
+# Footnotes are set smaller than the body text (at most this share of its size) and sit in
+# the lower part of a page (below this share of its height).
+FOOTNOTE_SIZE_RATIO = 0.93
+FOOTNOTE_ZONE = 0.5
+# Between an acronym and its expansion: a spaced dash, a colon, or an equals sign.
+_SEPARATOR = re.compile(r"\s+[-–—]\s+|\s*:\s+|\s+=\s+|\s*[–—]\s*")
+# An acronym is short: at most this many words before the separator.
+MAX_TERM_WORDS = 6
+
+
+def split_footnotes(layout: Layout) -> Layout:
+    """The layout with its footnote blocks set apart in ``footnotes``."""
+    body = layout.body_size
+    notes = {b.index for b in layout.blocks if is_footnote(b, layout.page(b.page), body)}
+    return Layout(pages=layout.pages,
+                  blocks=tuple(b for b in layout.blocks if b.index not in notes),
+                  footnotes=layout.footnotes + tuple(b for b in layout.blocks if b.index in notes))
+
+
+def is_footnote(block: Block, page: Page, body_size: float) -> bool:
+    """Small type in the lower half of the page, starting with a footnote marker."""
+    first = block.lines[0]
+    if block.bbox.top < page.height * FOOTNOTE_ZONE:
+        return False
+    if any(ln.size > body_size * FOOTNOTE_SIZE_RATIO for ln in block.lines):
+        return False
+    if first.spans and first.spans[0].superscript and is_footnote_marker(first.spans[0].text, ""):
+        return True
+    return note_marker(first.text) is not None
+
+
+def parse_footnotes(sections: Sequence[Section], language: str) -> tuple[Footnote, ...]:
+    """The notes of every footnotes section, in order (those under a "Notes" heading, then
+    the ones found at the foot of the pages)."""
+    notes: list[tuple[str, list[str], int]] = []
+    for block in (b for s in sections if s.kind == "footnotes" for b in s.blocks):
+        for line in block.lines:
+            marker, rest = _split_marker(line)
+            if marker is not None:
+                notes.append((marker, [rest], line.page))
+            elif notes:
+                notes[-1][1].append(line.text)
+    out = []
+    for marker, pieces, page in notes:
+        text = join_lines(pieces, language)
+        term, expansion = split_term(text)
+        out.append(Footnote(marker=marker, text=text, term=term, expansion=expansion, page=page))
+    return tuple(out)
+
+
+def _split_marker(line: Line) -> tuple[str | None, str]:
+    """(marker, the rest of the line) when a line starts a note, else (None, the line)."""
+    if line.spans and line.spans[0].superscript and is_footnote_marker(line.spans[0].text, ""):
+        return line.spans[0].text.strip(), "".join(s.text for s in line.spans[1:]).strip()
+    found = note_marker(line.text)
+    if found is None:
+        return None, line.text
+    return found
+
+
+def split_term(text: str) -> tuple[str | None, str | None]:
+    """``"OFII - Office Français ..."`` -> ``("OFII", "Office Français ...")``."""
+    m = _SEPARATOR.search(text)
+    if not m:
+        return None, None
+    term, expansion = text[: m.start()].strip(), text[m.end():].strip()
+    if not term or not expansion or len(term.split()) > MAX_TERM_WORDS:
+        return None, None
+    return term, expansion

@@ -1,0 +1,314 @@
+"""Page glyphs -> lines: glyphs that share a baseline, split at column gaps and drawn edges.
+
+A glyph joins the open line it costs least to join: on (about) the same baseline, not too far
+after its last glyph, with no drawn box edge or rule between them. Lines are then cut where a
+column starts: a gap that stands out from the line's own word gaps, or a left edge many lines
+share reached after a change of font. Superscripts are found by size and raised baseline, and
+a small drawn shape just before a line marks it as a list item.
+"""
+
+from __future__ import annotations
+
+import bisect
+import statistics
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..model import POSITION_TOLERANCE, RULE_THICKNESS, BBox, Char, Line, Page, Span
+from ..text.markers import is_marker_run, may_be_marker
+from ..vocab.glyphs import glyph_rules
+
+# A horizontal gap wider than this many font sizes between two glyphs on one baseline
+# separates two columns (or a timeline label from its entry), not two words ...
+COLUMN_GAP_EM = 1.2
+# ... unless the line's other word gaps are about as wide (justified text): a column gap is
+# at least this many times the line's usual word gap. Glyphs further apart than JOIN_GAP_EM
+# never share a line.
+JUSTIFIED_GAP_RATIO = 1.6
+JOIN_GAP_EM = 2.5
+# A glyph may start this many font sizes left of the line's end (kerning, italics, overprint).
+OVERLAP_GAP_EM = 0.5
+# Glyphs whose baselines differ by more than this many font sizes share a line only when
+# glued (at most GLUED_GAP_EM apart): superscripts and subscripts.
+BASELINE_TOLERANCE_EM = 0.25
+GLUED_GAP_EM = 0.5
+# A footnote's small raised number (at most MAX_NOTE_NUMBER_CHARS) may stand this many (note
+# text) sizes before its text, which is at least NOTE_TEXT_SIZE_RATIO times larger.
+NOTE_NUMBER_GAP_EM = 1.0
+MAX_NOTE_NUMBER_CHARS = 3
+NOTE_TEXT_SIZE_RATIO = 1.15
+# After a lone list marker the gap to the text may be wider (hanging indents).
+MARKER_GAP_EM = 3.5
+# Where the weight changes (a bold timeline label, then the regular entry), a gap this wide
+# already separates columns: wider than any word space, narrower than a column gutter.
+WEIGHT_CHANGE_GAP_EM = 0.6
+# A drawn bullet stands at most this many font sizes before its line's text, its top above the
+# line's middle, its bottom at most DRAWN_MARKER_DROP_EM sizes below it.
+DRAWN_MARKER_GAP_EM = 2.5
+DRAWN_MARKER_DROP_EM = 0.3
+# A drawn dot this close (points) to a vertical rule that runs past it is a timeline node.
+SPINE_TOLERANCE = 1.0
+# A gap wider than this many font sizes between glyphs is a word space when the PDF drew none.
+WORD_GAP_EM = 0.2
+# A drawn space glyph marks a word boundary within this many points of a glyph's baseline.
+SPACE_BASELINE_TOLERANCE = 1
+# Glyphs on one line overlap vertically by at least this share of the smaller glyph.
+LINE_OVERLAP = 0.5
+# A glyph this much smaller than the line's text, raised this much, is a superscript.
+SUPERSCRIPT_SIZE_RATIO = 0.85
+SUPERSCRIPT_RAISE_EM = 0.15
+# A glyph within this many points of the line's commonest size is body text.
+BODY_SIZE_TOLERANCE = 0.5
+# A left edge shared by at least this many lines is a column edge; within this many points.
+MIN_EDGE_LINES = 3
+EDGE_TOLERANCE = 1.0
+# Height of the buckets open lines are filed in while glyphs are grouped (points), and how
+# many font sizes above and below a glyph's centre lines are looked for.
+BUCKET = 4.0
+BUCKET_REACH_EM = 1.5
+# Sizes (points) below these are broken font matrices, not type: measures use at least these.
+MIN_SIZE = 1.0
+MIN_GLYPH_HEIGHT = 0.1
+# Joining cost: baseline distance first; the gap, weighted this little, breaks ties.
+GAP_COST_WEIGHT = 0.01
+
+
+class _LineBuilder:
+    """A line being built: its glyphs so far, and the band and size new glyphs are judged by."""
+
+    __slots__ = ("chars", "top", "bottom", "x1", "size", "baseline")
+
+    def __init__(self, ch: Char) -> None:
+        self.chars = [ch]
+        self.top, self.bottom, self.x1 = ch.bbox.top, ch.bbox.bottom, ch.bbox.x1
+        self.size = ch.size
+        self.baseline = ch.baseline
+
+    def accepts(self, ch: Char, page_edges: Sequence[BBox]) -> float | None:
+        """Return a cost for adding ch to this line, or None when it does not belong."""
+        gap = ch.bbox.x0 - self.x1
+        size = max(self.size, ch.size, MIN_SIZE)
+        if gap < -OVERLAP_GAP_EM * size:
+            return None
+        max_gap = MARKER_GAP_EM if may_be_marker(self.chars) else JOIN_GAP_EM
+        if gap > max_gap * size:
+            return None
+        overlap = min(self.bottom, ch.bbox.bottom) - max(self.top, ch.bbox.top)
+        smaller = max(min(self.bottom - self.top, ch.bbox.height), MIN_GLYPH_HEIGHT)
+        if (overlap > 0 and self._raised_number() and ch.size > self.size * NOTE_TEXT_SIZE_RATIO
+                and -POSITION_TOLERANCE <= gap <= NOTE_NUMBER_GAP_EM * ch.size):
+            return self._cost(ch, gap)  # a footnote's number and its note
+        if overlap < LINE_OVERLAP * smaller:
+            return None
+        # Glyphs on another baseline join only when glued on (a superscript marker), not when
+        # small header lines stand beside a large title whose glyph box they fall inside.
+        if (abs(ch.baseline - self.baseline) > BASELINE_TOLERANCE_EM * size
+                and gap > GLUED_GAP_EM * min(self.size, ch.size)):
+            return None
+        if gap > WORD_GAP_EM * size and _edge_between(self.x1, ch.bbox.x0, ch.bbox, page_edges):
+            return None
+        if gap > WEIGHT_CHANGE_GAP_EM * size:
+            glyphs = glyph_rules()
+            if (glyphs.is_bold_font(self.chars[-1].fontname) != glyphs.is_bold_font(ch.fontname)
+                    and not may_be_marker(self.chars)):
+                return None
+        return self._cost(ch, max(gap, 0.0))
+
+    def _cost(self, ch: Char, gap: float) -> float:
+        return abs(ch.baseline - self.baseline) + gap * GAP_COST_WEIGHT
+
+    def _raised_number(self) -> bool:
+        """The line so far is a small number (or asterisk): a footnote's marker, set apart
+        from the note's text by up to a word space or two."""
+        text = "".join(c.text for c in self.chars)
+        return len(text) <= MAX_NOTE_NUMBER_CHARS and all(ch.isdigit() or ch == "*" for ch in text)
+
+    def add(self, ch: Char) -> None:
+        self.chars.append(ch)
+        self.x1 = max(self.x1, ch.bbox.x1)
+        # The line's band follows its full-size glyphs, so superscripts do not widen it.
+        if ch.size >= self.size * SUPERSCRIPT_SIZE_RATIO:
+            self.top = min(self.top, ch.bbox.top)
+            self.bottom = max(self.bottom, ch.bbox.bottom)
+        if ch.size > self.size:
+            self.size, self.baseline = ch.size, ch.baseline
+
+
+def _edge_between(x_left: float, x_right: float, ch_box: BBox, edges: Sequence[BBox]) -> bool:
+    """True when a drawn vertical edge (box side or rule) stands between two glyphs."""
+    for e in edges:
+        if e.top <= ch_box.bottom and e.bottom >= ch_box.top:
+            if (x_left - POSITION_TOLERANCE <= e.x0 <= x_right + POSITION_TOLERANCE
+                    or x_left - POSITION_TOLERANCE <= e.x1 <= x_right + POSITION_TOLERANCE):
+                if e.width < RULE_THICKNESS or not (e.x0 <= x_left and e.x1 >= x_right):
+                    return True
+    return False
+
+
+def chars_to_lines(page: Page) -> tuple[Line, ...]:
+    """Group a page's glyphs into visual lines, split at column gaps and box edges."""
+    chars = sorted((c for c in page.chars if c.text.strip() or c.text == " "), key=lambda c: (c.bbox.x0, c.bbox.top))
+    edges = tuple(page.rects) + page.vertical_rules
+    # Open lines are filed by height (buckets of BUCKET points) so that a glyph is only
+    # compared with the lines at its own height, not with every line of the page.
+    buckets: dict[int, list[_LineBuilder]] = {}
+    done: list[_LineBuilder] = []
+    spaces: dict[int, list[float]] = {}  # rounded baseline -> x centres of drawn space glyphs
+    for ch in chars:
+        if ch.text == " ":
+            # Spaces do not join glyphs into lines (PDFs draw them inconsistently, sometimes as
+            # runs across a column gap), but where one is drawn it marks a word boundary.
+            spaces.setdefault(round(ch.baseline), []).append((ch.bbox.x0 + ch.bbox.x1) / 2)
+            continue
+        centre = (ch.bbox.top + ch.bbox.bottom) / 2
+        reach = max(ch.size, MIN_SIZE) * BUCKET_REACH_EM
+        best, best_cost = None, None
+        for key in range(int((centre - reach) // BUCKET), int((centre + reach) // BUCKET) + 1):
+            for ln in buckets.get(key, ()):
+                cost = ln.accepts(ch, edges)
+                if cost is not None and (best_cost is None or cost < best_cost):
+                    best, best_cost = ln, cost
+        if best is None:
+            best = _LineBuilder(ch)
+            buckets.setdefault(int(centre // BUCKET), []).append(best)
+            done.append(best)
+        else:
+            best.add(ch)
+    groups = _split_at_column_edges([sorted(b.chars, key=lambda c: c.bbox.x0) for b in done])
+    for xs in spaces.values():
+        xs.sort()
+    lines = [_finish_line(g, page.number, spaces) for g in groups]
+    bullets = _bullet_marks(page)
+    if bullets:
+        lines = [_with_drawn_marker(ln, bullets) for ln in lines]
+    return tuple(sorted((ln for ln in lines if ln.text.strip()), key=lambda ln: (ln.bbox.top, ln.bbox.x0)))
+
+
+def _split_at_column_edges(groups: list[list[Char]]) -> list[list[Char]]:
+    """Split lines where a column starts.
+
+    Two signs: a gap wider than COLUMN_GAP_EM that stands out from the line's word gaps (in
+    justified text every word gap is wide), or a left edge shared by several lines reached after
+    a space and a change of font (a bold timeline label a word space from its entry). A list
+    marker and its text are never split.
+    """
+    edges = Counter(round(g[0].bbox.x0) for g in groups if g)
+    strong = [x for x, n in edges.items() if n >= MIN_EDGE_LINES]
+    out = []
+    for chars in groups:
+        gaps = [chars[i].bbox.x0 - chars[i - 1].bbox.x1 for i in range(1, len(chars))]
+        size = max(statistics.median(c.size for c in chars), MIN_SIZE)
+        word_gaps = [g for g in gaps if g > WORD_GAP_EM * size]
+        start = 0
+        for i in range(1, len(chars)):
+            prev, ch, gap = chars[i - 1], chars[i], gaps[i - 1]
+            if gap <= WORD_GAP_EM * max(ch.size, MIN_SIZE):
+                continue
+            others = [g for g in word_gaps if g is not gap]
+            usual = statistics.median(others) if others else 0.0
+            column_gap = gap > COLUMN_GAP_EM * size and gap > JUSTIFIED_GAP_RATIO * usual
+            edge = (prev.fontname != ch.fontname
+                    and any(abs(ch.bbox.x0 - x) <= EDGE_TOLERANCE for x in strong))
+            if not (column_gap or edge):
+                continue
+            left = chars[start:i]
+            if is_marker_run(left, ch):
+                continue  # a list marker and its text: one line
+            out.append(left)
+            start = i
+        out.append(chars[start:])
+    return out
+
+
+def _bullet_marks(page: Page) -> tuple[BBox, ...]:
+    """Small drawn shapes that can be bullets: not the nodes of a drawn timeline, which sit on
+    a vertical rule running past them."""
+    verticals = [r for r in page.vertical_rules if r.height > 0]
+    out = []
+    for m in page.marks:
+        cx = (m.x0 + m.x1) / 2
+        on_rule = any(r.x0 - SPINE_TOLERANCE <= cx <= r.x1 + SPINE_TOLERANCE
+                      and (r.top < m.top - SPINE_TOLERANCE or r.bottom > m.bottom + SPINE_TOLERANCE)
+                      and r.top <= m.bottom and r.bottom >= m.top for r in verticals)
+        if not on_rule:
+            out.append(m)
+    return tuple(out)
+
+
+def _with_drawn_marker(line: Line, marks: Sequence[BBox]) -> Line:
+    """Mark a line that a small drawn shape stands just before, on its middle: a bullet."""
+    middle = (line.bbox.top + line.bbox.bottom) / 2
+    for m in marks:
+        gap = line.bbox.x0 - m.x1
+        if (-POSITION_TOLERANCE <= gap <= DRAWN_MARKER_GAP_EM * line.size
+                and m.top <= middle <= m.bottom + line.size * DRAWN_MARKER_DROP_EM
+                and m.height <= line.bbox.height):
+            return replace(line, drawn_marker=True)
+    return line
+
+
+def _space_between(spaces: dict[int, list[float]], baseline: float, x_left: float, x_right: float) -> bool:
+    """A space glyph is drawn between two glyphs of this baseline."""
+    row = round(baseline)
+    for near in range(row - SPACE_BASELINE_TOLERANCE, row + SPACE_BASELINE_TOLERANCE + 1):
+        xs = spaces.get(near)
+        if xs:
+            i = bisect.bisect_left(xs, x_left - POSITION_TOLERANCE)
+            if i < len(xs) and xs[i] <= x_right + POSITION_TOLERANCE:
+                return True
+    return False
+
+
+def _finish_line(chars: list[Char], page_number: int, spaces: dict[int, list[float]] | None = None) -> Line:
+    """A line's glyphs -> ``Line``: its text with word spaces, its runs of one font (with
+    superscripts marked), its body size and weight."""
+    glyphs = glyph_rules()
+    chars = sorted(chars, key=lambda c: c.bbox.x0)
+    size_weights: Counter[float] = Counter()
+    for c in chars:
+        size_weights[round(c.size, 1)] += 1
+    body_size = max(size_weights.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    body = [c for c in chars if abs(c.size - body_size) < BODY_SIZE_TOLERANCE] or chars
+    body_baseline = statistics.median(c.baseline for c in body)
+    # Letter-spaced text (tracked capitals) puts a gap after every glyph: a word space is then
+    # the usual glyph gap plus a space.
+    glyph_gaps = [b.bbox.x0 - a.bbox.x1 for a, b in zip(chars, chars[1:])]
+    tracking = max(statistics.median(glyph_gaps), 0.0) if glyph_gaps else 0.0
+    spans: list[Span] = []
+    cur_text: list[str] = []
+    cur_key: tuple[str, float, bool] | None = None
+    prev: Char | None = None
+    for c in chars:
+        superscript = (c.size <= body_size * SUPERSCRIPT_SIZE_RATIO
+                       and c.baseline < body_baseline - SUPERSCRIPT_RAISE_EM * body_size)
+        key = (c.fontname, round(c.size, 1), superscript)
+        space = prev is not None and (
+            c.bbox.x0 - prev.bbox.x1 > tracking + WORD_GAP_EM * max(min(prev.size, c.size), MIN_SIZE)
+            or (spaces is not None and _space_between(spaces, c.baseline, prev.bbox.x1, c.bbox.x0)))
+        text = c.text if c.text in glyphs.superscripts else unicodedata.normalize("NFKC", c.text)
+        if key != cur_key:
+            if cur_key is not None:
+                spans.append(Span("".join(cur_text), cur_key[0], cur_key[1], cur_key[2]))
+            cur_text, cur_key = [], key
+        if space:
+            cur_text.append(" ")
+        cur_text.append(text)
+        prev = c
+    if cur_key is not None:
+        spans.append(Span("".join(cur_text), cur_key[0], cur_key[1], cur_key[2]))
+    text = "".join(s.text for s in spans)
+    bold_chars = sum(1 for c in chars if glyphs.is_bold_font(c.fontname) and not c.text.isspace())
+    bold = bold_chars * 2 > len(chars)
+    return Line(text=text, page=page_number, bbox=BBox.around([c.bbox for c in chars]), size=body_size,
+                bold=bold, spans=tuple(spans), chars=tuple(chars),
+                superscript_rise=_superscript_rise(chars, body_size))
+
+
+def _superscript_rise(chars: Sequence[Char], size: float) -> float:
+    """How far a line's superscripts stand above its full-size glyphs (0 without any)."""
+    body = [c for c in chars if c.size >= size * SUPERSCRIPT_SIZE_RATIO]
+    if not body or len(body) == len(chars):
+        return 0.0
+    return max(0.0, min(c.bbox.top for c in body) - min(c.bbox.top for c in chars))

@@ -1,0 +1,132 @@
+"""A page's lines -> the same lines in the order a person reads them.
+
+A recursive XY-cut (Nagy and Seth's): at each level, cut the units at every vertical
+whitespace band of the region wide enough to be a gutter (columns, left to right), else at the
+widest horizontal band (rows, top to bottom). A drawn box is a unit of its own, read whole, with
+the boxes inside it read the same way; a box holding everything says nothing and is looked
+inside of.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from typing import Literal
+
+from ..model import BBox, Line, Page
+
+# A vertical whitespace band at least this many body sizes wide separates columns.
+MIN_COLUMN_GAP_EM = 0.45
+# Tolerance (points) when testing whether a line lies inside a drawn box.
+BOX_TOLERANCE = 1.5
+# A unit's vertical extent is shrunk by this share of its height (at most MAX_ROW_SHRINK
+# points) so that touching ascenders and descenders do not hide a gap between rows.
+ROW_SHRINK_SHARE = 0.15
+MAX_ROW_SHRINK = 1.0
+
+
+def order_lines(lines: Sequence[Line], page: Page) -> tuple[Line, ...]:
+    """Reading order: drawn boxes kept whole, columns left to right, rows top to bottom."""
+    if not lines:
+        return ()
+    sizes = [ln.size for ln in lines]
+    min_gap = MIN_COLUMN_GAP_EM * statistics.median(sizes)
+    boxes = [r for r in page.rects if any(r.contains(ln.bbox, BOX_TOLERANCE) for ln in lines)]
+    return tuple(_order_region(list(lines), boxes, min_gap))
+
+
+class _Unit:
+    """A line, or a drawn box with the lines inside it, ordered as one piece.
+    ``boxes`` is None for a line, and the boxes nested in it for a box."""
+
+    __slots__ = ("bbox", "lines", "boxes")
+
+    def __init__(self, bbox: BBox, lines: list[Line], boxes: list[BBox] | None) -> None:
+        self.bbox, self.lines, self.boxes = bbox, lines, boxes
+
+
+def _order_region(lines: list[Line], boxes: list[BBox], min_gap: float) -> list[Line]:
+    units = _units(lines, boxes)
+    if len(units) == 1 and units[0].boxes is not None and units[0].lines == lines:
+        # One box holds everything: look inside it, without it.
+        return _order_region(lines, units[0].boxes, min_gap)
+    ordered: list[Line] = []
+    for unit in _xy_cut(units, min_gap):
+        if unit.boxes is None:
+            ordered.extend(unit.lines)
+        else:
+            ordered.extend(_order_region(unit.lines, unit.boxes, min_gap))
+    return ordered
+
+
+def _units(lines: list[Line], boxes: list[BBox]) -> list[_Unit]:
+    """Top-level boxes (with the lines inside) plus loose lines, as units to order."""
+    containing = [b for b in boxes if any(b.contains(ln.bbox, BOX_TOLERANCE) for ln in lines)]
+    # A box that holds every line of the region says nothing about order at this level.
+    informative = [b for b in containing if not all(b.contains(ln.bbox, BOX_TOLERANCE) for ln in lines)]
+    top_level = [b for b in informative
+                 if not any(o is not b and o.contains(b, BOX_TOLERANCE) and not b.contains(o, BOX_TOLERANCE)
+                            for o in informative)]
+    # Identical duplicates (fill + stroke drawn separately): keep one.
+    unique: list[BBox] = []
+    for b in sorted(top_level, key=lambda b: (b.width * b.height)):
+        if not any(u.contains(b, BOX_TOLERANCE) and b.contains(u, BOX_TOLERANCE) for u in unique):
+            unique.append(b)
+    assigned: dict[int, list[Line]] = {i: [] for i in range(len(unique))}
+    loose: list[Line] = []
+    for ln in lines:
+        homes = [i for i, b in enumerate(unique) if b.contains(ln.bbox, BOX_TOLERANCE)]
+        if homes:
+            smallest = min(homes, key=lambda i: unique[i].width * unique[i].height)
+            assigned[smallest].append(ln)
+        else:
+            loose.append(ln)
+    units = [_Unit(ln.bbox, [ln], None) for ln in loose]
+    for i, b in enumerate(unique):
+        if assigned[i]:
+            inner = [o for o in boxes if o is not b and b.contains(o, BOX_TOLERANCE) and not o.contains(b, BOX_TOLERANCE)]
+            units.append(_Unit(b, assigned[i], inner))
+    return units
+
+
+def _xy_cut(units: list[_Unit], min_gap: float) -> list[_Unit]:
+    """Units in reading order: split into columns if whitespace allows, else into rows."""
+    if len(units) <= 1:
+        return units
+    columns = _split(units, axis="x", min_gap=min_gap)
+    if len(columns) > 1:
+        return [u for col in columns for u in _xy_cut(col, min_gap)]
+    rows = _split(units, axis="y", min_gap=0.0, widest_only=True)
+    if len(rows) > 1:
+        return [u for row in rows for u in _xy_cut(row, min_gap)]
+    return sorted(units, key=lambda u: (round(u.bbox.top, 0), u.bbox.x0))
+
+
+def _split(units: list[_Unit], axis: Literal["x", "y"], min_gap: float,
+           widest_only: bool = False) -> list[list[_Unit]]:
+    """Split units at whitespace bands along one axis (x: columns, y: rows); with
+    ``widest_only``, only at the widest band, into two."""
+    def extent(u: _Unit) -> tuple[float, float]:
+        if axis == "x":
+            return u.bbox.x0, u.bbox.x1
+        shrink = min(MAX_ROW_SHRINK, u.bbox.height * ROW_SHRINK_SHARE)
+        return u.bbox.top + shrink, u.bbox.bottom - shrink
+
+    items = sorted(units, key=lambda u: extent(u)[0])
+    groups: list[list[_Unit]] = [[items[0]]]
+    gaps: list[float] = []
+    reach = extent(items[0])[1]
+    for u in items[1:]:
+        lo, hi = extent(u)
+        if lo - reach > min_gap:
+            gaps.append(lo - reach)
+            groups.append([u])
+        else:
+            groups[-1].append(u)
+        reach = max(reach, hi)
+    if widest_only and len(groups) > 2:
+        widest = max(range(len(gaps)), key=lambda i: gaps[i])
+        upper = [u for g in groups[: widest + 1] for u in g]
+        lower = [u for g in groups[widest + 1:] for u in g]
+        return [upper, lower]
+    return groups

@@ -1,0 +1,145 @@
+"""PDF file -> pages of glyphs (font, size, baseline, bbox) and drawn rectangles and rules.
+
+This is the only module that touches pdfplumber/pdfminer. Every failure to read a file is
+turned into a ``DocumentError`` whose message a person can act on. Coordinates are converted
+here, once, to pdfplumber's top-left origin (``top = page_height - y1``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import DocumentError, one_line
+from ..model import RULE_THICKNESS, BBox, Char, Page
+
+# Rectangles smaller than this in both directions are decoration (dots, ticks), not boxes.
+MIN_BOX_SIZE = 6.0
+# Glyphs of the same text closer than this (points) are one glyph drawn twice.
+DUPLICATE_TOLERANCE = 1.0
+# A filled shape at most this size (points) is a mark (a drawn bullet), not a box.
+MAX_MARK_SIZE = 8.0
+# Font sizes are kept to this many decimals: producers write 9.96 for 10 and the like.
+SIZE_DECIMALS = 2
+# Documents larger than this are not factsheets; only the first pages are read.
+MAX_PAGES = 40
+# How much of a file's start is searched for the %PDF header (bytes), as PDF readers do.
+HEADER_SEARCH_BYTES = 1024
+# The longest library message quoted in an error (characters).
+MAX_DETAIL_CHARS = 160
+
+
+def read_pages(path: Path) -> tuple[tuple[Page, ...], int]:
+    """Read every page's glyphs and drawn shapes; return (pages, page_count).
+
+    Raises ``DocumentError`` for an empty file, a file that is not a PDF, an encrypted PDF
+    without an empty password, or a PDF that pdfminer cannot parse.
+    """
+    _check_is_pdf(path)
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(path) as pdf:
+            page_count = len(pdf.pages)
+            pages = tuple(_read_page(p, i + 1) for i, p in enumerate(pdf.pages[:MAX_PAGES]))
+    except DocumentError:
+        raise
+    except Exception as exc:  # pdfminer raises plain TypeError/KeyError/... on broken files
+        raise DocumentError(str(path), _explain(_unwrap(exc))) from exc
+    return pages, page_count
+
+
+def _unwrap(exc: BaseException) -> BaseException:
+    """pdfplumber wraps pdfminer's exceptions in ``PdfminerException(original)``."""
+    if type(exc).__name__ == "PdfminerException" and exc.args and isinstance(exc.args[0], BaseException):
+        return exc.args[0]
+    return exc
+
+
+def _explain(exc: BaseException) -> str:
+    """A one-line message, for a person, about why pdfminer could not read a file."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    detail = one_line(str(exc), MAX_DETAIL_CHARS)
+    if isinstance(exc, PDFPasswordIncorrect):
+        return "encrypted PDF: it needs a password to open; decrypt it (e.g. qpdf --decrypt) and run again"
+    if isinstance(exc, PDFEncryptionError) or "crypt" in detail.lower():
+        return (f"encrypted PDF with an encryption pdfminer cannot read ({detail or type(exc).__name__}); "
+                "decrypt it (e.g. qpdf --decrypt) and run again")
+    if isinstance(exc, PDFSyntaxError):
+        return f"corrupt PDF: {detail or 'no valid PDF structure'}; re-export or repair the file"
+    if isinstance(exc, RecursionError):
+        return "corrupt PDF: its objects refer to each other in a loop; re-export or repair the file"
+    return (f"unreadable PDF ({type(exc).__name__}: {detail or 'no detail'}); "
+            "it may be damaged: re-export or repair the file")
+
+
+def _check_is_pdf(path: Path) -> None:
+    """Refuse, with a message saying what the file is, anything that is not a PDF."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(HEADER_SEARCH_BYTES)
+    except IsADirectoryError as exc:
+        raise DocumentError(str(path), "is a folder, not a PDF file") from exc
+    except OSError as exc:
+        raise DocumentError(str(path), f"cannot be opened ({exc.strerror or exc})") from exc
+    if not head:
+        raise DocumentError(str(path), "empty file (0 bytes): not a PDF; was the download or copy interrupted?")
+    if b"%PDF-" not in head:
+        kind = "text" if _looks_like_text(head) else "binary data"
+        raise DocumentError(str(path), f"not a PDF: the file holds {kind}, with no %PDF header")
+
+
+def _looks_like_text(head: bytes) -> bool:
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _read_page(page, number: int) -> Page:
+    """One pdfplumber page as a ``Page``: upright glyphs, once each, and the drawn shapes
+    sorted into rules, boxes and marks by size."""
+    height = float(page.height)
+    chars = []
+    seen: set[tuple] = set()
+    for ch in page.chars:
+        text = ch.get("text") or ""
+        if not text or text.isspace() and text != " ":
+            continue
+        if not ch.get("upright", True):
+            # Vertical or rotated text (margins, stamps) is not part of a factsheet's body.
+            continue
+        # Some producers draw text twice (fake bold, shadows); keep one glyph per place.
+        # pdfplumber's own dedupe_chars does this too, but sorts all glyphs for every page.
+        key = (text, round(float(ch["x0"]) / DUPLICATE_TOLERANCE), round(float(ch["top"]) / DUPLICATE_TOLERANCE))
+        if key in seen:
+            continue
+        seen.add(key)
+        # pdfminer's LTChar.matrix is the text matrix times the CTM, so its y translation is
+        # the glyph origin in the same space as y0/y1; convert it to a top-left distance once.
+        matrix = ch.get("matrix") or (1, 0, 0, 1, ch["x0"], ch["y0"])
+        baseline = height - float(matrix[5])
+        chars.append(Char(
+            text=text,
+            fontname=str(ch.get("fontname") or ""),
+            size=round(float(ch.get("size") or 0.0), SIZE_DECIMALS),
+            bbox=BBox(float(ch["x0"]), float(ch["top"]), float(ch["x1"]), float(ch["bottom"])),
+            baseline=baseline,
+        ))
+    rects, rules, marks = [], [], []
+    # Rounded boxes and drawn bullets (a browser's list discs) come as curves, not rects.
+    for r in list(page.rects) + list(page.curves):
+        box = BBox(float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"]))
+        if box.width < RULE_THICKNESS or box.height < RULE_THICKNESS:
+            if max(box.width, box.height) >= MIN_BOX_SIZE:
+                rules.append(box)
+        elif box.width <= MAX_MARK_SIZE and box.height <= MAX_MARK_SIZE:
+            marks.append(box)
+        elif box.width >= MIN_BOX_SIZE and box.height >= MIN_BOX_SIZE:
+            rects.append(box)
+    for ln in page.lines:
+        rules.append(BBox(float(ln["x0"]), float(ln["top"]), float(ln["x1"]), float(ln["bottom"])))
+    return Page(number=number, width=float(page.width), height=height,
+                chars=tuple(chars), rects=tuple(rects), rules=tuple(rules), marks=tuple(marks))

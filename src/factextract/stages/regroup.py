@@ -1,0 +1,107 @@
+"""Blocks -> blocks re-cut where the vocabulary shows the layout cut them wrongly.
+
+Two repairs, before anything is classified: a heading set over separate text boxes
+("LE SYSTÈME DES" / "PAYS RÉFÉRENTS") becomes one block when the whole matches a longer
+heading phrase than its first part, and so does a field title left open across boxes
+("Action 20 : ... (notamment" / "par le biais ...)"); a block holding a field line after
+other lines ("Mise en œuvre du Plan d'Action de Marrakech" / "Action 6 : ...") is cut before
+it. The blocks are then numbered again, in the same reading order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Block, Layout
+from ..text.repair import block_text
+from ..text.style import is_heading_styled
+from ..vocab.headings import is_field_line, phrase_match
+from ..vocab.language import open_ended_ending
+
+# A heading may be set over at most this many separate blocks, this many line heights apart
+# (or overlapping by at most MAX_OVERLAP_RATIO line heights).
+MAX_HEADING_PARTS = 3
+HEADING_PART_GAP = 2.5
+MAX_OVERLAP_RATIO = 0.5
+# The parts of one heading differ in size by at most this many points.
+SAME_SIZE_TOLERANCE = 0.5
+# A title ending on one of these continues in the next box.
+_OPEN_ENDINGS = (",", ":", "-", "–", "(")
+
+
+def regroup_blocks(layout: Layout, language: str) -> Layout:
+    """The layout with headings joined across boxes and field lines cut out of blocks."""
+    body = layout.body_size
+    blocks = [part for b in layout.blocks for part in _split_at_fields(b, language)]
+    return Layout.of(layout.pages, _join_broken_headings(blocks, body, language))
+
+
+def _join_broken_headings(blocks: list[Block], body: float, language: str) -> list[Block]:
+    """Join a heading set over separate text boxes ("LE SYSTÈME DES" / "PAYS RÉFÉRENTS",
+    "Mise en œuvre" / "du Plan d'Action de Marrakech") when the joined text matches a longer
+    heading phrase than its first part alone."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        take = _heading_parts(blocks, i, body, language) if is_heading_styled(blocks[i], body) else 1
+        parts = blocks[i:i + take]
+        out.append(parts[0] if take == 1 else Block.of([ln for b in parts for ln in b.lines]))
+        i += take
+    return out
+
+
+def _heading_parts(blocks: list[Block], i: int, body: float, language: str) -> int:
+    """How many blocks from ``blocks[i]`` (a heading-styled one) make one heading."""
+    alone = phrase_match(block_text(blocks[i], language), language)
+    best, take = (alone[1] if alone else 0), 1
+    for k in range(2, MAX_HEADING_PARTS + 1):
+        parts = blocks[i:i + k]
+        if len(parts) < k or not _same_heading_run(parts, body):
+            break
+        match = phrase_match(" ".join(block_text(b, language) for b in parts), language)
+        if match and match[1] > best:
+            best, take = match[1], k
+    # A field title left open ("Action 20 : ... (notamment" / "par le biais ...)").
+    if take == 1 and is_field_line(block_text(blocks[i], language), language):
+        while (i + take < len(blocks)
+               and _left_open(" ".join(block_text(b, language) for b in blocks[i:i + take]))
+               and _same_heading_run(blocks[i:i + take + 1], body)):
+            take += 1
+    return take
+
+
+def _left_open(text: str) -> bool:
+    """A title that does not end: an unclosed parenthesis, or a trailing word that needs more."""
+    text = text.rstrip()
+    return (text.count("(") > text.count(")") or text.endswith(_OPEN_ENDINGS)
+            or bool(open_ended_ending().search(text)))
+
+
+def _same_heading_run(parts: Sequence[Block], body: float) -> bool:
+    """Consecutive heading-styled blocks, in the same style, close under one another."""
+    first = parts[0]
+    for prev, b in zip(parts, parts[1:]):
+        if b.page != first.page or not is_heading_styled(b, body):
+            return False
+        if (abs(b.lines[0].size - first.lines[0].size) > SAME_SIZE_TOLERANCE
+                or b.lines[0].bold != first.lines[0].bold):
+            return False
+        height = max(ln.bbox.height for ln in prev.lines)
+        if not (-MAX_OVERLAP_RATIO * height <= b.bbox.top - prev.bbox.bottom <= HEADING_PART_GAP * height):
+            return False
+        if b.bbox.h_overlap(prev.bbox) <= 0:
+            return False
+    return True
+
+
+def _split_at_fields(block: Block, language: str) -> list[Block]:
+    """A block cut before each line that opens a document field ("Mise en œuvre du Plan
+    d'Action de Marrakech" / "Action 6 : ..." set as one bold block; "Reference country" /
+    "Domain 3: ..." set as one block of the header)."""
+    if len(block.lines) < 2:
+        return [block]
+    cuts = [i for i, ln in enumerate(block.lines) if i > 0 and is_field_line(ln.text, language)]
+    if not cuts:
+        return [block]
+    bounds = [0, *cuts, len(block.lines)]
+    return [Block.of(block.lines[start:end]) for start, end in zip(bounds, bounds[1:])]

@@ -1,0 +1,233 @@
+"""Blocks in reading order -> sections with a kind (header, progress, activities, ...).
+
+A heading is recognised by its style (bold, larger than the body, or in capitals) and
+classified by the heading vocabularies in ``vocab/<lang>/sections.yaml``; where no phrase
+matches, the lemmas of its words are looked up (spaCy), so "Activités menées en 2022" is
+still an activities heading. Blocks go to the section opened last. The header (the country's
+name, the reference-country label, the domain line) is the top of page 1, or a band found
+elsewhere on page 1 by what it says; its title is the block in the largest type that names a
+country. The footnote blocks, already set apart, make the last section.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..dates import find_dates, parse_date
+from ..model import Block, Layout, Page, Section, SectionKind
+from ..text.repair import block_text, squash
+from ..text.style import in_capitals, is_heading_styled, is_large
+from ..vocab.countries import find_country
+from ..vocab.headings import (
+    MAX_HEADING_WORDS, classify_heading, is_domain_line, is_field_line, is_header_label,
+    names_heading_exactly,
+)
+
+# A heading is at most this long (characters); a longer styled block is a paragraph.
+MAX_HEADING_CHARS = 120
+# A table's header row: cells of at most this many words, level within ROW_TOLERANCE points,
+# with the first row's date at most HEADER_ROW_GAP_EM line heights below.
+MAX_HEADER_CELL_WORDS = 3
+ROW_TOLERANCE = 3.0
+HEADER_ROW_GAP_EM = 2.5
+# A header found elsewhere spans at most this share of the page height, and its country name
+# is set at least this many times larger than the body, in at most MAX_TITLE_WORDS words.
+HEADER_BAND_SHARE = 0.2
+TITLE_SIZE_RATIO = 1.4
+MAX_TITLE_WORDS = 6
+# Header blocks sit in the top part of the first page (this share of its height).
+HEADER_ZONE = 0.35
+# Sections never found by a heading of their own: their kind comes from place.
+_PLACED_KINDS: tuple[SectionKind, ...] = ("header", "footnotes")
+
+
+@dataclass
+class _Draft:
+    """A section while blocks are assigned: its heading, subheading lines and blocks."""
+
+    kind: SectionKind
+    heading: str | None
+    page: int
+    subheadings: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    heading_blocks: list[Block] = field(default_factory=list)  # the subheadings' blocks
+
+    def add_subheading(self, text: str, block: Block) -> None:
+        self.subheadings.append(text)
+        self.heading_blocks.append(block)
+
+
+def split_sections(layout: Layout, language: str, *, doc_id: str) -> tuple[Section, ...]:
+    """Assign every block to a section; the layout's footnote blocks make the last one.
+
+    Section ids are derived (``{doc_id}:s{n}``), so a re-run gives the same rows.
+    """
+    body = layout.body_size
+    # A header placed away from the top (a band at the foot of page 1) is found by what it says.
+    placed = _header_elsewhere(layout, body, language)
+    placed_ids = {b.index for b in placed}
+    drafts: list[_Draft] = []
+    for block in layout.blocks:
+        if block.index not in placed_ids:
+            _place(block, drafts, layout.page(block.page), body, language)
+    if placed:
+        header = next((d for d in drafts if d.kind == "header"), None)
+        if header is None:
+            header = _Draft("header", None, page=1)
+            drafts.insert(0, header)
+        header.blocks.extend(placed)
+    for draft in drafts:
+        if draft.kind not in _PLACED_KINDS:
+            _take_table_header_rows(draft, language)
+    if layout.footnotes:
+        drafts.append(_Draft("footnotes", None, layout.footnotes[0].page, blocks=list(layout.footnotes)))
+    return tuple(_section(d, n, doc_id, language) for n, d in enumerate(drafts, start=1))
+
+
+def _place(block: Block, drafts: list[_Draft], page: Page, body: float, language: str) -> None:
+    """Put a block where it belongs: a new section's heading, a subheading of the section
+    just opened, or the content of the section opened last."""
+    current = drafts[-1] if drafts else None
+    text = block_text(block, language)
+    styled = is_heading_styled(block, body)
+    if current is not None and current.kind == "header" and is_header_label(text, language):
+        current.blocks.append(block)
+        return
+    kind = _heading_kind(block, text, styled, body, language, first=current is None)
+    if kind is not None:
+        if current is not None and current.kind == kind and not current.blocks:
+            current.add_subheading(text, block)  # a second heading line of the same section
+        else:
+            drafts.append(_Draft(kind, text, block.page))
+        return
+    at_heading = current is None or current.kind == "header" or not current.blocks
+    if (styled or at_heading) and is_field_line(text, language):
+        if current is None:
+            current = _open(drafts, "header", None, block.page)
+        current.add_subheading(text, block)
+        return
+    in_header_zone = block.page == 1 and block.bbox.top < page.height * HEADER_ZONE
+    if current is None:
+        current = _open(drafts, "header" if in_header_zone else "other", None, block.page)
+    elif current.kind == "header" and not in_header_zone:
+        current = _open(drafts, "other", None, block.page)
+    elif styled and current.kind != "header" and _is_other_heading(block, text, body):
+        _open(drafts, "other", text, block.page)
+        return
+    current.blocks.append(block)
+
+
+def _open(drafts: list[_Draft], kind: SectionKind, heading: str | None, page: int) -> _Draft:
+    drafts.append(_Draft(kind, heading, page))
+    return drafts[-1]
+
+
+def _heading_kind(block: Block, text: str, styled: bool, body: float, language: str,
+                  first: bool) -> SectionKind | None:
+    """The section kind the block names as a heading, or None.
+
+    A heading-styled block is classified by phrase, and by lemma when it looks like a
+    section heading; a block in the body style only when it is exactly a vocabulary phrase.
+    A notes heading before any section is not one (a header line saying "Notes")."""
+    kind = None
+    if styled and len(text) <= MAX_HEADING_CHARS:
+        kind = classify_heading(text, language, by_lemma=_looks_like_section_heading(block, text, body))
+    if kind is None and not styled and names_heading_exactly(text, language):
+        kind = classify_heading(text, language, by_lemma=False)
+    if kind == "footnotes" and first:
+        return None
+    return kind
+
+
+def _looks_like_section_heading(block: Block, text: str, body: float) -> bool:
+    """Capitals or large type, in a few words: worth looking up by lemma."""
+    return (in_capitals(text) or is_large(block, body)) and len(text.split()) <= MAX_HEADING_WORDS
+
+
+def _is_other_heading(block: Block, text: str, body: float) -> bool:
+    """Capitals in large type, in a few words: a heading of a section of no known kind."""
+    return in_capitals(text) and len(text.split()) <= MAX_HEADING_WORDS and is_large(block, body)
+
+
+def _section(draft: _Draft, n: int, doc_id: str, language: str) -> Section:
+    """The finished section: headings on one line; the header's title is its largest text
+    that names a country, and every other header line is a subheading."""
+    heading, subheadings = draft.heading, draft.subheadings
+    if draft.kind == "header":
+        header_blocks = sorted(draft.blocks + draft.heading_blocks, key=lambda b: b.index)
+        title = _title_block(header_blocks, language)
+        heading = block_text(title, language) if title is not None else None
+        subheadings = [block_text(b, language) for b in header_blocks if b is not title]
+    heading = squash(heading or "") or None
+    periods = find_dates(heading, language) if heading and draft.kind not in _PLACED_KINDS else ()
+    return Section(section_id=f"{doc_id}:s{n}", order=n, kind=draft.kind, heading=heading, page=draft.page,
+                   subheadings=tuple(squash(s) for s in subheadings),
+                   heading_period=periods[0] if periods else None, blocks=tuple(draft.blocks))
+
+
+def _take_table_header_rows(draft: _Draft, language: str) -> None:
+    """Move the header rows of tables used as timelines from the blocks to the subheadings."""
+    for row in _table_header_rows(draft.blocks, language):
+        in_row = {b.index for b in row}
+        draft.blocks = [b for b in draft.blocks if b.index not in in_row]
+        draft.subheadings.append(" ".join(block_text(b, language) for b in row))
+
+
+def _table_header_rows(blocks: Sequence[Block], language: str) -> list[list[Block]]:
+    """Header rows of tables used as timelines ("Date | Activité | Partenaires"): two or more
+    short bold cells side by side, level with each other, with a date right under the first."""
+    rows = []
+    candidates = [b for b in blocks if all(ln.bold for ln in b.lines) and len(b.text.split()) <= MAX_HEADER_CELL_WORDS
+                  and parse_date(b.text, language) is None]
+    used: set[int] = set()
+    for b in sorted(candidates, key=lambda b: (b.page, b.bbox.top, b.bbox.x0)):
+        if b.index in used:
+            continue
+        row = sorted((o for o in candidates if o.page == b.page and abs(o.bbox.top - b.bbox.top) <= ROW_TOLERANCE
+                      and o.index not in used), key=lambda o: o.bbox.x0)
+        if len(row) < 2 or any(o.bbox.h_overlap(p.bbox) > 0 for o, p in zip(row, row[1:])):
+            continue
+        first, height = row[0], row[0].lines[0].bbox.height
+        under = [o for o in blocks if o.page == first.page and o.bbox.h_overlap(first.bbox) > 0
+                 and 0 <= o.bbox.top - first.bbox.bottom <= HEADER_ROW_GAP_EM * height]
+        if any(parse_date(o.text, language) is not None for o in under):
+            rows.append(row)
+            used.update(o.index for o in row)
+    return rows
+
+
+def _title_block(blocks: Sequence[Block], language: str) -> Block | None:
+    """The header's title: the block in the largest type that names a country, else the block
+    in the largest type (a "FICHE PAYS" banner above the country's name is not the title)."""
+    if not blocks:
+        return None
+
+    def largest(candidates: Sequence[Block]) -> Block:
+        return max(candidates, key=lambda b: (max(ln.size for ln in b.lines), -b.index))
+
+    naming = [b for b in blocks if find_country([block_text(b, language)]) is not None
+              and not is_header_label(block_text(b, language), language)
+              and not is_field_line(block_text(b, language), language)]
+    return largest(naming) if naming else largest(blocks)
+
+
+def _header_elsewhere(layout: Layout, body: float, language: str) -> list[Block]:
+    """Header blocks of page 1 outside the top zone: the reference-country label, the domain
+    line, and a country name set large, standing together (within a few lines of each other)."""
+    if not any(p.number == 1 for p in layout.pages):
+        return []
+    page = layout.page(1)
+    found = []
+    for b in layout.blocks:
+        if b.page != 1 or b.bbox.top < page.height * HEADER_ZONE:
+            continue
+        text = block_text(b, language)
+        large = max(ln.size for ln in b.lines) >= body * TITLE_SIZE_RATIO
+        if is_header_label(text, language) or is_domain_line(text, language) or (
+                large and len(text.split()) <= MAX_TITLE_WORDS and find_country([text]) is not None):
+            found.append(b)
+    if not any(is_header_label(block_text(b, language), language) for b in found):
+        return []  # without the label, a large country name may just be a heading
+    top = min(b.bbox.top for b in found)
+    return [b for b in found if b.bbox.top - top <= page.height * HEADER_BAND_SHARE]

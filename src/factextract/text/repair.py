@@ -1,0 +1,180 @@
+"""Lines of a block -> clean text: markers stripped, lines joined, hyphenation undone.
+
+Footnote markers are taken from what the PDF says about a glyph (a raised, smaller digit,
+or a Unicode superscript digit), never from its position in a string.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import Block, FootnoteRef, Line, ListMarker
+from ..vocab.glyphs import glyph_rules
+from ..vocab.language import elision
+from .markers import (
+    bracket_markers, is_footnote_marker, is_marker_glyph, split_markers, text_marker,
+    unicode_superscript_runs,
+)
+
+# A line-break hyphen is dropped when the joined word is known and at most this much rarer
+# (wordfreq's Zipf scale) than the hyphenated pair: "transfrontalière" (2.8 vs 3.1) joins,
+# "socio-économique" (2.6 vs 4.0) stays a compound. wordfreq scores a hyphenated pair by its
+# parts, so the pair always looks somewhat more frequent than it is.
+DEHYPHENATE_MARGIN = 1.0
+# How many word frequencies are kept in memory; a factsheet has a few hundred hyphen breaks.
+ZIPF_CACHE_SIZE = 4096
+# Characters trimmed from the ends of an anchor word: brackets, quotes, punctuation.
+_ANCHOR_TRIM = "()[]{}«»\"'’‘“”,;:.!?"
+# Dashes after which a line break joins a range without a space: "2019–" / "2020".
+_RANGE_DASHES = "–—"
+_WORD_END = re.compile(r"(\w+)$")
+_WORD_START = re.compile(r"(\w+)")
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    text: str
+    refs: tuple[FootnoteRef, ...]
+    marker: ListMarker | None
+
+
+def squash(text: str) -> str:
+    """Runs of white space made one space, and none at the ends."""
+    return " ".join(text.split())
+
+
+def clean_block(lines: Sequence[Line], language: str) -> CleanText:
+    """Join a block's lines into the contract's clean text, with its list marker and refs."""
+    pieces: list[str] = []
+    refs: list[FootnoteRef] = []
+    marker: ListMarker | None = None
+    for i, line in enumerate(lines):
+        text, line_refs, line_marker = _line_text(line, strip_marker=(i == 0))
+        if i == 0:
+            marker = line_marker
+        refs.extend(line_refs)
+        pieces.append(text)
+    return CleanText(join_lines(pieces, language), tuple(refs), marker)
+
+
+def block_text(block: Block, language: str) -> str:
+    """A block's lines joined, line-break hyphens undone: how headings and labels are read."""
+    return join_lines([ln.text for ln in block.lines], language)
+
+
+def _line_text(line: Line, strip_marker: bool) -> tuple[str, list[FootnoteRef], ListMarker | None]:
+    glyphs = glyph_rules()
+    out: list[str] = []
+    refs: list[FootnoteRef] = []
+    marker: ListMarker | None = None
+    for i, span in enumerate(line.spans):
+        following = line.spans[i + 1].fontname if i + 1 < len(line.spans) else None
+        if (strip_marker and i == 0 and not glyphs.is_symbol_font(span.fontname)
+                and span.text.strip() in glyphs.font_markers
+                and is_marker_glyph(span.text, span.fontname, following)):
+            marker = "bullet"  # "o" in Courier before text in another font: Word's sub-bullet
+            continue
+        if glyphs.is_symbol_font(span.fontname):
+            # Symbol-font glyphs are icons; their code points ("9", "l", "n") are not text.
+            if strip_marker and i == 0 and span.text.strip():
+                marker = "bullet"
+            if span.text.startswith(" ") or span.text.endswith(" "):
+                out.append(" ")
+            continue
+        if span.superscript and is_footnote_marker(span.text, "".join(out)):
+            anchor = _anchor("".join(out))
+            refs.extend(FootnoteRef(marker=ref, anchor=anchor) for ref in split_markers(span.text))
+            if span.text.endswith(" "):
+                out.append(" ")
+            continue
+        text = _pull_unicode_superscripts(span.text, out, refs)
+        out.append(_pull_bracket_markers(text, out, refs))
+    text = "".join(out).replace("\u00a0", " ")
+    if strip_marker and line.drawn_marker:
+        marker = "bullet"
+    elif strip_marker and marker is None:
+        marker, text = text_marker(text)
+    return squash(text), refs, marker
+
+
+def _pull_bracket_markers(text: str, before: list[str], refs: list[FootnoteRef]) -> str:
+    """"(BCV)[1]", "IOM[2]": a bracketed number glued to a word is a marker at body size."""
+    if "[" not in text:
+        return text
+    kept, last = [], 0
+    for start, end, marker in bracket_markers(text):
+        kept.append(text[last:start])
+        refs.append(FootnoteRef(marker=marker, anchor=_anchor("".join(before) + "".join(kept))))
+        last = end
+    kept.append(text[last:])
+    return "".join(kept)
+
+
+def _pull_unicode_superscripts(text: str, before: list[str], refs: list[FootnoteRef]) -> str:
+    """"OFII²": superscript digits written as text are markers, taken out of the text."""
+    kept, last = [], 0
+    for start, end, marker in unicode_superscript_runs(text):
+        kept.append(text[last:start])
+        refs.append(FootnoteRef(marker=marker, anchor=_anchor("".join(before) + "".join(kept))))
+        last = end
+    kept.append(text[last:])
+    return "".join(kept)
+
+
+def _anchor(text_before: str) -> str:
+    """The word a footnote marker sits on: the last word before it, without punctuation and
+    without an elided article ("l’OFII²" anchors on OFII)."""
+    words = text_before.rstrip().split()
+    if not words:
+        return ""
+    word = words[-1].strip(_ANCHOR_TRIM)
+    word = elision().sub("", word)
+    return word.strip(_ANCHOR_TRIM)
+
+
+def join_lines(pieces: Sequence[str], language: str) -> str:
+    """Join line texts with spaces, undoing line-break hyphenation where a dictionary agrees."""
+    glyphs = glyph_rules()
+    text = ""
+    for piece in pieces:
+        piece = piece.strip()
+        if not piece:
+            continue
+        if not text:
+            text = piece
+            continue
+        last = text[-1]
+        if last in glyphs.soft_hyphens:
+            text = text[:-1] + piece
+        elif last in glyphs.hyphens and len(text) >= 2 and not text[-2].isspace():
+            text = text[:-1] + ("" if _drop_hyphen(text, piece, language) else last) + piece
+        elif last in _RANGE_DASHES and len(text) >= 2 and not text[-2].isspace() and piece[:1].isdigit():
+            text = text + piece  # "2019–" / "2020": a range broken after its dash
+        else:
+            text = text + " " + piece
+    # Soft hyphens left inside lines are invisible discretionary breaks.
+    return "".join(ch for ch in text if ch not in glyphs.soft_hyphens)
+
+
+def _drop_hyphen(text: str, piece: str, language: str) -> bool:
+    head = _WORD_END.search(text[:-1])
+    tail = _WORD_START.match(piece)
+    if not head or not tail:
+        return False
+    left, right = head.group(1), tail.group(1)
+    if not right[0].islower() or not left[-1].isalpha():
+        return False  # "UE-ICMPD", "2017-2018", "COVID-19": the hyphen is part of the text
+    joined, compound = _zipf(left + right, language), _zipf(f"{left}-{right}", language)
+    if joined == 0.0 and compound == 0.0:
+        return True  # unknown either way: line-break hyphenation is far more common
+    return joined > 0.0 and joined >= compound - DEHYPHENATE_MARGIN
+
+
+@lru_cache(maxsize=ZIPF_CACHE_SIZE)
+def _zipf(word: str, language: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), language if language in ("fr", "en") else "fr")

@@ -1,0 +1,89 @@
+"""Font and glyph facts, from ``common/glyphs.yaml``: symbol fonts, bold faces, list-marker
+characters, hyphens and superscript digits, whatever produced the PDF."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..errors import VocabularyError
+from ..model import ListMarker
+from . import load, path_of, pattern, require, words
+
+_KEYS: tuple[str, ...] = (
+    "symbol_fonts", "markers", "font_markers", "numbered_marker", "hyphens", "soft_hyphens",
+    "superscripts", "bold_font_words",
+)
+# The marker kinds a Unicode character can be; a number is told by ``numbered_marker``.
+_CHARACTER_MARKERS: tuple[ListMarker, ...] = ("bullet", "arrow", "dash")
+
+
+@dataclass(frozen=True, slots=True)
+class GlyphRules:
+    symbol_fonts: tuple[str, ...]
+    bold_font_words: tuple[str, ...]
+    marker_kinds: dict[str, ListMarker]  # character -> "bullet" | "arrow" | "dash"
+    font_markers: frozenset[str]
+    numbered_marker: re.Pattern[str]
+    hyphens: frozenset[str]
+    soft_hyphens: frozenset[str]
+    superscripts: dict[str, str]  # Unicode superscript digit -> the digit
+
+    def is_symbol_font(self, fontname: str) -> bool:
+        """A symbol font draws icons: its glyphs' code points ("9", "l", "n") are not text."""
+        name = base_font(fontname)
+        return any(word in name for word in self.symbol_fonts)
+
+    def is_bold_font(self, fontname: str) -> bool:
+        name = base_font(fontname)
+        return any(word in name for word in self.bold_font_words)
+
+
+def base_font(fontname: str) -> str:
+    """The font's own name, lower case: subset fonts are named "ABCDEF+Real-Name", and the
+    prefix says nothing about the face."""
+    return fontname.split("+", 1)[-1].lower()
+
+
+def font_family(fontname: str) -> str:
+    """The typeface family of a font name, without subset prefix or style suffix
+    ("ABCDEF+Lato-Bold" -> "lato", "Arial,Bold" -> "arial")."""
+    name = fontname.split("+", 1)[-1]
+    return re.split(r"[-,]", name, maxsplit=1)[0].lower()
+
+
+def validate(data: Any, path: str) -> None:
+    require(data, path, _KEYS, exact=True)
+    for key in ("symbol_fonts", "font_markers", "hyphens", "soft_hyphens", "bold_font_words"):
+        words(data[key], path, key)
+    markers = require(data["markers"], path, _CHARACTER_MARKERS, exact=True)
+    for kind in _CHARACTER_MARKERS:
+        chars = words(markers[kind], path, f"markers.{kind}")
+        if any(len(ch) != 1 for ch in chars):
+            raise VocabularyError(path, f"markers.{kind} must list single characters")
+    pattern(data["numbered_marker"], path, "numbered_marker", lambda p: re.compile(p, re.IGNORECASE))
+    superscripts = data["superscripts"]
+    if not isinstance(superscripts, dict) or not superscripts or not all(
+        isinstance(k, str) and len(k) == 1 and isinstance(v, str) and v.isdigit() for k, v in superscripts.items()
+    ):
+        raise VocabularyError(path, "superscripts must map single superscript characters to digits")
+
+
+@cache
+def glyph_rules() -> GlyphRules:
+    """The validated ``common/glyphs.yaml``, once per process."""
+    data = load("common", "glyphs")
+    validate(data, path_of("common", "glyphs"))
+    marker_kinds = {ch: kind for kind, chars in data["markers"].items() for ch in chars}
+    return GlyphRules(
+        symbol_fonts=tuple(w.lower() for w in data["symbol_fonts"]),
+        bold_font_words=tuple(w.lower() for w in data["bold_font_words"]),
+        marker_kinds=marker_kinds,
+        font_markers=frozenset(data["font_markers"]),
+        numbered_marker=re.compile(data["numbered_marker"], re.IGNORECASE),
+        hyphens=frozenset(data["hyphens"]),
+        soft_hyphens=frozenset(data["soft_hyphens"]),
+        superscripts=dict(data["superscripts"]),
+    )
