@@ -1,12 +1,18 @@
-"""Code shared by the sample generators (scripts/make_samples*.py, scripts/variants*/).
+"""Code shared by the sample generators (scripts/make_samples.py, scripts/samples/).
 
-    paths      where samples, golden files and fonts live
-    golden     the date type, the contract's date fallback and the golden JSON writer
-    markup     spec-string tokens: golden text, footnote markers and their anchors
-    checks     pdfplumber self-checks of a generated PDF (and where a text landed)
-    fonts      the symbol fonts built from DejaVu Sans glyphs
-    producers  running Chromium and LibreOffice; LibreOffice's metadata made stable
+    spec         the content spec types every sample is written in (It, TL, Sec, Sample…)
+    markup       the markup of spec strings: golden text, markers, anchors, printed text
+    golden       the spec cross-checks and the golden JSON, from the spec alone
+    checks       check_pdf: what the golden says must be true of the PDF's text layer
+    paths        where samples, golden files and fonts live
+    fonts        the symbol fonts built from DejaVu Sans glyphs (fontTools)
+    reportlab    drawing with reportlab: Doc, and the BoxedSheet layout
+    chromium     printing HTML with Chromium, and the HTML pieces sheets share
+    libreoffice  exporting flat OpenDocument with LibreOffice, and the Writer sheet
+
+spec, markup, golden and checks need only the project's own dependencies; fonts and
+reportlab need the `samples` extra; chromium and libreoffice run Debian's binaries.
 
 The scripts are not a package: each one runs with scripts/ first on sys.path, so
-`import samplekit` works from any of them.
+`import samplekit` works from any of them (and from tests that put scripts/ there).
 """

@@ -1,12 +1,26 @@
-"""Self-checks of a generated PDF with pdfplumber (a project dependency): what the golden
-says about the page must be true of the page's text layer."""
+"""The self-check of a generated PDF, with pdfplumber (a project dependency): what the golden
+says about the pages must be true of their text layer. A sample whose check finds a problem
+is not written.
+
+Text is compared in stream order with whitespace dropped and ligature glyphs spelled out, so
+that a line break, a justified gap or a ligature does not matter, but a piece printed out of
+order does.
+"""
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
 
-# Ligature glyphs a producer may form; the golden text spells them out.
-LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl"}
+from samplekit.markup import clean, printed, spell_ligatures
+from samplekit.spec import Sample
+
+# A soft hyphen or break hint taken at a line end shows one of these between the two halves
+# of the word (Chromium adds a zero-width space, which squash() drops). {/} adds no hyphen
+# (the word has one already) and is not looked for.
+LINE_END_HYPHENS = "-\u00ad\u2010"
+HYPHENATED_BREAK = re.compile(r"(\S+)\{(?:-|‐|shy)\}(\S+)")
 
 
 def squash(text: str) -> str:
@@ -17,10 +31,7 @@ def squash(text: str) -> str:
 def page_text(page) -> str:
     """A pdfplumber page's characters in stream order, ligatures spelled out, whitespace
     dropped."""
-    raw = "".join(c["text"] for c in page.chars)
-    for lig, plain in LIGATURES.items():
-        raw = raw.replace(lig, plain)
-    return squash(raw)
+    return squash(spell_ligatures("".join(c["text"] for c in page.chars)))
 
 
 def overlapping_words(n: int, words: list[dict]) -> list[str]:
@@ -35,14 +46,64 @@ def overlapping_words(n: int, words: list[dict]) -> list[str]:
     return problems
 
 
-def not_on_page(texts: dict[int, str], wanted: Iterable[tuple[str, str, int]]) -> list[str]:
-    """Problems for every (what, text, page) whose text, whitespace dropped, is not in one
-    piece in that page's squashed text."""
-    return [f"{what} not in one piece on page {page}" for what, text, page in wanted
-            if squash(text) not in texts[page]]
+def line_end_breaks(markup: str) -> list[tuple[str, str]]:
+    """(left, right) halves of every word of a spec string that must break at a line end
+    with a hyphen, as printed."""
+    return [(printed(m.group(1)), printed(m.group(2)))
+            for m in HYPHENATED_BREAK.finditer(markup)]
 
 
-def pages_holding(texts: dict[int, str], text: str) -> list[int]:
-    """The pages whose squashed text holds `text` (whitespace dropped) in one piece, for a
-    generator that finds where an item landed instead of declaring it."""
-    return [n for n, t in texts.items() if squash(text) in t]
+# A producer-specific check: the sample, the open pdfplumber document -> problems.
+PageCheck = Callable[[Sample, object], list[str]]
+
+
+@dataclass(frozen=True)
+class PdfCheck:
+    """How a sample prints what the check looks for, and the checks only its layout needs.
+    `marker` prints a footnote marker of the text (as typed: "1", "¹"), `note_marker` the
+    marker before a note (default: as in the text)."""
+
+    marker: Callable[[str], str] = str
+    note_marker: Callable[[str], str] | None = None
+    extra: tuple[PageCheck, ...] = field(default_factory=tuple)
+
+
+def check_pdf(s: Sample, pdf_path: Path, how: PdfCheck = PdfCheck()) -> list[str]:
+    """The page count; every item (each of its printed pieces), section heading and
+    subheading, and header line in one piece on its page; every note, after its marker, on
+    its page; every break the spec asks for taken at a line end; no two words overlapping;
+    then the layout's own checks."""
+    import pdfplumber
+
+    note_marker = how.note_marker or how.marker
+    with pdfplumber.open(pdf_path) as pdf:
+        if len(pdf.pages) != s.pages:
+            return [f"{s.name}: {len(pdf.pages)} pages printed, spec says {s.pages}"]
+        texts: dict[int, str] = {}
+        problems: list[str] = []
+        for n, page in enumerate(pdf.pages, 1):
+            texts[n] = page_text(page)
+            problems += overlapping_words(n, page.extract_words())
+        placed = s.placed()
+        # a break taken at a line end: the hyphen printed there is not part of the text
+        for p in placed:
+            for left, right in line_end_breaks(p.item.text):
+                texts[p.page], taken = re.subn(
+                    re.escape(squash(left)) + f"[{LINE_END_HYPHENS}]" + re.escape(squash(right)),
+                    squash(left + right), texts[p.page])
+                if not taken:
+                    problems.append(f"the break in {left}-{right} is not taken at a line end")
+        wanted = [(f"item {p.n} {clean(p.item.text)[:50]!r}",
+                   printed(piece, how.marker), p.page)
+                  for p in placed for piece in p.item.pieces or [p.item.text]]
+        wanted += [(f"heading {h[:40]!r}", printed(h), sec.page)
+                   for sec in s.sections for h in [sec.heading, *sec.subheadings]]
+        wanted += [(f"header line {h!r}", h, 1) for h in [s.title, *s.header_lines]]
+        wanted += [(f"footnote {f.marker}", note_marker(f.marker) + f.term + f.sep + f.expansion,
+                    f.page) for f in s.footnotes]
+        problems += [f"{what} not in one piece on page {page}" for what, text, page in wanted
+                     if squash(spell_ligatures(text)) not in texts[page]]
+        for extra in how.extra:
+            problems += extra(s, pdf)
+    return [f"{s.name}: {p}" for p in problems]
+

@@ -1,12 +1,65 @@
-"""Spec strings: from markup to the golden text, the footnote markers and their anchors.
+"""Spec strings: the markup every sample uses, and what is read out of it (the golden text,
+the footnote markers and their anchors, the text a PDF's text layer should hold).
 
-Each generator has its own markup dialect (a token regex whose group 1, when it matched, is
-a footnote marker `[^1]`); what is read out of a spec string is the same for all of them.
+    [^1] [^a] [^¹]   footnote marker (digits, letters, or a Unicode superscript digit, which
+                     is printed as typed and stands for the marker "1"); left out of the
+                     golden text, goes to footnote_refs.
+    {-} {‐} {shy}    a place where the word MUST break at a line end: drawn "-", U+2010 or
+                     U+00AD (reportlab); {shy} is also a soft hyphen for Chromium and Writer.
+    {/}              a line break that MUST fall right after an existing hyphen
+                     ("socio-{/}économique"); nothing is added.
+    {^er}            letters printed raised that belong to the text ("1{^er}" -> "1er").
+    \\n               a forced line break (headings, timeline labels).
+    ﬁ ﬂ              ligature glyphs drawn as such; the golden text has "fi" / "fl".
+
+A producer that cannot print a token fails on it (see each layout).
 """
 from __future__ import annotations
 
 import re
-from typing import Callable
+
+# group 1: a footnote marker; group 2: a break; group 3: raised letters that stay in the text
+TOKEN = re.compile(r"\[\^([0-9a-z¹²³⁴⁵⁶⁷⁸⁹⁰]+)\]|\{(-|‐|shy|/)\}|\{\^([a-z]+)\}")
+
+SUPERSCRIPT_DIGITS = {"¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7",
+                      "⁸": "8", "⁹": "9", "⁰": "0"}
+LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl"}
+
+
+def spell_ligatures(text: str) -> str:
+    for lig, plain in LIGATURES.items():
+        text = text.replace(lig, plain)
+    return text
+
+
+def plain(markup: str) -> str:
+    """Markup tokens removed (raised letters kept)."""
+    return TOKEN.sub(lambda m: m.group(3) or "", markup)
+
+
+def clean(markup: str) -> str:
+    """The golden (contract) text of a spec string."""
+    return re.sub(r"\s+", " ", spell_ligatures(plain(markup))).strip()
+
+
+def printed(markup: str, marker=str) -> str:
+    """The text a PDF's text layer holds for a spec string: markers as `marker` prints
+    them (as typed by default), breaks dropped, raised letters kept."""
+    return TOKEN.sub(lambda m: marker(m.group(1)) if m.group(1) else m.group(3) or "", markup)
+
+
+def marker_value(raw: str) -> str:
+    """A marker's value from its typed form ("¹" -> "1")."""
+    return "".join(SUPERSCRIPT_DIGITS.get(ch, ch) for ch in raw)
+
+
+def raw_markers(markup: str) -> list[str]:
+    """The footnote markers as typed, in order."""
+    return [m.group(1) for m in TOKEN.finditer(markup) if m.group(1)]
+
+
+def markers(markup: str) -> list[str]:
+    return [marker_value(r) for r in raw_markers(markup)]
 
 
 def anchor_word(before: str) -> str:
@@ -19,6 +72,11 @@ def anchor_word(before: str) -> str:
     return re.sub(r"[.,;:!?)»”\"]+$", "", word)
 
 
+def anchor_of(markup: str, raw_marker: str) -> str:
+    """The word a marker (as typed) sits on."""
+    return anchor_word(plain(markup[:markup.index(f"[^{raw_marker}]")]))
+
+
 def join_label(label: str) -> str:
     """A timeline label's lines (split by \\n) as the one-line date text: lines are joined by
     a space, except after a line that ends with a hyphen or dash glued to its word."""
@@ -28,38 +86,3 @@ def join_label(label: str) -> str:
             out += " "
         out += line
     return re.sub(r"\s+", " ", out).strip()
-
-
-class Markup:
-    """A markup dialect: `token` matches every markup token; group 1 of a footnote marker
-    holds the marker as typed. `keep` gives the text a token leaves in the plain text (none
-    by default), `marker_value` the marker's value from its typed form, `ligatures` the
-    ligature glyphs the golden text spells out."""
-
-    def __init__(self, token: re.Pattern, keep: Callable[[re.Match], str] = lambda m: "",
-                 marker_value: Callable[[str], str] = lambda raw: raw,
-                 ligatures: dict[str, str] | None = None):
-        self.token, self.keep, self.marker_value = token, keep, marker_value
-        self.ligatures = ligatures or {}
-
-    def plain(self, markup: str) -> str:
-        """Markup tokens removed (or replaced by what they keep)."""
-        return self.token.sub(self.keep, markup)
-
-    def clean(self, markup: str) -> str:
-        """The golden (contract) text of a spec string."""
-        s = self.plain(markup)
-        for lig, plain in self.ligatures.items():
-            s = s.replace(lig, plain)
-        return re.sub(r"\s+", " ", s).strip()
-
-    def raw_markers(self, markup: str) -> list[str]:
-        """The footnote markers as typed, in order."""
-        return [m.group(1) for m in self.token.finditer(markup) if m.group(1)]
-
-    def markers(self, markup: str) -> list[str]:
-        return [self.marker_value(r) for r in self.raw_markers(markup)]
-
-    def anchor_of(self, markup: str, raw_marker: str) -> str:
-        """The word a marker (as typed) sits on."""
-        return anchor_word(self.plain(markup[:markup.index(f"[^{raw_marker}]")]))

@@ -1,4 +1,4 @@
-"""Where the generators read fonts and write samples and ground truth."""
+"""Where the generators read fonts and, by default, write samples and ground truth."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,18 +1,18 @@
-"""Variant sample made with LibreOffice Writer from Word-like styles: Sierra Leone (en).
-
-Word 2016-like defaults: Title and Heading 1/2 are NOT bold (light, larger, blue), body
-Liberation Sans 10 pt, a timeline as hanging-indent paragraphs "label<TAB>entry", numbered
-lists "1)" with nested "a)", real Writer footnotes (some after ")" or after a full stop).
-"""
+"""Sierra Leone (en), LibreOffice Writer with Word 2016-like styles, A4 portrait, 1 page: title
+and headings not bold (light, larger, blue); a letter-spaced subtitle; an italic action line;
+justified body text; a timeline of hanging-indent paragraphs "label<TAB>entry"; numbered
+lists "1)" with nested "a)"; real Writer footnotes (after ")" and after a full stop); a
+running footer with the page number on a one-page sheet."""
 from __future__ import annotations
 
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from samplekit.producers import ODF_NS, convert, fix_metadata
-from variants.spec import D, It, TL, Sec, Footnote, Sample, TOKEN, Y2022
+from samplekit.libreoffice import (Notes, base_styles, flat_document, note_styles,
+                                   title_meta, writer_pdf)
+from samplekit.spec import D, Footnote, It, Sample, Sec, TL, Y2022
 
-SL = Sample(
+SAMPLE = Sample(
     name="libreoffice-sierraleone-en", producer="libreoffice", language="en",
     title="Sierra Leone",
     header_lines=["Reference country", "Domain 3: Protection and asylum"],
@@ -20,7 +20,7 @@ SL = Sample(
     action_number=10,
     action_title="Support the capacity of national authorities to identify and protect "
                  "persons in need of international protection",
-    pages=1, footnote_page=1,
+    pages=1,
     sections=[
         Sec("progress", "Progress",
             subheadings=["Implementation of the Marrakesh Action Plan",
@@ -103,28 +103,9 @@ SL = Sample(
 BLUE = "#2F5496"
 
 
-def build(s: Sample) -> str:
-    notes = {f.marker: f for f in s.footnotes}
-    cited = []
-
-    def inline(markup: str) -> str:
-        out, pos = [], 0
-        for m in TOKEN.finditer(markup):
-            out.append(escape(markup[pos:m.start()]))
-            f = notes[m.group(1)]
-            cited.append(f.marker)
-            assert f.marker == str(len(cited))
-            out.append(f'<text:note text:id="ftn{f.marker}" text:note-class="footnote">'
-                       f'<text:note-citation>{f.marker}</text:note-citation><text:note-body>'
-                       f'<text:p text:style-name="Footnote">{escape(f.term + f.sep + f.expansion)}'
-                       f'</text:p></text:note-body></text:note>')
-            pos = m.end()
-        out.append(escape(markup[pos:]))
-        return "".join(out)
-
-    def p(style, markup):
-        return f'<text:p text:style-name="{style}">{inline(markup)}</text:p>'
-
+def fodt(s: Sample) -> str:
+    notes = Notes(s.footnotes)
+    inline, p = notes.inline, notes.p
     body = [p("Title", s.title), p("Subtitle", s.header_lines[0]),
             p("Domain", s.header_lines[1])]
     for sec in s.sections:
@@ -163,7 +144,7 @@ def build(s: Sample) -> str:
             body.append('<text:list text:style-name="WWNum2">' + "".join(
                 f'<text:list-item>{p("List_20_Paragraph", it.text)}</text:list-item>'
                 for it in sec.blocks) + "</text:list>")
-    assert cited == [f.marker for f in s.footnotes]
+    notes.check_all_cited()
 
     def num_list(name, levels):
         out = [f'<text:list-style style:name="{name}">']
@@ -188,15 +169,7 @@ def build(s: Sample) -> str:
  <style:font-face style:name="Liberation Sans" svg:font-family="&apos;Liberation Sans&apos;" style:font-family-generic="swiss" style:font-pitch="variable"/>
  <style:font-face style:name="OpenSymbol" svg:font-family="OpenSymbol" style:font-charset="x-symbol"/>
 </office:font-face-decls>
-<office:styles>
- <style:default-style style:family="paragraph">
-  <style:paragraph-properties fo:orphans="2" fo:widows="2"/>
-  <style:text-properties {font} {lang} {nohyph}/>
- </style:default-style>
- <style:style style:name="Standard" style:family="paragraph" style:class="text">
-  <style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.14cm" fo:line-height="112%"/>
-  <style:text-properties {font} {lang} {nohyph}/>
- </style:style>
+<office:styles>{base_styles(f"{font} {lang} {nohyph}", "0.14cm", 112)}
  <style:style style:name="Text_20_body" style:display-name="Text body" style:family="paragraph" style:parent-style-name="Standard">
   <style:paragraph-properties fo:text-align="justify"/>
  </style:style>
@@ -246,12 +219,7 @@ def build(s: Sample) -> str:
  </style:style>
  <style:style style:name="Strong" style:family="text">
   <style:text-properties fo:font-weight="bold"/>
- </style:style>
- <style:style style:name="Footnote_20_anchor" style:display-name="Footnote anchor" style:family="text">
-  <style:text-properties style:text-position="super 58%"/>
- </style:style>
- <style:style style:name="Footnote_20_Symbol" style:display-name="Footnote Symbol" style:family="text"/>
- <text:notes-configuration text:note-class="footnote" text:citation-style-name="Footnote_20_Symbol" text:citation-body-style-name="Footnote_20_anchor" style:num-format="1" text:start-value="0" text:footnotes-position="page" text:start-numbering-at="document"/>
+ </style:style>{note_styles()}
  {num_list("WWNum1", [("1", ")"), ("a", ")")])}
  {num_list("WWNum2", [("1", ")")])}
  <text:list-style style:name="WWBullet">
@@ -278,19 +246,8 @@ def build(s: Sample) -> str:
   <style:footer><text:p text:style-name="Footer">Rabat Process | Reference country factsheet<text:tab/><text:page-number text:select-page="current">1</text:page-number></text:p></style:footer>
  </style:master-page>
 </office:master-styles>"""
-    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {ODF_NS} '
-            f'office:version="1.3" '
-            f'office:mimetype="application/vnd.oasis.opendocument.text"><office:meta>'
-            f"<dc:title>{escape(s.title)}</dc:title></office:meta>{styles}{auto}{master}"
-            f"<office:body><office:text>\n" + "\n".join(body) +
-            "\n</office:text></office:body></office:document>\n")
+    return flat_document(title_meta(s.title), styles + auto + master, body)
 
 
-SAMPLES = [SL]
-
-
-def make(s: Sample, pdf: Path, work: Path) -> None:
-    fodt = work / f"{s.name}.fodt"
-    fodt.write_text(build(s), encoding="utf-8")
-    out = convert(fodt, work, work / "profile")
-    pdf.write_bytes(fix_metadata(out.read_bytes(), s.name))
+def render(s: Sample, pdf: Path, work: Path) -> None:
+    writer_pdf(fodt(s), s.name, pdf, work)
