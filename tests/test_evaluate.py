@@ -95,3 +95,53 @@ def test_document_fields_are_scored():
     assert score_document(truth, right).scores["fields"] == 1.0
     score = score_document(truth, wrong)
     assert score.scores["fields"] == 0.5 and "document country: want 'Cameroun', got None" in score.problems
+
+
+# --- the full comparison the golden tests rely on ------------------------------------------
+
+def _golden_pair(change):
+    import copy
+
+    from conftest import golden
+    from factextract.evaluate import truth_record
+
+    truth = golden("cameroun-fr")
+    pred = copy.deepcopy(truth)
+    change(pred)
+    return truth_record(truth, "cameroun-fr"), truth_record(pred, "cameroun-fr")
+
+
+def _first_anchored(doc):
+    return next(it for it in doc["items"] if it["footnote_refs"])
+
+
+def _first_dated(doc):
+    return next(it for it in doc["items"] if it["date"])
+
+
+@pytest.mark.parametrize("change, problem", [
+    (lambda d: None, None),
+    (lambda d: d["document"].update(page_count=2), "document page_count: want 1, got 2"),
+    (lambda d: d["document"].update(status="no_text"), "document status"),
+    (lambda d: d["sections"][1].update(page=2), "section 2: want"),
+    (lambda d: d["sections"][1]["subheadings"].pop(), "section 2: want"),
+    (lambda d: d["items"][0].update(page=2), "page: want 1, got 2"),
+    (lambda d: d["items"][0].update(section=3), "section: want"),
+    (lambda d: _first_anchored(d)["footnote_refs"][0].update(anchor="X"), "footnote_refs: want"),
+    (lambda d: _first_dated(d)["date"].update(start="1999-01-01"), "date: want"),
+    (lambda d: _first_dated(d)["date"].update(text="autre"), "date: want"),
+    (lambda d: d["footnotes"][0].update(term="AUTRE"), "footnote 1: want"),
+])
+def test_the_full_comparison_names_every_difference(change, problem):
+    truth, pred = _golden_pair(change)
+    score = score_document(truth, pred)
+    if problem is None:
+        assert score.problems == ()
+    else:
+        assert any(problem in p for p in score.problems), score.problems
+
+
+def test_details_do_not_change_the_scores():
+    truth, pred = _golden_pair(lambda d: [it.update(page=9) for it in d["items"]])
+    score = score_document(truth, pred)
+    assert set(score.scores.values()) == {1.0} and len(score.problems) == len(truth.items)

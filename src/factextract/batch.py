@@ -45,6 +45,7 @@ DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_MEMORY_MB = 2048
 PDF_SUFFIX = ".pdf"
 MAX_MESSAGE_CHARS = 300
+_MIB = 1 << 20  # bytes in a MiB
 # How many hex digits of the code's hash name a pipeline version in cache file names.
 FINGERPRINT_DIGITS = 12
 
@@ -189,7 +190,7 @@ def _limit_memory(memory_mb: int | None) -> None:
         import resource
     except ImportError:
         return
-    limit = memory_mb * 1024 * 1024
+    limit = memory_mb * _MIB
     _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
@@ -232,6 +233,7 @@ def _work(process: ProcessFn | None, path: str, memory_mb: int | None) -> Factsh
 
 
 def _memory_message(memory_mb: int | None) -> str:
+    """The message of a file whose worker ran out of memory."""
     limit = f" (limit {memory_mb} MB)" if memory_mb else ""
     return (
         f"ran out of memory{limit}; the PDF may be malformed or extremely large: "
@@ -244,6 +246,7 @@ def _memory_message(memory_mb: int | None) -> str:
 
 
 def _error_sheet(path: Path, sha256: str, message: str) -> Factsheet:
+    """The Factsheet of a file that failed outside the pipeline: status ``error`` and why."""
     return Factsheet(
         doc_id=doc_id_of(sha256), source_path=str(path), sha256=sha256, status="error",
         error=message,
@@ -269,6 +272,7 @@ def pipeline_fingerprint() -> str:
 
 
 def _cache_file(cache_dir: Path, sha256: str) -> Path:
+    """Where the Factsheet of these bytes, made by this pipeline, is cached."""
     return cache_dir / f"{sha256}-{pipeline_fingerprint()}.pkl"
 
 
@@ -304,6 +308,7 @@ def _cache_put(cache_dir: Path | None, sha256: str, sheet: Factsheet) -> None:
 
 
 def _died_message(exc: BaseException) -> str:
+    """The message of a file whose worker process died, with the signal or exit code."""
     code = getattr(exc, "exitcode", None)
     if isinstance(code, int) and code < 0:
         try:
@@ -321,6 +326,7 @@ def _died_message(exc: BaseException) -> str:
 
 
 def _timeout_message(timeout_s: float) -> str:
+    """The message of a file that took longer than ``--timeout``."""
     return (
         f"timed out after {timeout_s:g} s (the PDF may be malformed or extremely large); "
         "retry with a larger --timeout if the file is genuinely large"
@@ -418,31 +424,7 @@ def run_batch(
         cache_dir = Path(cache_dir)
 
     batch = _Batch(paths, abort_on_error)
-    todo: deque[int] = deque()
-    first_with: dict[str, int] = {}  # sha256 -> index of the first file with those bytes
-    duplicates: list[tuple[Path, Path]] = []
-    duplicate_index: dict[int, int] = {}  # index of a duplicate -> index of the earlier file
-    for i, path in enumerate(paths):
-        try:
-            batch.hashes[i] = file_sha256(path)
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            batch.finish(i, _error_sheet(path, unreadable_sha256(path), _one_line(
-                f"cannot read the file ({reason}); check that it exists and that you may read it"
-            )))
-            continue
-        if batch.hashes[i] in first_with:
-            duplicates.append((path, paths[first_with[batch.hashes[i]]]))
-            duplicate_index[i] = first_with[batch.hashes[i]]
-            continue
-        first_with[batch.hashes[i]] = i
-        cached = _cache_get(cache_dir, batch.hashes[i])
-        if cached is None:
-            todo.append(i)
-        else:
-            batch.from_cache += 1
-            batch.finish(i, cached)
-
+    todo = batch.plan(cache_dir)
     batch.open_bar(progress)
     batch.advance(len(paths) - len(todo))  # unreadable, cached and duplicate files are done
     try:
@@ -451,18 +433,8 @@ def run_batch(
                       cache_dir=cache_dir, process=process)
     finally:
         batch.close_bar()
-
-    for i, first in duplicate_index.items():
-        if batch.results[first] is not None:
-            batch.results[i] = dataclasses.replace(
-                batch.results[first], source_path=str(paths[i]), duplicate_of=str(paths[first]),
-                sections=(), items=(), footnotes=(), entities=())
-    return BatchResult(
-        (r for r in batch.results if r is not None),
-        from_cache=batch.from_cache,
-        not_processed=[paths[i] for i in todo],
-        duplicates=duplicates,
-    )
+    return BatchResult(batch.sheets(), from_cache=batch.from_cache,
+                       not_processed=[paths[i] for i in todo], duplicates=batch.duplicates)
 
 
 class _Batch:
@@ -476,8 +448,47 @@ class _Batch:
         self.from_cache = 0
         self.errors = 0
         self.stop = False
+        self.duplicates: list[tuple[Path, Path]] = []  # (file, earlier file with the same bytes)
+        self._copy_of: dict[int, int] = {}  # index of a duplicate -> index of the earlier file
         self._abort_on_error = abort_on_error
         self._bar: Any = None
+
+    def plan(self, cache_dir: Path | None) -> deque[int]:
+        """Hash every file; finish the unreadable and the cached ones, note the copies of an
+        earlier file; return the indexes of the files left to process, in input order."""
+        todo: deque[int] = deque()
+        first_with: dict[str, int] = {}  # sha256 -> index of the first file with those bytes
+        for i, path in enumerate(self.paths):
+            try:
+                self.hashes[i] = file_sha256(path)
+            except OSError as exc:
+                reason = exc.strerror or str(exc)
+                self.finish(i, _error_sheet(path, unreadable_sha256(path), _one_line(
+                    f"cannot read the file ({reason}); check that it exists and that you may read it"
+                )))
+                continue
+            if self.hashes[i] in first_with:
+                self._copy_of[i] = first_with[self.hashes[i]]
+                self.duplicates.append((path, self.paths[self._copy_of[i]]))
+                continue
+            first_with[self.hashes[i]] = i
+            cached = _cache_get(cache_dir, self.hashes[i])
+            if cached is None:
+                todo.append(i)
+            else:
+                self.from_cache += 1
+                self.finish(i, cached)
+        return todo
+
+    def sheets(self) -> list[Factsheet]:
+        """The Factsheets, in input order: a copy of an earlier file gets that file's
+        documents row under its own path, ``duplicate_of`` set and no content of its own."""
+        for i, first in self._copy_of.items():
+            if self.results[first] is not None:
+                self.results[i] = dataclasses.replace(
+                    self.results[first], source_path=str(self.paths[i]), duplicate_of=str(self.paths[first]),
+                    sections=(), items=(), footnotes=(), entities=())
+        return [r for r in self.results if r is not None]
 
     def finish(self, i: int, sheet: Factsheet) -> None:
         """Record file i's Factsheet, under the path as given."""
@@ -494,10 +505,12 @@ class _Batch:
                          disable=(None if progress is None else not progress))
 
     def advance(self, n: int) -> None:
+        """Move the bar on by n files, with the counts so far."""
         self._bar.set_postfix(cached=self.from_cache, errors=self.errors, refresh=False)
         self._bar.update(n)
 
     def close_bar(self) -> None:
+        """Close the bar (the batch ended, or was interrupted)."""
         self._bar.close()
 
 

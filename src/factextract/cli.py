@@ -57,6 +57,7 @@ _non_negative_int = _whole_number(0, "0 or more")
 
 
 def _positive_seconds(text: str) -> float:
+    """An argparse type: a finite number of seconds above 0."""
     try:
         value = float(text)
     except ValueError:
@@ -160,6 +161,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    """``factextract run``: the batch, its summary on stderr, the exit status."""
     clock = time.monotonic()
     sheets = batch.run(
         args.inputs, args.out, jobs=args.jobs, timeout_s=args.timeout, memory_mb=args.memory_mb,
@@ -199,6 +201,8 @@ def _print_summary(sheets: batch.BatchResult, out: Path, elapsed: float, *, cach
 
 
 def _evaluate(args: argparse.Namespace) -> int:
+    """``factextract evaluate``: the scores as a table or JSON, and with ``--details`` every
+    difference."""
     from .evaluate import evaluate, format_table, summary_rows
 
     scores = evaluate(args.truth, args.pred)
@@ -215,6 +219,7 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _parse_date(args: argparse.Namespace) -> int:
+    """``factextract parse-date``: one JSON line per text, ``null`` for no date."""
     from .dates import parse_date  # dateparser and the vocabularies: only for this command
 
     for text in args.texts:

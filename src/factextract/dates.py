@@ -36,6 +36,12 @@ THIRDS: dict[str, tuple[int, int, int]] = {  # qualifier -> (EDTF code, first mo
     "early": (37, 1, 4), "mid": (38, 5, 8), "late": (39, 9, 12),
 }
 ORDINALS: dict[str, int] = dict(zip(ORDINAL_KEYS, (1, 2, 3, 4, 0)))  # 0 = "last"
+# Quarters and halves: how many in a year, how many months each, and the EDTF code of the
+# first one less one (EDTF level 2: quarters are 33-36, halves 40-41).
+QUARTERS, QUARTER_MONTHS, EDTF_QUARTER_BASE = 4, 3, 32
+HALVES, HALF_MONTHS, EDTF_HALF_BASE = 2, 6, 39
+# "2019-20" is a range only when the second year follows the first within this many years.
+MAX_RANGE_YEARS = 10
 # How fine a precision is: a range takes the finer of its bounds' precisions.
 _FINENESS: dict[str, int] = {
     "day": 0, "month": 1, "quarter": 2, "season": 2, "third": 3, "half": 4, "year": 5,
@@ -43,6 +49,7 @@ _FINENESS: dict[str, int] = {
 
 
 def _to_original(starts: list[int] | None, s: int, e: int) -> tuple[int, int]:
+    """Offsets in the folded text -> offsets in the original one."""
     if starts is None:
         return s, e
     return starts[s], max(starts[e], starts[e - 1] + 1)
@@ -116,6 +123,8 @@ def _connector(word: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Grammar:
+    """One language's compiled grammar: its patterns and the word tables a match is read with."""
+
     lang: str
     patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (form, anchored pattern), tie order
     trigger: re.Pattern[str]  # where an expression may start
@@ -291,6 +300,8 @@ class _Parts:
 
 @dataclass(frozen=True, slots=True)
 class _Span:
+    """A period as first and last day, precision, EDTF and the third it names."""
+
     start: date
     end: date
     precision: str
@@ -326,11 +337,11 @@ def _read(g: dict[str, str | None], p: str, gram: _Grammar) -> _Parts | None:
             if season != "winter" or second != parts.year + 1:
                 return None
     elif g.get(p + "qn") is not None or g.get(p + "qo") is not None:
-        n = _int(g, p + "qn") if g.get(p + "qn") else gram.ordinals[word_key(g[p + "qo"])] or 4
+        n = _int(g, p + "qn") if g.get(p + "qn") else gram.ordinals[word_key(g[p + "qo"])] or QUARTERS
         parts = _Parts("quarter", _int(g, p + "qy"), number=n)
     elif g.get(p + "hn") is not None or g.get(p + "ho") is not None:
-        n = _int(g, p + "hn") if g.get(p + "hn") else gram.ordinals[word_key(g[p + "ho"])] or 2
-        if n > 2:
+        n = _int(g, p + "hn") if g.get(p + "hn") else gram.ordinals[word_key(g[p + "ho"])] or HALVES
+        if n > HALVES:
             return None
         parts = _Parts("half", _int(g, p + "hy"), number=n)
     elif g.get(p + "dd") is not None:
@@ -357,7 +368,7 @@ def _expand_year(first: int | None, digits: str) -> int | None:
         second = first // 100 * 100 + int(digits)
         if second <= first:
             second += 100
-    return second if 0 < second - first <= 10 else None
+    return second if 0 < second - first <= MAX_RANGE_YEARS else None
 
 
 def _last_day(year: int, month: int) -> date:
@@ -387,7 +398,7 @@ def _span(parts: _Parts) -> _Span | None:
         return _Span(date(y, first, 1), _last_day(end_year, last), "season",
                      f"{y:04d}-{code}", parts.third)
     if kind in ("quarter", "half"):
-        size, base = (3, 32) if kind == "quarter" else (6, 39)
+        size, base = (QUARTER_MONTHS, EDTF_QUARTER_BASE) if kind == "quarter" else (HALF_MONTHS, EDTF_HALF_BASE)
         first = (parts.number - 1) * size + 1
         return _Span(date(y, first, 1), _last_day(y, first + size - 1), kind,
                      f"{y:04d}-{base + parts.number}", parts.third)
@@ -428,6 +439,9 @@ def _range(a: _Parts, b: _Parts) -> tuple[_Span, _Span] | None:
 
 @dataclass(frozen=True, slots=True)
 class _Found:
+    """A match read as a period, and whether its ends are bare years (counts and labels are
+    checked on those)."""
+
     start: date | None
     end: date | None
     precision: str
@@ -535,6 +549,7 @@ def _rejection(folded: str, s: int, e: int, found: _Found, gram: _Grammar) -> st
 
 def _period(text: str, starts: list[int] | None, s: int, e: int, found: _Found,
             offset: int = 0) -> Period:
+    """The Period of a match, its offsets mapped back to the original text."""
     s0, e0 = _to_original(starts, s, e)
     return Period(text=text[s0:e0], start=found.start, end=found.end,
                   precision=found.precision, qualifier=found.qualifier, edtf=found.edtf,
@@ -600,6 +615,7 @@ _STRIP = " \t\r\n\f\v\u00a0\u202f.,;:!?()[]{}\"'«»“”‘’*•·–—-/|"
 
 
 def _parse_one(text: str, lang: str) -> Period | None:
+    """``parse_date`` in one language: the whole stripped text, one expression, or None."""
     gram = _grammar(lang)
     s = len(text) - len(text.lstrip(_STRIP))
     e = len(text.rstrip(_STRIP))

@@ -12,6 +12,12 @@ shifting every comparison after it. Scores per document:
 - reading-order agreement: the share of matched item pairs that the run orders as the truth does;
 - fields: the share of the truth's document fields (title, language, country, domain and
   action number and title) that the run gives exactly.
+
+Beyond the scores, every difference from the ground truth is listed (``DocumentScore.problems``,
+``factextract evaluate --details``): the items' pages, sections, full dates, inline dates and
+footnote anchors, the sections' pages and subheadings, the footnotes' terms, the document's
+status and page count. The golden-file tests assert that this list is empty, so the command
+and the tests compare in one way.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Iterable, Sequence
+from itertools import zip_longest
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +33,9 @@ from .errors import UsageError
 
 # Two item texts with at least this difflib ratio may be the same item.
 MATCH_THRESHOLD = 0.6
+# How much of a text a problem quotes (characters), and of a text it only points at.
+QUOTE_CHARS = 60
+POINTER_CHARS = 30
 
 METRICS: tuple[str, ...] = (
     "item_precision", "item_recall", "item_f1", "exact_text", "section_kind", "parent", "date",
@@ -35,6 +45,11 @@ METRICS: tuple[str, ...] = (
 FIELDS: tuple[str, ...] = (
     "title", "language", "country", "domain_number", "domain_title", "action_number", "action_title",
 )
+# Document values compared (listed as problems) but not scored.
+CHECKED_DOCUMENT_VALUES: tuple[str, ...] = ("status", "page_count")
+_INTEGER_VALUES = frozenset({"domain_number", "action_number", "page_count"})
+# An item's values that only the full comparison looks at, in the ground-truth format.
+ITEM_DETAILS: tuple[str, ...] = ("section", "page", "date", "dates", "footnote_refs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,20 +64,30 @@ class ItemRecord:
     date_edtf: str | None
     date_source: str | None
     footnote_markers: tuple[str, ...]
+    # ITEM_DETAILS in the ground-truth format; a truth file may leave any of them out.
+    details: dict[str, object] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
 class DocumentRecord:
+    """What evaluation compares of a document, from ground truth or from a run."""
+
     name: str
     producer: str
     sections: tuple[tuple[str, str], ...]  # (kind, heading)
     items: tuple[ItemRecord, ...]
     footnotes: tuple[tuple[str, str], ...]  # (marker, text)
-    fields: dict[str, object] = field(default_factory=dict)  # document fields; truth may omit some
+    fields: dict[str, object] = field(default_factory=dict)  # document values; truth may omit some
+    # Sections (kind, heading, page, subheadings) and footnotes (marker, text, term, expansion,
+    # page) in the ground-truth format; None where unknown.
+    section_details: tuple[dict[str, object], ...] | None = None
+    footnote_details: tuple[dict[str, object], ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class DocumentScore:
+    """A document's scores (METRICS) and every difference found, one line each."""
+
     name: str
     producer: str
     truth_items: int
@@ -79,6 +104,7 @@ def truth_record(truth: dict, name: str) -> DocumentRecord:
             parent=None if it.get("parent") is None else str(it["parent"]),
             date_edtf=(it.get("date") or {}).get("edtf"), date_source=(it.get("date") or {}).get("source"),
             footnote_markers=tuple(r["marker"] for r in it.get("footnote_refs", [])),
+            details={k: it[k] for k in ITEM_DETAILS if k in it},
         )
         for it in truth["items"]
     )
@@ -87,7 +113,10 @@ def truth_record(truth: dict, name: str) -> DocumentRecord:
         sections=tuple((s["kind"], s.get("heading") or "") for s in truth["sections"]),
         items=items,
         footnotes=tuple((f["marker"], f["text"]) for f in truth.get("footnotes", [])),
-        fields={k: v for k, v in truth.get("document", {}).items() if k in FIELDS},
+        fields={k: v for k, v in truth.get("document", {}).items() if k in FIELDS + CHECKED_DOCUMENT_VALUES},
+        section_details=tuple({"kind": s["kind"], "heading": s.get("heading"), "page": s.get("page"),
+                               "subheadings": s.get("subheadings", [])} for s in truth["sections"]),
+        footnote_details=tuple(truth["footnotes"]) if "footnotes" in truth else None,
     )
 
 
@@ -105,28 +134,79 @@ def run_records(tables: dict) -> dict[str, DocumentRecord]:
         notes = tables["footnotes"][tables["footnotes"]["doc_id"] == doc_id]
         if "order" in notes:
             notes = notes.sort_values("order")
+        section_position = {str(s["section_id"]): n for n, (_, s) in enumerate(sections.iterrows(), start=1)}
+        inline = _per_item(tables["dates"], doc_id, lambda d: d["source"] == "inline",
+                           lambda d: {"text": str(d["text"]), "edtf": str(d["edtf"])})
+        refs = _per_item(tables["footnote_refs"], doc_id, lambda r: True,
+                         lambda r: {"marker": str(r["marker"]), "anchor": _str(r["anchor"])})
         out[name] = DocumentRecord(
             name=name, producer="",
             sections=tuple((s["kind"], _str(s["heading"])) for _, s in sections.iterrows()),
-            items=tuple(
-                ItemRecord(
-                    key=str(it["item_id"]), order=int(it["order"]), text=str(it["text"]),
-                    section_kind=str(it["section_kind"]),
-                    parent=None if _missing(it["parent_item_id"]) else str(it["parent_item_id"]),
-                    date_edtf=None if _missing(it["date_edtf"]) else str(it["date_edtf"]),
-                    date_source=None if _missing(it["date_source"]) else str(it["date_source"]),
-                    footnote_markers=_markers(it["footnote_markers"]),
-                )
-                for _, it in items.iterrows()
-            ),
+            items=tuple(_item_record(it, section_position, inline, refs) for _, it in items.iterrows()),
             footnotes=tuple((str(f["marker"]), str(f["text"])) for _, f in notes.iterrows()),
-            fields={k: (None if _missing(doc[k]) else (int(doc[k]) if k.endswith("_number") else str(doc[k])))
-                    for k in FIELDS if k in doc},
+            fields={k: _value(k, doc[k]) for k in FIELDS + CHECKED_DOCUMENT_VALUES if k in doc},
+            section_details=tuple({"kind": str(s["kind"]), "heading": _optional(s["heading"]), "page": int(s["page"]),
+                                   "subheadings": _list(s["subheadings"])} for _, s in sections.iterrows()),
+            footnote_details=tuple({"marker": str(f["marker"]), "text": str(f["text"]), "term": _optional(f["term"]),
+                                    "expansion": _optional(f["expansion"]), "page": int(f["page"])}
+                                   for _, f in notes.iterrows()),
         )
     return out
 
 
+def _item_record(it, section_position: dict, inline: dict, refs: dict) -> ItemRecord:
+    """One row of the items table as an ItemRecord, its details in the ground-truth format."""
+    item_id = str(it["item_id"])
+    parent = None if _missing(it["parent_item_id"]) else str(it["parent_item_id"])
+    date = None
+    if not _missing(it["date_edtf"]):
+        date = {"text": _optional(it["date_text"]), "start": _iso(it["date_start"]), "end": _iso(it["date_end"]),
+                "precision": _optional(it["date_precision"]), "qualifier": _str(it["date_qualifier"]),
+                "edtf": str(it["date_edtf"]), "source": _optional(it["date_source"])}
+    return ItemRecord(
+        key=item_id, order=int(it["order"]), text=str(it["text"]), section_kind=str(it["section_kind"]),
+        parent=parent,
+        date_edtf=None if _missing(it["date_edtf"]) else str(it["date_edtf"]),
+        date_source=None if _missing(it["date_source"]) else str(it["date_source"]),
+        footnote_markers=_markers(it["footnote_markers"]),
+        details={"section": section_position.get(str(it["section_id"])), "page": int(it["page"]), "date": date,
+                 "dates": inline.get(item_id, []), "footnote_refs": refs.get(item_id, [])},
+    )
+
+
+def _per_item(frame, doc_id: str, keep, row_value) -> dict[str, list]:
+    """``{item_id: [row_value(row), ...]}`` for a document's rows of a per-item table, in order."""
+    rows = frame[frame["doc_id"] == doc_id]
+    if "order" in rows:
+        rows = rows.sort_values(["item_id", "order"])
+    out: dict[str, list] = {}
+    for _, row in rows.iterrows():
+        if keep(row):
+            out.setdefault(str(row["item_id"]), []).append(row_value(row))
+    return out
+
+
+def _value(name: str, value) -> object:
+    """A document value as the ground truth writes it: None, int or str."""
+    if _missing(value):
+        return None
+    return int(value) if name in _INTEGER_VALUES else str(value)
+
+
+def _optional(value) -> str | None:
+    return None if _missing(value) else str(value)
+
+
+def _iso(value) -> str | None:
+    return None if _missing(value) else value.isoformat()
+
+
+def _list(value) -> list[str]:
+    return list(_markers(value))
+
+
 def _missing(value) -> bool:
+    """True for None and pandas' missing values (NA, NaT, NaN)."""
     try:
         import pandas as pd
 
@@ -140,6 +220,7 @@ def _str(value) -> str:
 
 
 def _markers(value) -> tuple[str, ...]:
+    """A list column's value (Arrow list, ``;``-joined text or None) as a tuple of strings."""
     if value is None:
         return ()
     if isinstance(value, str):
@@ -176,6 +257,7 @@ def match_items(truth: Sequence[ItemRecord], pred: Sequence[ItemRecord]) -> dict
 
 
 def score_document(truth: DocumentRecord, pred: DocumentRecord) -> DocumentScore:
+    """Match the items one to one, then score each metric and list every difference."""
     pairs = match_items(truth.items, pred.items)
     n_truth, n_pred, n_match = len(truth.items), len(pred.items), len(pairs)
     precision = n_match / n_pred if n_pred else float(n_truth == 0)
@@ -193,10 +275,10 @@ def score_document(truth: DocumentRecord, pred: DocumentRecord) -> DocumentScore
     matched = [(truth.items[i], pred.items[j]) for i, j in sorted(pairs.items())]
     for i, t in enumerate(truth.items):
         if i not in pairs:
-            problems.append(f"missing item {t.key}: {t.text[:60]!r}")
+            problems.append(f"missing item {t.key}: {t.text[:QUOTE_CHARS]!r}")
     for j, p in enumerate(pred.items):
         if j not in pairs.values():
-            problems.append(f"extra item at order {p.order}: {p.text[:60]!r}")
+            problems.append(f"extra item at order {p.order}: {p.text[:QUOTE_CHARS]!r}")
     for t, p in matched:
         if t.text != p.text:
             problems.append(f"item {t.key} text: want {t.text!r}, got {p.text!r}")
@@ -207,13 +289,14 @@ def score_document(truth: DocumentRecord, pred: DocumentRecord) -> DocumentScore
         if (t.date_edtf, t.date_source) != (p.date_edtf, p.date_source):
             problems.append(f"item {t.key} date: want {t.date_edtf} ({t.date_source}), "
                             f"got {p.date_edtf} ({p.date_source})")
+        problems.extend(_detail_problems(t, p))
     for (t0, p0), (t1, p1) in zip(matched, matched[1:]):
         if p1.order < p0.order:
-            problems.append(f"reading order: item {t1.key} ({t1.text[:30]!r}) comes before item {t0.key}")
+            problems.append(f"reading order: item {t1.key} ({t1.text[:POINTER_CHARS]!r}) comes before item {t0.key}")
     pred_notes = set(pred.footnotes)
     for note in truth.footnotes:
         if note not in pred_notes:
-            problems.append(f"footnote {note[0]} not found: {note[1][:60]!r}")
+            problems.append(f"footnote {note[0]} not found: {note[1][:QUOTE_CHARS]!r}")
     scores = {
         "item_precision": precision,
         "item_recall": recall,
@@ -227,12 +310,35 @@ def score_document(truth: DocumentRecord, pred: DocumentRecord) -> DocumentScore
         "sections": difflib.SequenceMatcher(a=truth.sections, b=pred.sections, autojunk=False).ratio()
         if truth.sections or pred.sections else 1.0,
         "reading_order": _order_agreement([p.order for _, p in matched]),
-        "fields": share(pred.fields.get(k) == v for k, v in truth.fields.items()),
+        "fields": share(pred.fields.get(k) == v for k, v in truth.fields.items() if k in FIELDS),
     }
     for k, v in truth.fields.items():
         if pred.fields.get(k) != v:
             problems.append(f"document {k}: want {v!r}, got {pred.fields.get(k)!r}")
+    problems.extend(_listed_problems("section", truth.section_details, pred.section_details))
+    problems.extend(_listed_problems("footnote", truth.footnote_details, pred.footnote_details))
     return DocumentScore(truth.name, truth.producer, n_truth, n_pred, scores, tuple(problems))
+
+
+def _detail_problems(truth: ItemRecord, pred: ItemRecord) -> list[str]:
+    """Every detail the truth gives for an item that the run gives otherwise. A date whose
+    EDTF or source already differs is reported once, by the score's own check."""
+    problems = []
+    for key, want in truth.details.items():
+        got = pred.details.get(key)
+        if key == "date" and (truth.date_edtf, truth.date_source) != (pred.date_edtf, pred.date_source):
+            continue
+        if got != want:
+            problems.append(f"item {truth.key} ({truth.text[:POINTER_CHARS]!r}) {key}: want {want!r}, got {got!r}")
+    return problems
+
+
+def _listed_problems(what: str, truth: Sequence[dict] | None, pred: Sequence[dict] | None) -> list[str]:
+    """Position by position, where a list of sections or footnotes differs from the truth's."""
+    if truth is None or pred is None or list(truth) == list(pred):
+        return []
+    return [f"{what} {i + 1}: want {w}, got {g}"
+            for i, (w, g) in enumerate(zip_longest(truth, pred)) if w != g]
 
 
 def _order_agreement(pred_orders: Sequence[int]) -> float:

@@ -72,6 +72,7 @@ class BBox:
         )
 
     def contains(self, other: BBox, tolerance: float = 0.0) -> bool:
+        """``other`` lies inside this box, give or take ``tolerance`` points."""
         return (
             other.x0 >= self.x0 - tolerance and other.x1 <= self.x1 + tolerance
             and other.top >= self.top - tolerance and other.bottom <= self.bottom + tolerance
@@ -266,6 +267,8 @@ class Timeline:
 
 @dataclass(frozen=True, slots=True)
 class FootnoteRef:
+    """A footnote marker in an item's text, and the word it sits on."""
+
     marker: str
     anchor: str
 
@@ -296,6 +299,8 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class Footnote:
+    """A footnote: its marker and text, and the term it defines with its expansion, if any."""
+
     marker: str
     text: str
     term: str | None
@@ -305,6 +310,8 @@ class Footnote:
 
 @dataclass(frozen=True, slots=True)
 class Entity:
+    """An organisation, place or programme in an item's text; offsets slice ``Item.text``."""
+
     item_id: str
     text: str
     label: EntityLabel

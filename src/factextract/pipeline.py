@@ -83,6 +83,7 @@ def process_file(path: Path | str) -> Factsheet:
 
 
 def _extract(path: Path, doc_id: str, sha: str) -> Factsheet:
+    """Read the PDF, then run every stage; a PDF without pages is a DocumentError."""
     pages, page_count = read_pages(path)
     if page_count == 0:
         raise DocumentError(str(path), "the PDF has no pages that pdfminer can find (an empty or broken page "

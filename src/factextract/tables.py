@@ -170,6 +170,7 @@ def checked_frames(sheets: list[Factsheet]) -> tuple[list[Factsheet], dict[str, 
 
 
 def _rows(sheet: Factsheet, version: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every row a Factsheet gives, as (table, row) pairs, in the tables' order."""
     doc_id = sheet.doc_id
     info = sheet.info
     yield "documents", {
@@ -231,6 +232,7 @@ def _rows(sheet: Factsheet, version: str) -> Iterator[tuple[str, dict[str, Any]]
 
 
 def _date_row(doc_id: str, item_id: str, period: Period, source: str, order: int) -> dict:
+    """A dates row; offsets only for inline expressions (a label is outside the item's text)."""
     inline = source == "inline"
     return {
         "doc_id": doc_id, "item_id": item_id, "text": period.text,
@@ -270,6 +272,7 @@ def validate(frames: dict[str, pd.DataFrame]) -> None:
 
 
 def _validate_table(table: str, frame: pd.DataFrame) -> None:
+    """Columns, dtypes, each field's constraints and the primary key of one table."""
     expected = columns(table)
     actual = [str(c) for c in frame.columns]
     if actual != expected:
@@ -302,6 +305,8 @@ def _validate_table(table: str, frame: pd.DataFrame) -> None:
 
 
 def _validate_field(table: str, frame: pd.DataFrame, field: dict, key: list[str]) -> None:
+    """One column's constraints (required, enum, pattern, minimum); the first offending row is
+    named."""
     name = field["name"]
     series = frame[name]
     rules = field.get("constraints", {})
@@ -331,6 +336,7 @@ def _validate_field(table: str, frame: pd.DataFrame, field: dict, key: list[str]
 
 
 def _validate_foreign_key(table: str, frames: dict[str, pd.DataFrame], fk: dict) -> None:
+    """Every non-null foreign key of a table has its row in the table it names."""
     fields = fk["fields"] if isinstance(fk["fields"], list) else [fk["fields"]]
     reference = fk["reference"]
     target = reference.get("resource") or table  # none or "": this same table

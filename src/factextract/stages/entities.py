@@ -137,6 +137,9 @@ class _NameMatchers:
         self._caseless = PhraseMatcher(nlp.vocab, attr="LOWER")
 
     def add(self, priority: int, label: str, names: Iterable[str]) -> None:
+        """Add names under a label and priority: several words to the caseless matcher, one
+        capitalised word (as written and in capitals) to the exact one; a lone lowercase
+        word is not added."""
         exact, caseless = [], []
         for name in names:
             doc = self._nlp.make_doc(name.translate(PLAIN_PUNCTUATION).strip())

@@ -51,6 +51,7 @@ class _Open:
 
 def _section_items(section: Section, timeline: Timeline, language: str, doc_id: str,
                    start: int) -> list[Item]:
+    """The items of one section, numbered from ``start``."""
     items: list[Item] = []
     stack: list[_Open] = []  # the open items, outermost first
     for block in section.blocks:

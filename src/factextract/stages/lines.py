@@ -126,6 +126,7 @@ class _LineBuilder:
         return len(text) <= MAX_NOTE_NUMBER_CHARS and all(ch.isdigit() or ch == "*" for ch in text)
 
     def add(self, ch: Char) -> None:
+        """Take a glyph in; the line's band and size follow its full-size glyphs."""
         self.chars.append(ch)
         self.x1 = max(self.x1, ch.bbox.x1)
         # The line's band follows its full-size glyphs, so superscripts do not widen it.

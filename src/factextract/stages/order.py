@@ -46,6 +46,7 @@ class _Unit:
 
 
 def _order_region(lines: list[Line], boxes: list[BBox], min_gap: float) -> list[Line]:
+    """The lines of a region in reading order, its boxes read whole, recursively."""
     units = _units(lines, boxes)
     if len(units) == 1 and units[0].boxes is not None and units[0].lines == lines:
         # One box holds everything: look inside it, without it.

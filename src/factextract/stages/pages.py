@@ -22,6 +22,8 @@ MAX_MARK_SIZE = 8.0
 SIZE_DECIMALS = 2
 # Documents larger than this are not factsheets; only the first pages are read.
 MAX_PAGES = 40
+# The y translation's place in a PDF matrix (a, b, c, d, e, f).
+_MATRIX_Y = 5
 # How much of a file's start is searched for the %PDF header (bytes), as PDF readers do.
 HEADER_SEARCH_BYTES = 1024
 # The longest library message quoted in an error (characters).
@@ -120,7 +122,7 @@ def _read_page(page, number: int) -> Page:
         # pdfminer's LTChar.matrix is the text matrix times the CTM, so its y translation is
         # the glyph origin in the same space as y0/y1; convert it to a top-left distance once.
         matrix = ch.get("matrix") or (1, 0, 0, 1, ch["x0"], ch["y0"])
-        baseline = height - float(matrix[5])
+        baseline = height - float(matrix[_MATRIX_Y])
         chars.append(Char(
             text=text,
             fontname=str(ch.get("fontname") or ""),

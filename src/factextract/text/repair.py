@@ -7,7 +7,7 @@ or a Unicode superscript digit), never from its position in a string.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -36,6 +36,8 @@ _WORD_START = re.compile(r"(\w+)")
 
 @dataclass(frozen=True, slots=True)
 class CleanText:
+    """A block's clean text, its footnote refs and the list marker it started with."""
+
     text: str
     refs: tuple[FootnoteRef, ...]
     marker: ListMarker | None
@@ -66,6 +68,8 @@ def block_text(block: Block, language: str) -> str:
 
 
 def _line_text(line: Line, strip_marker: bool) -> tuple[str, list[FootnoteRef], ListMarker | None]:
+    """One line's text without its list marker (first line only) and footnote markers, with the
+    refs found."""
     glyphs = glyph_rules()
     out: list[str] = []
     refs: list[FootnoteRef] = []
@@ -90,8 +94,10 @@ def _line_text(line: Line, strip_marker: bool) -> tuple[str, list[FootnoteRef], 
             if span.text.endswith(" "):
                 out.append(" ")
             continue
-        text = _pull_unicode_superscripts(span.text, out, refs)
-        out.append(_pull_bracket_markers(text, out, refs))
+        # Superscript digits written as text ("OFII²"), then a bracketed number glued to a
+        # word at body size ("(BCV)[1]", "IOM[2]").
+        text = _pull_refs(span.text, unicode_superscript_runs(span.text), out, refs)
+        out.append(_pull_refs(text, bracket_markers(text), out, refs))
     text = "".join(out).replace("\u00a0", " ")
     if strip_marker and line.drawn_marker:
         marker = "bullet"
@@ -100,23 +106,12 @@ def _line_text(line: Line, strip_marker: bool) -> tuple[str, list[FootnoteRef], 
     return squash(text), refs, marker
 
 
-def _pull_bracket_markers(text: str, before: list[str], refs: list[FootnoteRef]) -> str:
-    """"(BCV)[1]", "IOM[2]": a bracketed number glued to a word is a marker at body size."""
-    if "[" not in text:
-        return text
+def _pull_refs(text: str, found: Iterable[tuple[int, int, str]], before: list[str],
+               refs: list[FootnoteRef]) -> str:
+    """The text without the footnote markers ``found`` in it ((start, end, marker), in order),
+    each added to ``refs`` on the word before it: "IOM[2]", "OFII²"."""
     kept, last = [], 0
-    for start, end, marker in bracket_markers(text):
-        kept.append(text[last:start])
-        refs.append(FootnoteRef(marker=marker, anchor=_anchor("".join(before) + "".join(kept))))
-        last = end
-    kept.append(text[last:])
-    return "".join(kept)
-
-
-def _pull_unicode_superscripts(text: str, before: list[str], refs: list[FootnoteRef]) -> str:
-    """"OFII²": superscript digits written as text are markers, taken out of the text."""
-    kept, last = [], 0
-    for start, end, marker in unicode_superscript_runs(text):
+    for start, end, marker in found:
         kept.append(text[last:start])
         refs.append(FootnoteRef(marker=marker, anchor=_anchor("".join(before) + "".join(kept))))
         last = end
@@ -160,6 +155,8 @@ def join_lines(pieces: Sequence[str], language: str) -> str:
 
 
 def _drop_hyphen(text: str, piece: str, language: str) -> bool:
+    """Whether a line-end hyphen between ``text`` and ``piece`` breaks one word (drop it) or
+    joins a compound (keep it)."""
     head = _WORD_END.search(text[:-1])
     tail = _WORD_START.match(piece)
     if not head or not tail:
@@ -175,6 +172,7 @@ def _drop_hyphen(text: str, piece: str, language: str) -> bool:
 
 @lru_cache(maxsize=ZIPF_CACHE_SIZE)
 def _zipf(word: str, language: str) -> float:
+    """wordfreq's Zipf frequency of a word in the language (French for any other)."""
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word.lower(), language if language in ("fr", "en") else "fr")

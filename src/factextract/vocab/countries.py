@@ -19,6 +19,7 @@ _NAME_TRIM = ",.;:() "
 
 
 def validate(data: Any, path: str) -> None:
+    """Check ``<lang>/countries.yaml``: a list of articles."""
     require(data, path, ("articles",), exact=True)
     words(data["articles"], path, "articles", empty_ok=True)
 
@@ -56,6 +57,7 @@ def _lookup() -> dict[str, str]:
 
 @cache
 def _articles() -> frozenset[str]:
+    """The articles of every language, as match keys."""
     found = set()
     for lang in LANGUAGES:
         data = load(lang, "countries")

@@ -22,6 +22,8 @@ _CHARACTER_MARKERS: tuple[ListMarker, ...] = ("bullet", "arrow", "dash")
 
 @dataclass(frozen=True, slots=True)
 class GlyphRules:
+    """The validated ``common/glyphs.yaml``."""
+
     symbol_fonts: tuple[str, ...]
     bold_font_words: tuple[str, ...]
     marker_kinds: dict[str, ListMarker]  # character -> "bullet" | "arrow" | "dash"
@@ -37,6 +39,7 @@ class GlyphRules:
         return any(word in name for word in self.symbol_fonts)
 
     def is_bold_font(self, fontname: str) -> bool:
+        """A font whose name says bold, black, heavy, semibold ..."""
         name = base_font(fontname)
         return any(word in name for word in self.bold_font_words)
 
@@ -55,6 +58,8 @@ def font_family(fontname: str) -> str:
 
 
 def validate(data: Any, path: str) -> None:
+    """Check ``common/glyphs.yaml``: its keys, single-character markers, a valid numbered-
+    marker pattern, superscript digits."""
     require(data, path, _KEYS, exact=True)
     for key in ("symbol_fonts", "font_markers", "hyphens", "soft_hyphens", "bold_font_words"):
         words(data[key], path, key)

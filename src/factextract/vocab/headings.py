@@ -29,11 +29,14 @@ _FIELD_GROUPS: frozenset[str] = frozenset({"number", "title"})
 
 @dataclass(frozen=True, slots=True)
 class HeadingVocab:
+    """One language's heading phrases and lemmas, as match keys."""
+
     phrases: tuple[tuple[str, SectionKind], ...]  # (match key of the phrase, kind), longest first
     lemmas: dict[str, SectionKind]  # match key of a word's lemma -> kind
 
 
 def validate_sections(data: Any, path: str) -> None:
+    """Check ``<lang>/sections.yaml``: section kinds (and ``lemmas``) mapping to word lists."""
     require(data, path, ())
     for kind, value in data.items():
         if kind == "lemmas":
@@ -49,6 +52,8 @@ def validate_sections(data: Any, path: str) -> None:
 
 
 def validate_fields(data: Any, path: str) -> None:
+    """Check ``<lang>/fields.yaml``: the domain and action patterns with their groups, the
+    reference-country labels."""
     require(data, path, _FIELD_KEYS, exact=True)
     for key in ("domain", "action"):
         compiled = pattern(data[key], path, key, _compile)
@@ -63,6 +68,7 @@ def _compile(text: str) -> re.Pattern[str]:
 
 @cache
 def heading_vocab(language: str) -> HeadingVocab:
+    """The validated ``<language>/sections.yaml`` as match keys, longest phrase first."""
     data = load(language, "sections")
     validate_sections(data, path_of(language, "sections"))
     phrases = [(match_key(p), kind) for kind, plist in data.items() if kind != "lemmas" for p in plist]
@@ -91,6 +97,7 @@ def is_field_line(text: str, language: str) -> bool:
 
 
 def is_domain_line(text: str, language: str) -> bool:
+    """The text opens the domain field: "Domaine 5 : ..."."""
     return bool(field_pattern(language, "domain").match(" ".join(text.split())))
 
 

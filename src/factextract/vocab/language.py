@@ -15,6 +15,7 @@ _NEVER = re.compile(r"(?!)")  # an empty word list matches nothing
 
 
 def validate(data: Any, path: str) -> None:
+    """Check ``<lang>/language.yaml``: function words, and the (possibly empty) word lists."""
     require(data, path, _KEYS, exact=True)
     words(data["function_words"], path, "function_words")
     for key in _KEYS[1:]:

@@ -51,6 +51,7 @@ def known_names() -> KnownNames:
 
 
 def validate(data: Any, path: str) -> None:
+    """Check ``common/organisations.yaml`` (see ``parse_known_names``)."""
     parse_known_names(data, path)
 
 

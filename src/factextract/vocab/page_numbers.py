@@ -14,6 +14,7 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 
 def validate(data: Any, path: str) -> None:
+    """Check ``common/page_numbers.yaml``: a list of valid patterns."""
     require(data, path, ("page_number_patterns",), exact=True)
     for n, text in enumerate(words(data["page_number_patterns"], path, "page_number_patterns")):
         pattern(text, path, f"page_number_patterns[{n}]", _compile)
@@ -21,6 +22,7 @@ def validate(data: Any, path: str) -> None:
 
 @cache
 def page_number_patterns() -> tuple[re.Pattern[str], ...]:
+    """The validated patterns, once per process."""
     data = load("common", "page_numbers")
     validate(data, path_of("common", "page_numbers"))
     return tuple(_compile(p) for p in data["page_number_patterns"])
