@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "factextract"
 # Bottom to top. A module imports only from lower layers, or from its own subpackage
 # (vocab from vocab, text from text).
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("factextract._version", "factextract.errors", "factextract.model"),
+    ("factextract._version", "factextract.errors", "factextract.model", "factextract.identity"),
     ("factextract.vocab",),
     ("factextract.text", "factextract.dates"),
     ("factextract.stages",),

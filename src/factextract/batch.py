@@ -35,7 +35,7 @@ from typing import Any
 from ._version import __version__
 from .errors import DocumentError, FactextractError, UsageError, one_line
 from .model import Factsheet
-from .pipeline import doc_id_of, file_sha256, unreadable_sha256
+from .identity import doc_id_of, file_sha256, unreadable_sha256
 
 log = logging.getLogger(__name__)
 
@@ -212,6 +212,7 @@ def _work(process: ProcessFn | None, path: str, memory_mb: int | None) -> Factsh
     """
     try:
         if process is None:
+            # Imported here, in the worker: the parent never loads the stages.
             from .pipeline import process_file as process
         sheet = process(Path(path))
     except MemoryError:

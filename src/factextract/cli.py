@@ -223,7 +223,7 @@ def _parse_date(args: argparse.Namespace) -> int:
     from .dates import parse_date  # dateparser and the vocabularies: only for this command
 
     for text in args.texts:
-        period = parse_date(text, lang=args.lang)
+        period = parse_date(text, language=args.lang)
         if period is None:
             print("null")
             continue

@@ -1,7 +1,7 @@
 """Text -> periods: every temporal expression as (start, end, precision, qualifier, EDTF).
 
 Implements CONTRACT.md, "Dates". A small grammar of regular expressions, compiled once per
-language from ``data/<lang>/dates.yaml``, finds the expressions; ``datetime`` arithmetic turns
+language from ``vocab/<lang>/dates.yaml``, finds the expressions; ``datetime`` arithmetic turns
 them into periods. dateparser provides what it does well, its language data: the month names of
 each language are ours plus dateparser's (``month_words``), and the tests check our month and
 weekday words against it. Its parser is not called at run time: ``search_dates`` is slow on
@@ -125,7 +125,7 @@ def _connector(word: str) -> str:
 class _Grammar:
     """One language's compiled grammar: its patterns and the word tables a match is read with."""
 
-    lang: str
+    language: str
     patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (form, anchored pattern), tie order
     trigger: re.Pattern[str]  # where an expression may start
     article: re.Pattern[str]  # "le ", "the ", "l'"
@@ -206,11 +206,11 @@ def _bound(v: dict[str, Any], p: str, need_year: bool) -> str:
 
 
 @cache
-def _grammar(lang: str) -> _Grammar:
+def _grammar(language: str) -> _Grammar:
     """Compile the grammar of one language (once per process)."""
-    if lang not in LANGUAGES:
-        raise LanguageError(lang, LANGUAGES)
-    v = date_words(lang)
+    if language not in LANGUAGES:
+        raise LanguageError(language, LANGUAGES)
+    v = date_words(language)
     q = v["qualifiers"]
     article = _alt([_prefix(w).replace(_SEP, r"\s+") for w in v["articles"]])
     outer = "|".join(f"(?P<q{k}>{_alt([_prefix(w) for w in q[k]])})"
@@ -268,7 +268,7 @@ def _grammar(lang: str) -> _Grammar:
     words = {t for e in entries + list(v["range_connectors"])
              for t in re.findall(r"[^\W\d_]+", _fold(e)[0])}
     return _Grammar(
-        lang=lang,
+        language=language,
         patterns=patterns,
         trigger=trigger,
         article=re.compile(article),
@@ -299,7 +299,7 @@ class _Parts:
 
 
 @dataclass(frozen=True, slots=True)
-class _Span:
+class _Interval:
     """A period as first and last day, precision, EDTF and the third it names."""
 
     start: date
@@ -375,7 +375,7 @@ def _last_day(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _span(parts: _Parts) -> _Span | None:
+def _span(parts: _Parts) -> _Interval | None:
     """The period one date covers; None for an impossible date ("31 février 2021")."""
     y = parts.year
     if y is None or not YEAR_MIN <= y <= YEAR_MAX:
@@ -388,28 +388,28 @@ def _span(parts: _Parts) -> _Span | None:
             d = date(y, parts.month, parts.day)
         except ValueError:
             return None
-        return _Span(d, d, "day", d.isoformat(), parts.third)
+        return _Interval(d, d, "day", d.isoformat(), parts.third)
     if kind == "month":
-        return _Span(date(y, parts.month, 1), _last_day(y, parts.month), "month",
+        return _Interval(date(y, parts.month, 1), _last_day(y, parts.month), "month",
                      f"{y:04d}-{parts.month:02d}", parts.third)
     if kind == "season":
         code, first, last = SEASONS[parts.season]
         end_year = y + 1 if last < first else y  # winter of Y ends in February of Y+1
-        return _Span(date(y, first, 1), _last_day(end_year, last), "season",
+        return _Interval(date(y, first, 1), _last_day(end_year, last), "season",
                      f"{y:04d}-{code}", parts.third)
     if kind in ("quarter", "half"):
         size, base = (QUARTER_MONTHS, EDTF_QUARTER_BASE) if kind == "quarter" else (HALF_MONTHS, EDTF_HALF_BASE)
         first = (parts.number - 1) * size + 1
-        return _Span(date(y, first, 1), _last_day(y, first + size - 1), kind,
+        return _Interval(date(y, first, 1), _last_day(y, first + size - 1), kind,
                      f"{y:04d}-{base + parts.number}", parts.third)
     if parts.third:  # "début 2022": a third of the year
         code, first, last = THIRDS[parts.third]
-        return _Span(date(y, first, 1), _last_day(y, last), "third", f"{y:04d}-{code}",
+        return _Interval(date(y, first, 1), _last_day(y, last), "third", f"{y:04d}-{code}",
                      parts.third)
-    return _Span(date(y, 1, 1), date(y, 12, 31), "year", f"{y:04d}", "")
+    return _Interval(date(y, 1, 1), date(y, 12, 31), "year", f"{y:04d}", "")
 
 
-def _range(a: _Parts, b: _Parts) -> tuple[_Span, _Span] | None:
+def _range(a: _Parts, b: _Parts) -> tuple[_Interval, _Interval] | None:
     """Both sides of a range, the left completed from the right ("12-14 mars 2021"), or the
     right's month from the left ("May 12-14, 2021"); None unless the left comes first."""
     if b.kind == "day" and b.month is None:
@@ -511,7 +511,7 @@ def _glued_after() -> re.Pattern[str]:
     """Just after an expression ending in a digit: a percentage (a sign, or the words of any
     language's ``percent_words``), a decimal or another number glued by punctuation ("2020%",
     "2020 pour cent", "2020,5", "2021/03", "2019-nCoV")."""
-    spellings = dict.fromkeys(w for lang in LANGUAGES for w in date_words(lang)["percent_words"])
+    spellings = dict.fromkeys(w for language in LANGUAGES for w in date_words(language)["percent_words"])
     words = "|".join(r"\s*".join(re.escape(_fold(part)[0]) for part in w.split()) for w in spellings)
     percent = rf"|\s*(?:{words})\b" if words else ""
     return re.compile(r"\s*%" + percent + r"|[.,:/]\d|-[^\W_]")
@@ -567,10 +567,10 @@ _MAX_REACH = 120
 _YEARISH = re.compile(r"(?<!\d)\d{4}")
 
 
-def find_dates(text: str, lang: str) -> tuple[Period, ...]:
+def find_dates(text: str, language: str) -> tuple[Period, ...]:
     """Every temporal expression in text, non-overlapping, longest match first, in text order,
     with start_char/end_char offsets into text and .text == text[start_char:end_char]."""
-    gram = _grammar(lang)
+    gram = _grammar(language)
     folded, starts = _fold(text)
     years = [m.start() for m in _YEARISH.finditer(folded)]
     found: list[Period] = []
@@ -614,9 +614,9 @@ def find_dates(text: str, lang: str) -> tuple[Period, ...]:
 _STRIP = " \t\r\n\f\v\u00a0\u202f.,;:!?()[]{}\"'«»“”‘’*•·–—-/|"
 
 
-def _parse_one(text: str, lang: str) -> Period | None:
+def _parse_one(text: str, language: str) -> Period | None:
     """``parse_date`` in one language: the whole stripped text, one expression, or None."""
-    gram = _grammar(lang)
+    gram = _grammar(language)
     s = len(text) - len(text.lstrip(_STRIP))
     e = len(text.rstrip(_STRIP))
     ends = [e + 1, e] if text[e:e + 1] == "." else [e]
@@ -645,13 +645,13 @@ def _french_only_words() -> frozenset[str]:
     return _grammar("fr").words - _grammar("en").words
 
 
-def parse_date(text: str, lang: str | None = None) -> Period | None:
+def parse_date(text: str, language: str | None = None) -> Period | None:
     """The period when the whole of text (stripped of surrounding spaces/punctuation) is one
-    temporal expression, else None. lang None: try both ("fr" first if accents/French words).
+    temporal expression, else None. ``language`` None: try both ("fr" first if accents/French words).
 
     The period's start_char/end_char are offsets into ``text``."""
-    if lang is not None:
-        return _parse_one(text, lang)
+    if language is not None:
+        return _parse_one(text, language)
     words = set(re.findall(r"[^\W\d_]+", _fold(text)[0]))
     french = _NON_ASCII_LETTER.search(text) or words & _french_only_words()
     order = ("fr", "en") if french else ("en", "fr")

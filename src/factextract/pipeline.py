@@ -2,17 +2,17 @@
 
 ``extract_pages`` is the pipeline, written once, in the order of ``stages.ORDER`` (docling's
 ``build_pipe``, pdfminer's ``analyze``). ``process_file`` adds what a file needs around it:
-its identity, and a Factsheet with status ``error`` instead of an exception for a bad input.
+its identity (``identity.py``), and a Factsheet with status ``error`` instead of an exception
+for a bad input.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import os
 from pathlib import Path
 
 from .errors import DocumentError, one_line
+from .identity import doc_id_of, file_sha256, unreadable_sha256
 from .model import DEFAULT_LANGUAGE, Factsheet, Layout, Page
 from .stages.blocks import lines_to_blocks
 from .stages.document_info import document_info
@@ -30,8 +30,6 @@ from .stages.timeline import bind_timeline
 
 # The longest exception text quoted in an unexpected failure's message (characters).
 MAX_FAILURE_DETAIL_CHARS = 200
-# doc_id: this many leading hex digits of the file's SHA-256.
-DOC_ID_DIGITS = 16
 
 
 def extract_pages(pages: tuple[Page, ...], page_count: int, *, doc_id: str, sha256: str,
@@ -89,26 +87,3 @@ def _extract(path: Path, doc_id: str, sha: str) -> Factsheet:
         raise DocumentError(str(path), "the PDF has no pages that pdfminer can find (an empty or broken page "
                             "tree, or an XFA-only form); re-export it as a plain PDF")
     return extract_pages(pages, page_count, doc_id=doc_id, sha256=sha, source_path=str(path))
-
-
-def file_sha256(path: Path) -> str:
-    """SHA-256 of the file's bytes; raises OSError if it cannot be read (or is a folder)."""
-    if not path.is_file():
-        raise OSError("not a regular file")
-    with path.open("rb") as f:
-        return hashlib.file_digest(f, "sha256").hexdigest()
-
-
-def unreadable_sha256(path: Path) -> str:
-    """A stand-in hash for a file that cannot be read at all (no bytes to hash).
-
-    The SHA-256 of ``b"unreadable:" + the path as given``: stable across runs, distinct per
-    path, and not the hash of any real content (unlike the hash of empty bytes, which an
-    empty file has). An empty file is readable and hashes normally.
-    """
-    return hashlib.sha256(b"unreadable:" + os.fsencode(path)).hexdigest()
-
-
-def doc_id_of(sha256: str) -> str:
-    """The document's key in every table: the first DOC_ID_DIGITS hex digits of its hash."""
-    return sha256[:DOC_ID_DIGITS]

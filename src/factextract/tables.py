@@ -309,7 +309,7 @@ def _validate_field(table: str, frame: pd.DataFrame, field: dict, key: list[str]
     named."""
     name = field["name"]
     series = frame[name]
-    rules = field.get("constraints", {})
+    constraints = field.get("constraints", {})
     present = series.notna().to_numpy()
 
     def fail_first(bad: np.ndarray, problem: str) -> None:
@@ -321,18 +321,18 @@ def _validate_field(table: str, frame: pd.DataFrame, field: dict, key: list[str]
             raise SchemaError(table, f"row {row} ({ident}): column {name!r} is "
                                      f"{value} {problem}")
 
-    if rules.get("required") or name in key:
+    if constraints.get("required") or name in key:
         fail_first(~present, "but required")
-    if "enum" in rules:
-        known = series.isin(rules["enum"]).to_numpy(dtype=bool, na_value=False)
-        fail_first(present & ~known, f"not one of {', '.join(rules['enum'])}")
-    if "pattern" in rules:
-        regex = re.compile(rules["pattern"])  # implicitly anchored, as in Table Schema
+    if "enum" in constraints:
+        known = series.isin(constraints["enum"]).to_numpy(dtype=bool, na_value=False)
+        fail_first(present & ~known, f"not one of {', '.join(constraints['enum'])}")
+    if "pattern" in constraints:
+        regex = re.compile(constraints["pattern"])  # implicitly anchored, as in Table Schema
         bad = np.array([v is not pd.NA and regex.fullmatch(v) is None for v in series], bool)
-        fail_first(bad, f"which does not match {rules['pattern']!r}")
-    if "minimum" in rules:
-        fail_first((series < rules["minimum"]).to_numpy(dtype=bool, na_value=False),
-                   f"below the minimum {rules['minimum']}")
+        fail_first(bad, f"which does not match {constraints['pattern']!r}")
+    if "minimum" in constraints:
+        fail_first((series < constraints["minimum"]).to_numpy(dtype=bool, na_value=False),
+                   f"below the minimum {constraints['minimum']}")
 
 
 def _validate_foreign_key(table: str, frames: dict[str, pd.DataFrame], fk: dict) -> None:
