@@ -5,8 +5,13 @@ from __future__ import annotations
 import pytest
 
 from builders import chars, page
-from factextract.model import BBox
-from factextract.stages.lines import chars_to_lines
+from factextract.model import POSITION_TOLERANCE, BBox, Char
+from factextract.stages.lines import (
+    BASELINE_TOLERANCE_EM, COLUMN_GAP_EM, DRAWN_MARKER_DROP_EM, DRAWN_MARKER_GAP_EM, EDGE_TOLERANCE, GLUED_GAP_EM,
+    JOIN_GAP_EM, JUSTIFIED_GAP_RATIO, LINE_OVERLAP, MARKER_GAP_EM, MAX_NOTE_NUMBER_CHARS, MIN_EDGE_LINES,
+    NOTE_NUMBER_GAP_EM, NOTE_TEXT_SIZE_RATIO, SPACE_BASELINE_TOLERANCE, SPINE_TOLERANCE, SUPERSCRIPT_RAISE_EM,
+    SUPERSCRIPT_SIZE_RATIO, WEIGHT_CHANGE_GAP_EM, WORD_GAP_EM, chars_to_lines,
+)
 from factextract.text.markers import starts_with_marker
 
 
@@ -122,3 +127,299 @@ def test_a_footnote_number_set_apart_from_its_note_stays_on_its_line():
     note = chars("DGDI : Direction générale de la documentation", 53.0, 742.0, size=7)
     (ln,) = chars_to_lines(page(number, note))
     assert ln.text.startswith("1") and ln.spans[0].superscript
+
+
+# --- word spaces -------------------------------------------------------------------------------
+
+SIZE = 10.0  # the body size of the hand-built lines below
+
+
+def _end(run):
+    """x where a run of glyphs ends."""
+    return run[-1].bbox.x1
+
+
+def _words(words, x, gap, baseline=100.0, size=SIZE):
+    """Runs of glyphs, one per word, ``gap`` points apart (where ``chars`` would leave a space)."""
+    runs = []
+    for word in words:
+        runs.append(chars(word, x, baseline, size=size))
+        x = _end(runs[-1]) + gap
+    return runs
+
+
+def _space(x, baseline, size=SIZE):
+    """A drawn space glyph one point wide at x."""
+    return Char(" ", "Helvetica", size, BBox(x, baseline - 0.8 * size, x + 1.0, baseline + 0.2 * size), baseline)
+
+
+@pytest.mark.parametrize("gap_em, want", [
+    (WORD_GAP_EM - 0.01, ["motclé"]),   # kerning, not a space
+    (WORD_GAP_EM + 0.01, ["mot clé"]),
+])
+def test_a_word_space_is_a_gap_wider_than_WORD_GAP_EM(gap_em, want):
+    assert texts(chars_to_lines(page(*_words(["mot", "clé"], 50, gap_em * SIZE)))) == want
+
+
+@pytest.mark.parametrize("offset, want", [
+    (SPACE_BASELINE_TOLERANCE, ["pays partenaires"]),
+    (SPACE_BASELINE_TOLERANCE + 1, ["payspartenaires"]),   # a space of the line below
+])
+def test_a_drawn_space_marks_a_word_boundary_only_near_the_glyphs_baseline(offset, want):
+    word1 = chars("pays", 50, 100)
+    word2 = chars("partenaires", _end(word1) + 1.0, 100)
+    p = page(word1, [_space(_end(word1), 100 + offset)], word2)
+    assert texts(chars_to_lines(p)) == want
+
+
+def test_drawn_spaces_across_a_column_gap_do_not_join_the_columns():
+    left = chars("Mai 2021", 30, 100)
+    spaces = [_space(x, 100) for x in range(75, 120, 5)]
+    p = page(left, spaces, chars("Lancement du projet", 120, 100))
+    assert texts(chars_to_lines(p)) == ["Mai 2021", "Lancement du projet"]
+
+
+@pytest.mark.parametrize("ws", ["\t", "\n", "\r"])
+def test_a_glyph_of_whitespace_other_than_a_space_is_ignored(ws):
+    word = chars("mot", 50, 100)
+    stray = Char(ws, "Helvetica", SIZE, BBox(70, 92, 75, 102), 100)
+    assert chars_to_lines(page([stray])) == ()
+    (ln,) = chars_to_lines(page(word, [stray]))
+    assert (ln.text, ln.bbox) == ("mot", BBox.around([c.bbox for c in word]))
+
+
+# --- column gaps -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("gap_em, want", [
+    (COLUMN_GAP_EM - 0.05, ["Mai 2021 Lancement du projet"]),
+    (COLUMN_GAP_EM + 0.05, ["Mai 2021", "Lancement du projet"]),
+])
+def test_a_gap_wider_than_COLUMN_GAP_EM_among_word_spaces_splits_columns(gap_em, want):
+    left = chars("Mai 2021", 30, 100)
+    right = chars("Lancement du projet", _end(left) + gap_em * SIZE, 100)
+    assert texts(chars_to_lines(page(left, right))) == want
+
+
+@pytest.mark.parametrize("excess, want", [
+    (-0.5, ["Recommandations sur la reconnaissance des"]),
+    (+0.5, ["Recommandations sur la", "reconnaissance des"]),
+])
+def test_in_justified_text_a_column_gap_is_JUSTIFIED_GAP_RATIO_times_the_usual_word_gap(excess, want):
+    usual = 1.3 * SIZE  # every word gap already wider than COLUMN_GAP_EM
+    left = _words(["Recommandations", "sur", "la"], 40, usual)
+    right = _words(["reconnaissance", "des"], _end(left[-1]) + JUSTIFIED_GAP_RATIO * usual + excess, usual)
+    assert texts(chars_to_lines(page(*left, *right))) == want
+
+
+@pytest.mark.parametrize("gap_em, want", [
+    (JOIN_GAP_EM - 0.05, ["un deux trois"]),
+    (JOIN_GAP_EM + 0.05, ["un", "deux", "trois"]),
+])
+def test_glyphs_further_apart_than_JOIN_GAP_EM_never_share_a_line(gap_em, want):
+    # Every gap equal: justified text, never a column by the ratio rule.
+    assert texts(chars_to_lines(page(*_words(["un", "deux", "trois"], 40, gap_em * SIZE)))) == want
+
+
+@pytest.mark.parametrize("gap_em, want", [
+    (MARKER_GAP_EM - 0.1, ["• Atelier régional"]),
+    (MARKER_GAP_EM + 0.1, ["•", "Atelier régional"]),
+])
+def test_a_lone_list_marker_may_stand_MARKER_GAP_EM_before_its_text(gap_em, want):
+    marker = chars("•", 40, 100)
+    p = page(marker, chars("Atelier régional", _end(marker) + gap_em * SIZE, 100))
+    assert texts(chars_to_lines(p)) == want
+
+
+@pytest.mark.parametrize("label_font, entry_font, gap_em, want", [
+    ("Helvetica-Bold", "Helvetica", WEIGHT_CHANGE_GAP_EM - 0.05, ["Mai 2021 Lancement du projet"]),
+    ("Helvetica-Bold", "Helvetica", WEIGHT_CHANGE_GAP_EM + 0.05, ["Mai 2021", "Lancement du projet"]),
+    ("Helvetica", "Helvetica-Bold", WEIGHT_CHANGE_GAP_EM + 0.05, ["Mai 2021", "Lancement du projet"]),
+    ("Helvetica", "Helvetica", WEIGHT_CHANGE_GAP_EM + 0.05, ["Mai 2021 Lancement du projet"]),  # no change
+])
+def test_a_change_of_weight_splits_at_a_gap_wider_than_WEIGHT_CHANGE_GAP_EM(label_font, entry_font, gap_em, want):
+    label = chars("Mai 2021", 30, 100, font=label_font)
+    entry = chars("Lancement du projet", _end(label) + gap_em * SIZE, 100, font=entry_font)
+    assert texts(chars_to_lines(page(label, entry))) == want
+
+
+def _label_beside_entries(entries: int, entry_shift: float = 0.0, label_font: str = "Helvetica-Bold"):
+    """A label a word space (0.4 em) before its entry at x=120, above ``entries`` lines that
+    start there too (a timeline's entry column)."""
+    label = chars("Mai 2021", 76, 100, font=label_font)  # ends at 116
+    entry = chars("Lancement", 120 + entry_shift, 100)
+    below = [chars(f"Suite {i}", 120, 115 + 15 * i) for i in range(entries)]
+    return page(label, entry, *below)
+
+
+@pytest.mark.parametrize("entries, entry_shift, label_font, want", [
+    (MIN_EDGE_LINES, 0.0, "Helvetica-Bold", ["Mai 2021", "Lancement"]),
+    (MIN_EDGE_LINES - 1, 0.0, "Helvetica-Bold", ["Mai 2021 Lancement"]),                 # too few lines
+    (MIN_EDGE_LINES, EDGE_TOLERANCE - 0.1, "Helvetica-Bold", ["Mai 2021", "Lancement"]),
+    (MIN_EDGE_LINES, EDGE_TOLERANCE + 0.1, "Helvetica-Bold", ["Mai 2021 Lancement"]),    # off the edge
+    (MIN_EDGE_LINES, 0.0, "Helvetica", ["Mai 2021 Lancement"]),                          # no change of font
+])
+def test_a_left_edge_shared_by_MIN_EDGE_LINES_lines_splits_a_line_where_the_font_changes(
+        entries, entry_shift, label_font, want):
+    p = _label_beside_entries(entries, entry_shift, label_font)
+    assert [ln.text for ln in chars_to_lines(p) if ln.bbox.top < 100] == want
+
+
+# --- baselines, superscripts, footnote numbers ---------------------------------------------------
+
+@pytest.mark.parametrize("drop, gap, want", [
+    (BASELINE_TOLERANCE_EM * SIZE - 0.1, GLUED_GAP_EM * SIZE + 1, ["mot clé"]),
+    (BASELINE_TOLERANCE_EM * SIZE + 0.1, GLUED_GAP_EM * SIZE + 1, ["mot", "clé"]),
+    (BASELINE_TOLERANCE_EM * SIZE + 0.1, GLUED_GAP_EM * SIZE - 0.5, ["mot clé"]),  # glued on
+])
+def test_glyphs_on_another_baseline_join_only_within_BASELINE_TOLERANCE_EM_or_glued(drop, gap, want):
+    word = chars("mot", 50, 100)
+    assert texts(chars_to_lines(page(word, chars("clé", _end(word) + gap, 100 + drop)))) == want
+
+
+@pytest.mark.parametrize("drop, want", [
+    ((1 - LINE_OVERLAP) * SIZE - 0.1, ["motclé"]),
+    ((1 - LINE_OVERLAP) * SIZE + 0.1, ["mot", "clé"]),
+])
+def test_glued_glyphs_share_a_line_only_when_they_overlap_by_LINE_OVERLAP(drop, want):
+    word = chars("mot", 50, 100)
+    assert texts(chars_to_lines(page(word, chars("clé", _end(word), 100 + drop)))) == want
+
+
+@pytest.mark.parametrize("size, rise, superscript", [
+    (6.0, SUPERSCRIPT_RAISE_EM * SIZE + 0.2, True),
+    (6.0, SUPERSCRIPT_RAISE_EM * SIZE - 0.2, False),               # not raised enough
+    (SUPERSCRIPT_SIZE_RATIO * SIZE - 0.1, 2.0, True),
+    (SUPERSCRIPT_SIZE_RATIO * SIZE + 0.1, 2.0, False),             # not small enough
+    (6.0, -2.0, False),                                            # a subscript
+])
+def test_a_superscript_is_smaller_than_SUPERSCRIPT_SIZE_RATIO_and_raised_SUPERSCRIPT_RAISE_EM(size, rise, superscript):
+    body = chars("programme", 50, 100)
+    (ln,) = chars_to_lines(page(body, chars("1", _end(body), 100, size=size, raise_by=rise)))
+    assert [(s.text, s.superscript) for s in ln.spans] == [("programme", False), ("1", superscript)]
+
+
+@pytest.mark.parametrize("rise, want", [
+    (5.0, 1.8),   # the body's glyphs top at 92, a 6-point "1" raised 5 points at 90.2
+    (2.0, 0.0),   # raised 2 points, it tops at 93.2: below the body's top
+])
+def test_superscript_rise_is_how_far_a_superscript_tops_the_lines_full_size_glyphs(rise, want):
+    body = chars("programme", 50, 100)
+    (ln,) = chars_to_lines(page(body, chars("1", _end(body), 100, size=6.0, raise_by=rise)))
+    assert ln.spans[-1].superscript
+    assert ln.superscript_rise == pytest.approx(want)
+
+
+def test_a_line_without_superscripts_has_no_superscript_rise():
+    (ln,) = chars_to_lines(page(chars("Sans exposant", 50, 100)))
+    assert ln.superscript_rise == 0.0
+
+
+NOTE_SIZE = 7.0
+
+
+@pytest.mark.parametrize("number, number_size, gap, joined", [
+    ("1", 4.34, NOTE_NUMBER_GAP_EM * NOTE_SIZE - 0.2, True),
+    ("1", 4.34, NOTE_NUMBER_GAP_EM * NOTE_SIZE + 0.2, False),           # too far before the note
+    ("1", NOTE_SIZE / NOTE_TEXT_SIZE_RATIO - 0.1, 4.0, True),
+    ("1", NOTE_SIZE / NOTE_TEXT_SIZE_RATIO + 0.1, 4.0, False),          # the note is too little larger
+    ("*", 4.34, 2.83, True),
+    ("1" * MAX_NOTE_NUMBER_CHARS, 4.34, 2.83, True),
+    ("1" * (MAX_NOTE_NUMBER_CHARS + 1), 4.34, 2.83, False),             # too long for a note's number
+    ("a", 4.34, 2.83, False),                                           # not a number
+])
+def test_a_footnote_number_joins_its_note_a_little_apart_when_the_note_is_larger(number, number_size, gap, joined):
+    # Every gap is wider than a glued superscript's, and the number's baseline 2.6 points higher.
+    num = chars(number, 48.0, 739.4, size=number_size)
+    note = chars("DGDI : Direction générale", _end(num) + gap, 742.0, size=NOTE_SIZE)
+    assert len(chars_to_lines(page(num, note))) == (1 if joined else 2)
+
+
+# --- drawn edges -------------------------------------------------------------------------------
+
+_WORDS_GAP = 0.6 * SIZE  # "gauche" and "droite", a word space apart: x 30..60 and 66..96
+
+
+@pytest.mark.parametrize("rules, rects, want", [
+    ([BBox(62.8, 80, 63.2, 120)], [], ["gauche", "droite"]),          # a vertical rule in the gap
+    ([BBox(62.8, 60, 63.2, 85)], [], ["gauche droite"]),              # a rule above the line
+    ([BBox(120, 80, 120.4, 120)], [], ["gauche droite"]),             # a rule past the words
+    ([BBox(30, 103, 96, 103.5)], [], ["gauche droite"]),              # an underline
+    ([], [BBox(20, 80, 200, 120)], ["gauche droite"]),                # a box around both words
+])
+def test_only_a_drawn_edge_between_two_glyphs_splits_them(rules, rects, want):
+    left = chars("gauche", 30, 100)
+    p = page(left, chars("droite", _end(left) + _WORDS_GAP, 100), rules=rules, rects=rects)
+    assert texts(chars_to_lines(p)) == want
+
+
+@pytest.mark.parametrize("gap_em, want", [
+    (WORD_GAP_EM - 0.01, ["gauchedroite"]),
+    (WORD_GAP_EM + 0.01, ["gauche", "droite"]),
+])
+def test_a_drawn_edge_splits_only_a_gap_wider_than_WORD_GAP_EM(gap_em, want):
+    left = chars("gauche", 30, 100)
+    middle = _end(left) + gap_em * SIZE / 2
+    p = page(left, chars("droite", _end(left) + gap_em * SIZE, 100), rules=[BBox(middle - 0.1, 80, middle + 0.1, 120)])
+    assert texts(chars_to_lines(p)) == want
+
+
+# --- drawn bullets -----------------------------------------------------------------------------
+
+def _bullet_line(mark: BBox, rules=()):
+    """Whether a line at x=50 (glyph boxes 92..102, middle 97) gets ``mark`` as its bullet."""
+    (ln,) = chars_to_lines(page(chars("Point", 50, 100), marks=[mark], rules=rules))
+    return ln.drawn_marker
+
+
+@pytest.mark.parametrize("gap, drawn", [
+    (DRAWN_MARKER_GAP_EM * SIZE - 0.5, True),
+    (DRAWN_MARKER_GAP_EM * SIZE + 0.5, False),   # too far before the text
+    (-POSITION_TOLERANCE + 0.1, True),           # touching the text
+    (-POSITION_TOLERANCE - 0.1, False),          # over the text
+])
+def test_a_drawn_bullet_stands_at_most_DRAWN_MARKER_GAP_EM_before_the_text(gap, drawn):
+    assert _bullet_line(BBox(50 - gap - 3, 95.5, 50 - gap, 98.5)) is drawn
+
+
+@pytest.mark.parametrize("top, bottom, drawn", [
+    (95.5, 98.5, True),                                   # on the line's middle
+    (97.5, 100.5, False),                                 # below it
+    (91.0, 97 - DRAWN_MARKER_DROP_EM * SIZE + 0.1, True),  # a little above it
+    (91.0, 97 - DRAWN_MARKER_DROP_EM * SIZE - 0.1, False),
+    (85.0, 110.0, False),                                 # taller than the line: a box
+])
+def test_a_drawn_bullet_stands_on_the_lines_middle(top, bottom, drawn):
+    assert _bullet_line(BBox(40, top, 43, bottom)) is drawn
+
+
+_DOT = BBox(40, 95.5, 43, 98.5)  # centre x 41.5
+
+
+@pytest.mark.parametrize("rule, drawn", [
+    (BBox(41.3, 60, 41.7, 160), False),                                         # a spine through the dot
+    (BBox(41.5 + SPINE_TOLERANCE - 0.1, 60, 42 + SPINE_TOLERANCE, 160), False),
+    (BBox(41.5 + SPINE_TOLERANCE + 0.1, 60, 42 + SPINE_TOLERANCE, 160), True),  # beside the dot
+    (BBox(41.3, 95.5, 41.7, 98.5 + SPINE_TOLERANCE + 0.1), False),              # just runs past it
+    (BBox(41.3, 95.5, 41.7, 98.5 + SPINE_TOLERANCE - 0.1), True),               # only as long as the dot
+    (BBox(41.3, 20, 41.7, 60), True),                                           # ends above it
+])
+def test_a_drawn_dot_is_a_timeline_node_when_a_vertical_rule_runs_through_and_past_it(rule, drawn):
+    assert _bullet_line(_DOT, rules=[rule]) is drawn
+
+
+# --- weight and order --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("bold_word, regular_word, bold", [
+    ("Gras", "fin", True),
+    ("Gra", "fine", False),
+    ("Gras", "fine", False),   # half is not most
+])
+def test_a_line_is_bold_when_most_of_its_glyphs_are_bold(bold_word, regular_word, bold):
+    b = chars(bold_word, 50, 100, font="Helvetica-Bold")
+    (ln,) = chars_to_lines(page(b, chars(regular_word, _end(b) + 0.5 * SIZE, 100)))
+    assert ln.bold is bold
+
+
+def test_lines_come_top_to_bottom_then_left_to_right_whatever_the_drawing_order():
+    p = page(chars("bas", 50, 300), chars("droite", 300, 100), chars("milieu", 50, 200), chars("gauche", 50, 100))
+    assert texts(chars_to_lines(p)) == ["gauche", "droite", "milieu", "bas"]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from builders import chars, page
+from builders import chars, line, page
 from factextract.model import BBox
 from factextract.stages.lines import chars_to_lines
-from factextract.stages.order import order_lines
+from factextract.stages.order import BOX_TOLERANCE, MAX_ROW_SHRINK, MIN_COLUMN_GAP_EM, order_lines
 
 
 def texts(lines):
@@ -35,3 +35,123 @@ def test_a_drawn_box_is_read_whole_before_what_lies_beside_it():
             chars("Boite B un", 200, 100), chars("Boite B deux", 200, 112)]
     p = page(*runs, rects=[BBox(20, 85, 150, 120), BBox(190, 85, 320, 120)])
     assert texts(order_lines(chars_to_lines(p), p)) == ["Boite A un", "Boite A deux", "Boite B un", "Boite B deux"]
+
+
+# --- hand-made lines ---------------------------------------------------------------------------
+
+SIZE = 10.0  # every line below: 10 points high, 5 points a character
+
+
+def _read(lines, rects=()):
+    """The texts of ``lines`` in reading order, on an A4 page with these boxes."""
+    return texts(order_lines(lines, page(rects=rects)))
+
+
+def _grid(texts_by_row, xs, top=100.0, pitch=12.0):
+    """Lines in rows ``pitch`` apart, the n-th text of a row at xs[n]."""
+    return [line(text, x=x, top=top + pitch * r) for r, row in enumerate(texts_by_row) for text, x in zip(row, xs)]
+
+
+def test_an_empty_page_has_no_lines_to_order():
+    assert order_lines([], page()) == ()
+
+
+def test_rows_are_read_top_to_bottom_whatever_the_order_given():
+    lines = [line("trois", top=300), line("un", top=100), line("deux", top=200)]
+    assert _read(lines) == ["un", "deux", "trois"]
+
+
+def test_columns_are_read_left_to_right_each_top_to_bottom():
+    lines = _grid([["A1", "B1", "C1"], ["A2", "B2", "C2"]], xs=[300, 30, 170])
+    assert _read(lines[::-1]) == ["B1", "B2", "C1", "C2", "A1", "A2"]
+
+
+@pytest.mark.parametrize("gap_em, want", [
+    (MIN_COLUMN_GAP_EM + 0.05, ["gauche 1", "gauche 2", "droite 1", "droite 2"]),   # two columns
+    (MIN_COLUMN_GAP_EM - 0.05, ["gauche 1", "droite 1", "gauche 2", "droite 2"]),   # too narrow: rows
+])
+def test_a_gutter_at_least_MIN_COLUMN_GAP_EM_body_sizes_wide_separates_columns(gap_em, want):
+    left_end = 30 + len("gauche 1") * 5
+    lines = _grid([["gauche 1", "droite 1"], ["gauche 2", "droite 2"]], xs=[30, left_end + gap_em * SIZE])
+    assert _read(lines) == want
+
+
+@pytest.mark.parametrize("full_width_line, top, want", [
+    ("Titre sur toute la largeur de la page", 40, ["Titre sur toute la largeur de la page",
+                                                   "G1", "G2", "D1", "D2"]),
+    ("Pied sur toute la largeur de la page", 200, ["G1", "G2", "D1", "D2",
+                                                   "Pied sur toute la largeur de la page"]),
+])
+def test_rows_are_cut_at_the_widest_gap_first_so_columns_below_or_above_stay_whole(full_width_line, top, want):
+    # Two columns whose rows are 2 points apart, and a line spanning both far above or below them:
+    # cutting at every gap (or, for the footer, at the first) would read the columns' rows across.
+    columns = _grid([["G1", "D1"], ["G2", "D2"]], xs=[30, 150])
+    assert _read([line(full_width_line, x=30, top=top)] + columns) == want
+
+
+@pytest.mark.parametrize("overlap, want", [
+    (2 * MAX_ROW_SHRINK - 0.2, ["En-tête sur toute la largeur", "G1", "G2", "D1", "D2"]),
+    (2 * MAX_ROW_SHRINK + 0.2, ["En-tête sur toute la largeur", "G1", "D1", "G2", "D2"]),   # no row gap
+])
+def test_rows_whose_boxes_overlap_by_less_than_twice_MAX_ROW_SHRINK_are_still_apart(overlap, want):
+    # Descenders of the heading touch the ascenders below: its row gap shows only once every
+    # line's box is shrunk by MAX_ROW_SHRINK at top and bottom. Below it, two columns whose
+    # rows are staggered (no row gap between them).
+    heading = line("En-tête sur toute la largeur", x=30, top=100)
+    top = 110 - overlap
+    columns = [line("G1", x=30, top=top), line("G2", x=30, top=top + 11),
+               line("D1", x=150, top=top + 5.5), line("D2", x=150, top=top + 16.5)]
+    assert _read([heading] + columns) == want
+
+
+# Two cells side by side whose texts stand closer than a gutter: only the drawn boxes tell
+# that "Case A" is read down before "Case B".
+_CELLS = _grid([["Case A un", "Case B un"], ["Case A deux", "Case B deux"]], xs=[30, 88])
+_CELL_A, _CELL_B = BBox(20, 95, 86.5, 125), BBox(86.5, 95, 200, 125)
+
+
+@pytest.mark.parametrize("rects, want", [
+    ([], ["Case A un", "Case B un", "Case A deux", "Case B deux"]),
+    ([_CELL_A, _CELL_B], ["Case A un", "Case A deux", "Case B un", "Case B deux"]),
+    ([_CELL_A, _CELL_B, BBox(19.5, 94.5, 87, 125.5)], ["Case A un", "Case A deux", "Case B un", "Case B deux"]),
+])
+def test_lines_of_boxes_sharing_baselines_are_read_box_by_box_even_when_drawn_twice(rects, want):
+    # The third case draws cell A twice: its fill, and its stroke half a point outside it.
+    assert _read(_CELLS, rects) == want
+
+
+@pytest.mark.parametrize("bottom, want", [
+    (122 - BOX_TOLERANCE + 0.1, ["Case A un", "Case A deux", "Case B un", "Case B deux"]),
+    (122 - BOX_TOLERANCE - 0.1, ["Case A un", "Case B un", "Case B deux", "Case A deux"]),   # A deux is out
+])
+def test_a_line_sticking_out_of_a_box_by_at_most_BOX_TOLERANCE_is_inside_it(bottom, want):
+    # "Case A deux" ends at 122; box A stops short of it.
+    assert _read(_CELLS, [BBox(20, 95, 86.5, bottom), _CELL_B]) == want
+
+
+def test_a_box_holding_every_line_is_looked_inside():
+    frame = BBox(10, 10, 585, 832)  # a page border
+    assert _read(_CELLS, [frame, _CELL_A, _CELL_B]) == ["Case A un", "Case A deux", "Case B un", "Case B deux"]
+    assert _read(_CELLS, [frame]) == ["Case A un", "Case B un", "Case A deux", "Case B deux"]  # as with no box
+
+
+_OUTER = [BBox(20, 85, 104, 125), BBox(104, 85, 200, 125)]   # box A, box B beside it
+_INNER = [BBox(22, 98, 66.5, 124), BBox(66.5, 98, 104, 124)]  # cells A1 and A2 inside A
+
+
+@pytest.mark.parametrize("rects, want", [
+    (_OUTER, ["Titre A", "A1 un", "A2 un", "A1 deux", "A2 deux", "B un", "B deux"]),
+    (_OUTER + _INNER, ["Titre A", "A1 un", "A1 deux", "A2 un", "A2 deux", "B un", "B deux"]),
+])
+def test_boxes_inside_a_box_are_each_read_whole_within_it(rects, want):
+    # Box A holds a heading and two cells side by side; box B beside it shares their baselines.
+    # Every text stands closer to the next than a gutter.
+    heading = line("Titre A", x=30, top=88)
+    cells = _grid([["A1 un", "A2 un"], ["A1 deux", "A2 deux"]], xs=[30, 68])
+    beside = _grid([["B un"], ["B deux"]], xs=[104.5])
+    assert _read([heading] + cells + beside, rects) == want
+
+
+def test_a_box_holding_no_line_changes_nothing():
+    decoration = BBox(25, 105, 300, 140)  # crosses the lines, holds none
+    assert _read(_CELLS, [decoration]) == ["Case A un", "Case B un", "Case A deux", "Case B deux"]
