@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from builders import block, layout, line, section
-from factextract.model import Block
-from factextract.stages.footnotes import parse_footnotes, split_footnotes, split_term
+from builders import DOC, block, layout, line, section
+from factextract.model import Block, Span
+from factextract.stages.footnotes import (
+    FOOTNOTE_SIZE_RATIO, FOOTNOTE_ZONE, MAX_TERM_WORDS, parse_footnotes, split_footnotes, split_term,
+)
+from factextract.stages.sections import split_sections
 
 
 def _notes(blocks, language="fr"):
@@ -64,3 +67,133 @@ def test_footnotes_are_told_by_size_place_and_marker(text, size, top, is_note):
     split = split_footnotes(layout([body, candidate]))
     assert ([b.text for b in split.footnotes] == [text]) is is_note
     assert [b.text for b in split.blocks] == [body.text] + ([] if is_note else [text])
+
+
+# --- which blocks are footnotes -----------------------------------------------------------------
+
+_PAGE_HEIGHT = 842.0  # builders.layout's A4 pages
+
+
+def _set_apart(candidate):
+    """The texts split_footnotes sets apart, beside a 10 pt body paragraph at the top of page 1."""
+    body = block("Un paragraphe du corps du texte, en taille de corps, assez long pour compter.", top=100)
+    return [b.text for b in split_footnotes(layout([body, candidate])).footnotes]
+
+
+@pytest.mark.parametrize("size, is_note", [
+    (10.0 * FOOTNOTE_SIZE_RATIO, True),
+    (10.0 * FOOTNOTE_SIZE_RATIO + 0.1, False),
+])
+def test_a_footnote_is_at_most_footnote_size_ratio_of_the_body_size(size, is_note):
+    text = "1 OFII - Office Français"
+    assert _set_apart(block(text, top=760, size=size)) == ([text] if is_note else [])
+
+
+def test_a_footnote_has_no_line_larger_than_footnote_size():
+    candidate = Block.of([line("1 OFII - Office Français", top=760, size=7), line("de l’Immigration", top=768)])
+    assert _set_apart(candidate) == []
+
+
+@pytest.mark.parametrize("top, is_note", [
+    (_PAGE_HEIGHT * FOOTNOTE_ZONE, True),
+    (_PAGE_HEIGHT * FOOTNOTE_ZONE - 1, False),
+])
+def test_a_footnote_starts_in_the_footnote_zone_of_its_page(top, is_note):
+    text = "1 OFII - Office Français"
+    assert _set_apart(block(text, top=top, size=7)) == ([text] if is_note else [])
+
+
+def _raised(marker, rest, top=760.0, size=7.0):
+    """A line that starts with a raised (superscript) marker."""
+    return line(marker + rest, top=top, size=size, spans=(Span(marker, "Helvetica", size * 0.6, superscript=True),
+                                                          Span(rest, "Helvetica", size)))
+
+
+@pytest.mark.parametrize("marker, is_note", [
+    ("a", True),   # a raised letter is a marker; "a" set on the line would not be
+    ("12", True),
+    ("e", True),
+    ("ab", False),  # two raised letters are no marker
+])
+def test_a_raised_first_span_is_a_footnote_marker(marker, is_note):
+    candidate = Block.of([_raised(marker, " IOM – International Organization for Migration")])
+    assert bool(_set_apart(candidate)) is is_note
+
+
+# --- footnote blocks -> footnotes ----------------------------------------------------------------
+
+def _note_block(*texts, top=700.0):
+    return Block.of([line(t, top=top + 8 * i, size=7) for i, t in enumerate(texts)])
+
+
+def test_a_raised_first_span_gives_the_marker_and_the_rest_the_note():
+    notes = _notes([Block.of([_raised("a", " IOM – International Organization for Migration"),
+                              _raised("12", "OFII : Office Français", top=768)])], "en")
+    assert [(n.marker, n.text, n.term, n.expansion) for n in notes] == [
+        ("a", "IOM – International Organization for Migration", "IOM", "International Organization for Migration"),
+        ("12", "OFII : Office Français", "OFII", "Office Français")]
+
+
+@pytest.mark.parametrize("text, marker", [
+    ("¹² OFII - Office Français", "12"),
+    ("³OFII - Office Français", "3"),
+    ("** OFII - Office Français", "**"),
+    ("12 OFII - Office Français", "12"),
+])
+def test_a_printed_marker_is_read_and_superscript_digits_are_given_as_digits(text, marker):
+    assert [(n.marker, n.text) for n in _notes([_note_block(text)])] == [(marker, "OFII - Office Français")]
+
+
+def test_lines_without_a_marker_continue_the_note_above_even_in_the_next_block():
+    notes = _notes([_note_block("1 OFII - Office Français de l’Immi-", "gration et de l’Intégration"),
+                    _note_block("(France)", top=720), _note_block("2 MIEUX+ - L’initiative", top=740)])
+    assert [(n.marker, n.text) for n in notes] == [
+        ("1", "OFII - Office Français de l’Immigration et de l’Intégration (France)"),
+        ("2", "MIEUX+ - L’initiative")]
+
+
+def test_a_note_keeps_the_page_of_the_line_that_starts_it():
+    first = Block.of([line("1 OFII - Office Français", top=800, size=7, page_number=2)])
+    second = Block.of([line("2 BCV - Banco de Cabo Verde", top=800, size=7, page_number=3)])
+    assert [(n.marker, n.page) for n in _notes([first, second])] == [("1", 2), ("2", 3)]
+
+
+def test_a_notes_section_is_read_before_the_notes_at_the_foot_of_the_pages():
+    notes_heading = section([_note_block("1 OFII - Office Français")], kind="footnotes", heading="Notes", n=2)
+    body = section([block("Un paragraphe.")], kind="progress", n=3)
+    foot = section([_note_block("2 BCV - Banco de Cabo Verde", top=800)], kind="footnotes", heading=None, n=4)
+    assert [n.marker for n in parse_footnotes([notes_heading, body, foot], "fr")] == ["1", "2"]
+
+
+def test_a_notes_heading_section_comes_before_the_foot_of_page_notes_in_split_sections():
+    blocks = [block("Cameroun", x=40, top=40, bold=True, size=24),
+              block("PROGRÈS", x=40, top=300, bold=True, size=14),
+              block("Un paragraphe de progrès, assez long pour donner la taille du corps du texte.", x=40, top=320),
+              block("NOTES", x=40, top=360, bold=True, size=14),
+              block("1 OFII - Office Français", x=40, top=380),
+              block("2 BCV - Banco de Cabo Verde", x=40, top=800, size=7)]
+    sections = split_sections(split_footnotes(layout(blocks)), "fr", doc_id=DOC)
+    assert [s.kind for s in sections] == ["header", "progress", "footnotes", "footnotes"]
+    assert [(n.marker, n.term) for n in parse_footnotes(sections, "fr")] == [("1", "OFII"), ("2", "BCV")]
+
+
+# --- the term and its expansion -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, want", [
+    ("OFII — Office Français", ("OFII", "Office Français")),
+    ("BCV–Banco de Cabo Verde", ("BCV", "Banco de Cabo Verde")),       # an en dash needs no spaces
+    ("IOM : International Organization", ("IOM", "International Organization")),
+    ("IOM = International Organization", ("IOM", "International Organization")),
+    ("UE-ICMPD est un partenariat", (None, None)),                     # a hyphen needs spaces
+    ("Réunion tenue à 10:30 au siège", (None, None)),                  # a colon needs a space after it
+    ("IOM=International Organization", (None, None)),                  # "=" needs spaces
+    ("OFII - ", (None, None)),                                         # nothing after the separator
+])
+def test_split_term_separators(text, want):
+    assert split_term(text) == want
+
+
+@pytest.mark.parametrize("words, has_term", [(MAX_TERM_WORDS, True), (MAX_TERM_WORDS + 1, False)])
+def test_a_term_has_at_most_max_term_words(words, has_term):
+    term = " ".join(["Programme"] * words)
+    assert split_term(f"{term} - une expansion") == ((term, "une expansion") if has_term else (None, None))

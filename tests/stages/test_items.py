@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from builders import DOC, block, layout, section
+import pytest
+
+from builders import DOC, block, layout, line, section
 from factextract.dates import parse_date
-from factextract.model import BBox, Page
-from factextract.stages.items import sections_to_items
+from factextract.model import BBox, Block, FootnoteRef, Page, Span
+from factextract.stages.items import INDENT_TOLERANCE, MAX_LIST_TITLE_CHARS, sections_to_items
 from factextract.stages.timeline import bind_timeline
 
 
@@ -121,3 +123,146 @@ def test_the_cells_of_a_ruled_table_row_make_one_item():
         ("National survey on remittances BCV, World Bank", "2019/2020", "timeline"),
         ("Lower fees on mobile wallets Telecom operators", "2022-33", "timeline"),
     ]
+
+
+def _bullet(text, x=60.0, top=100.0, glyph="•"):
+    """A bullet set across a 300-point column, as a list item's line is."""
+    return block(f"{glyph} {text}", x=x, top=top, width=300)
+
+
+# --- nesting ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("shift, parent", [(INDENT_TOLERANCE, None), (INDENT_TOLERANCE + 0.5, 1)])
+def test_a_bullet_more_indented_than_the_tolerance_hangs_under_the_one_above(shift, parent):
+    items = items_of([_bullet("Un point.", top=100), _bullet("Un autre point.", x=60 + shift, top=115)])
+    assert _parent_orders(items) == [("Un point.", None), ("Un autre point.", parent)]
+
+
+@pytest.mark.parametrize("shift, parent", [(INDENT_TOLERANCE, 1), (INDENT_TOLERANCE + 0.5, None)])
+def test_a_title_set_a_little_right_of_its_bullets_within_the_tolerance_still_takes_them(shift, parent):
+    items = items_of([block("Document final", x=60 + shift, top=100, width=300), _bullet("Un point.", top=115)])
+    assert _parent_orders(items) == [("Document final", None), ("Un point.", parent)]
+
+
+def test_a_less_indented_bullet_goes_back_to_the_level_it_matches():
+    items = items_of([_bullet("A.", x=60, top=100), _bullet("B.", x=75, top=115), _bullet("C.", x=90, top=130),
+                      _bullet("D.", x=75, top=145), _bullet("E.", x=60, top=160)])
+    assert _parent_orders(items) == [("A.", None), ("B.", 1), ("C.", 2), ("D.", 1), ("E.", None)]
+
+
+_LONG = "Une introduction assez longue pour ne pas être un titre court, qui présente les points suivants"
+
+
+@pytest.mark.parametrize("lead, bold, is_title", [
+    ("Document final", False, True),                  # short, no sentence end
+    ("Une phrase courte.", False, False),             # a sentence
+    ("Une phrase courte.", True, True),               # but bold
+    (_LONG[:MAX_LIST_TITLE_CHARS], False, True),      # at most MAX_LIST_TITLE_CHARS
+    (_LONG[:MAX_LIST_TITLE_CHARS + 1], False, False),
+    (_LONG + " :", False, True),                      # long, but ending on a colon
+])
+def test_a_bullet_hangs_under_a_title_but_not_under_a_paragraph(lead, bold, is_title):
+    assert len(_LONG) > MAX_LIST_TITLE_CHARS + 1
+    items = items_of([block(lead, x=60, top=100, bold=bold, width=400), _bullet("Un point.", top=130)])
+    assert _parent_orders(items) == [(lead, None), ("Un point.", 1 if is_title else None)]
+
+
+def test_a_paragraph_without_a_marker_closes_every_open_list():
+    items = items_of([block("Document final", x=60, top=100), _bullet("Un point.", top=115),
+                      _bullet("Un détail.", x=75, top=130), block("Un paragraphe qui ferme la liste.", x=60, top=150),
+                      _bullet("Un nouveau point.", top=165)])
+    assert _parent_orders(items) == [("Document final", None), ("Un point.", 1), ("Un détail.", 2),
+                                     ("Un paragraphe qui ferme la liste.", None), ("Un nouveau point.", None)]
+
+
+def test_an_arrow_item_takes_a_dash_item_at_its_indent_as_sub_item_but_a_dash_takes_no_dash():
+    items = items_of([_bullet("Une flèche.", glyph="→", top=100), _bullet("Un tiret.", glyph="–", top=115),
+                      _bullet("Un autre tiret.", glyph="-", top=130)])
+    assert _parent_orders(items) == [("Une flèche.", None), ("Un tiret.", 1), ("Un autre tiret.", 1)]
+
+
+# --- list markers -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("blk, text, marker", [
+    (block("• Un point."), "Un point.", "bullet"),
+    (block("Un point.", marker_font="Wingdings-Regular"), "Un point.", "bullet"),  # a symbol-font glyph
+    (block("→ Une flèche."), "Une flèche.", "arrow"),
+    (block("➢ Une flèche."), "Une flèche.", "arrow"),
+    (block("– Un tiret."), "Un tiret.", "dash"),
+    (block("- Un tiret."), "Un tiret.", "dash"),
+    (block("-2 % de frais."), "-2 % de frais.", None),  # a dash with no space after it is text
+    (block("Un paragraphe."), "Un paragraphe.", None),
+])
+def test_an_item_keeps_the_kind_of_its_list_marker_and_loses_the_glyph(blk, text, marker):
+    assert [(it.text, it.marker) for it in items_of([blk])] == [(text, marker)]
+
+
+@pytest.mark.parametrize("text", ["1. Renforcer les capacités.", "2) Renforcer les capacités.",
+                                  "a) Renforcer les capacités.", "iv. Renforcer les capacités."])
+def test_a_numbered_point_has_the_number_marker(text):
+    assert [it.marker for it in items_of([block(text)])] == ["number"]
+
+
+# --- the date rule --------------------------------------------------------------------------------
+
+_2021 = parse_date("2021", "fr")
+
+
+@pytest.mark.parametrize("blocks, heading_period, want", [
+    # The timeline label beside it wins over a date in its text.
+    ([block("Mai 2021", x=60, top=100, bold=True), block("Réunion en mars 2022.", x=120, top=100)], _2021,
+     ("2021-05", "timeline")),
+    # A date in its text wins over its parent's; the first one of them.
+    ([block("Webinaire, Janvier 2021", x=60, top=100, bold=True),
+      _bullet("Réunion en mars 2022 puis en juin 2023.", top=115)], _2021, ("2022-03", "inline")),
+    # Its parent's date wins over the heading's.
+    ([block("Webinaire, Janvier 2021", x=60, top=100, bold=True), _bullet("Une réunion.", top=115)], _2021,
+     ("2021-01", "parent")),
+    # The heading's date, when neither it nor a parent has one.
+    ([block("Une réunion.", x=60, top=100)], _2021, ("2021", "heading")),
+    ([block("Document final", x=60, top=100), _bullet("Une réunion.", top=115)], None, (None, None)),
+    ([block("Une réunion.", x=60, top=100)], None, (None, None)),
+])
+def test_the_date_rule_timeline_then_inline_then_parent_then_heading(blocks, heading_period, want):
+    last = items_of(blocks, kind="activities", heading="ACTIVITÉS", heading_period=heading_period)[-1]
+    assert (last.date and last.date.edtf, last.date_source) == want
+
+
+def test_an_item_dated_by_its_label_keeps_every_date_of_its_text():
+    items = items_of([block("Mai 2021", x=60, top=100, bold=True),
+                      block("Réunion en mars 2022 puis en juin 2023.", x=120, top=100)])
+    assert [(p.text, p.edtf) for p in items[0].dates] == [("mars 2022", "2022-03"), ("juin 2023", "2023-06")]
+    assert (items[0].timeline_label.text, items[0].date.edtf) == ("Mai 2021", "2021-05")
+
+
+def test_an_item_without_a_label_has_no_timeline_label_and_keeps_the_dates_of_its_text():
+    [item] = items_of([block("Réunion en mars 2022.", x=60, top=100)])
+    assert (item.timeline_label, [p.edtf for p in item.dates]) == (None, ["2022-03"])
+
+
+# --- footnote refs, boxes, empty blocks -------------------------------------------------------------
+
+def test_an_item_takes_its_footnote_markers_out_of_its_text_with_the_word_they_sit_on():
+    spans = (Span("Le projet MIEUX+", "Helvetica", 10), Span("1", "Helvetica", 6, superscript=True),
+             Span(" de l’OFII², avec IOM[3].", "Helvetica", 10))
+    blk = Block.of([line("".join(s.text for s in spans), x=60, top=100, spans=spans)])
+    [item] = items_of([blk])
+    assert item.text == "Le projet MIEUX+ de l’OFII, avec IOM."
+    assert item.footnote_refs == (FootnoteRef("1", "MIEUX+"), FootnoteRef("2", "OFII"), FootnoteRef("3", "IOM"))
+    assert item.footnote_markers == ("1", "2", "3")
+
+
+def test_an_item_has_the_box_and_page_of_its_block():
+    blk = block("Un paragraphe|sur deux lignes.", x=60, top=100)
+    [item] = items_of([blk])
+    assert (item.bbox, item.page) == (BBox(60, 100, 60 + len("sur deux lignes.") * 5, 122), 1)
+
+
+@pytest.mark.parametrize("empty", [
+    block("•", x=60, top=130),                                                              # a marker alone
+    block("– ", x=60, top=130),
+    Block.of([line("9", x=60, top=130, spans=(Span("9", "Wingdings-Regular", 10),))]),  # a symbol glyph alone
+])
+def test_a_block_with_no_text_but_its_marker_gives_no_item(empty):
+    items = items_of([block("Un.", x=60, top=100), empty, block("Deux.", x=60, top=160)])
+    assert [(it.text, it.order) for it in items] == [("Un.", 1), ("Deux.", 2)]

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from builders import block, layout, section
 from factextract.model import BBox, Page
-from factextract.stages.timeline import bind_timeline
+from factextract.stages.timeline import (
+    ABOVE_LABEL_MAX_GAP_EM, EVENT_DATE_GAP_EM, INDENT_TOLERANCE, MAX_LABEL_CHARS, MAX_LABEL_DISTANCE_SHARE,
+    MAX_LABEL_LINES, RUN_GAP_RATIO, bind_timeline,
+)
 
 
 def _dated(blocks, rules=(), language="fr"):
@@ -129,3 +134,135 @@ def test_the_header_and_footnotes_have_no_timeline():
     lay = layout(blocks)
     timeline = bind_timeline([section(lay.blocks, kind="header", heading=None)], lay, "fr")
     assert (dict(timeline.labels), dict(timeline.joined), timeline.consumed) == ({}, {}, frozenset())
+
+
+# --- what a label is --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("label, is_label", [
+    ("du 12 septembre 2021 au 14 décembre 2022", True),    # MAX_LABEL_CHARS long
+    ("du 1er septembre 2021 au 31 décembre 2022", False),  # one more
+])
+def test_a_label_is_at_most_max_label_chars_long(label, is_label):
+    assert len(label) == MAX_LABEL_CHARS + (0 if is_label else 1)
+    blocks = [block(label, x=60, top=100, bold=True), block("Projet de convention.", x=300, top=100, width=200)]
+    edtf = "2021-09-12/2022-12-14" if is_label else None
+    assert _dated(blocks)[-1] == ("Projet de convention.", edtf)
+
+
+@pytest.mark.parametrize("label, is_label", [
+    ("Depuis|le 1er|septembre|2021", True),    # MAX_LABEL_LINES lines
+    ("Depuis|le|1er|septembre|2021", False),   # one more
+])
+def test_a_label_is_at_most_max_label_lines(label, is_label):
+    assert label.count("|") + 1 == MAX_LABEL_LINES + (0 if is_label else 1)
+    blocks = [block(label, x=60, top=100, bold=True), block("Projet de convention.", x=160, top=100, width=200)]
+    assert _dated(blocks)[-1] == ("Projet de convention.", "2021-09-01/.." if is_label else None)
+
+
+# "2023" at x=60 in 10 pt is 20 points wide: its right edge is at 80.
+@pytest.mark.parametrize("entry_x, is_dated", [
+    (80 + 595 * MAX_LABEL_DISTANCE_SHARE, True),
+    (80 + 595 * MAX_LABEL_DISTANCE_SHARE + 1, False),
+])
+def test_a_label_stands_at_most_max_label_distance_share_of_the_page_width_from_its_entry(entry_x, is_dated):
+    blocks = [block("2023", x=60, top=100, bold=True), block("Réunion thématique.", x=entry_x, top=100)]
+    assert _dated(blocks) == ([("Réunion thématique.", "2023")] if is_dated
+                              else [("2023", None), ("Réunion thématique.", None)])
+
+
+def test_an_entry_farther_than_max_label_distance_share_is_not_dated_by_a_label_of_nearer_entries():
+    # "Un." makes "2023" a label; "Deux.", level with it further right, stands too far from it.
+    far = 80 + 595 * MAX_LABEL_DISTANCE_SHARE + 1
+    blocks = [block("2023", x=60, top=100, bold=True), block("Un.", x=140, top=100), block("Deux.", x=far, top=100)]
+    assert _dated(blocks) == [("Un.", "2023"), ("Deux.", None)]
+
+
+# "Mai 2021" in 10 pt, its top at 100: its bottom is at 110.
+@pytest.mark.parametrize("entry_top, is_dated", [
+    (110 + ABOVE_LABEL_MAX_GAP_EM * 10, True),
+    (110 + ABOVE_LABEL_MAX_GAP_EM * 10 + 1, False),
+])
+def test_a_label_above_its_entry_stands_at_most_above_label_max_gap_em_above_it(entry_top, is_dated):
+    blocks = [block("Mai 2021", x=60, top=100, bold=True), block("Lancement d’un projet.", x=60, top=entry_top)]
+    assert _dated(blocks) == ([("Lancement d’un projet.", "2021-05")] if is_dated
+                              else [("Mai 2021", None), ("Lancement d’un projet.", None)])
+
+
+# --- runs of entries beside one label ---------------------------------------------------------------
+
+# Entries 10 pt high, 4 points apart: a gap wider than RUN_GAP_RATIO times that starts a new run,
+# which the label beside the first run does not reach.
+@pytest.mark.parametrize("gap, is_dated", [(RUN_GAP_RATIO * 4, True), (RUN_GAP_RATIO * 4 + 0.5, False)])
+def test_entries_beside_a_label_are_cut_into_runs_at_a_wide_gap(gap, is_dated):
+    blocks = [block("2019", x=60, top=100, bold=True)] + [
+        block(text, x=140, top=top, width=250) for text, top in (("Un.", 100), ("Deux.", 114), ("Trois.", 128))]
+    blocks.append(block("Quatre.", x=140, top=138 + gap, width=250))
+    assert _dated(blocks) == [("Un.", "2019"), ("Deux.", "2019"), ("Trois.", "2019"),
+                              ("Quatre.", "2019" if is_dated else None)]
+
+
+@pytest.mark.parametrize("shift, is_dated", [(INDENT_TOLERANCE, True), (INDENT_TOLERANCE + 0.5, False)])
+def test_entries_beside_a_label_are_cut_into_runs_where_their_left_edge_moves(shift, is_dated):
+    blocks = [block("2019", x=60, top=100, bold=True), block("Un.", x=140, top=100, width=250),
+              block("Deux.", x=140, top=114, width=250), block("Trois.", x=140 + shift, top=128, width=250)]
+    assert _dated(blocks) == [("Un.", "2019"), ("Deux.", "2019"), ("Trois.", "2019" if is_dated else None)]
+
+
+# --- sides, columns and cells ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("left_gap, right_gap, dated", [
+    (10, 20, "left"),
+    (20, 10, "right"),
+])
+def test_a_label_column_with_blocks_on_both_sides_dates_the_nearer_side(left_gap, right_gap, dated):
+    # "2019" at x=250 is 20 points wide; a block of text stands on either side of it.
+    left = block("Texte de la colonne de gauche.", x=250 - left_gap - 150, top=100, width=150)
+    right = block("Texte de la colonne de droite.", x=270 + right_gap, top=100, width=150)
+    got = dict(_dated([left, block("2019", x=250, top=100, bold=True), right]))
+    assert got == {left.text: "2019" if dated == "left" else None, right.text: "2019" if dated == "right" else None}
+
+
+def test_label_columns_on_two_pages_date_the_entries_of_their_own_page():
+    blocks = [block("2019", x=60, top=100, bold=True), block("Sur la page 1.", x=140, top=100, width=250),
+              block("2020", x=60, top=100, bold=True, page_number=2),
+              block("Sur la page 2.", x=140, top=100, width=250, page_number=2)]
+    lay = layout(blocks)
+    timeline = bind_timeline([section(lay.blocks)], lay, "fr")
+    assert {lay.blocks[i].text: p.edtf for i, p in timeline.labels.items()} == {
+        "Sur la page 1.": "2019", "Sur la page 2.": "2020"}
+
+
+def test_labels_sharing_a_drawn_cell_keep_their_own_extents():
+    # One cell, ruled above and below, holds both labels: neither spans the whole cell.
+    blocks = [block("2019", x=60, top=104, bold=True), block("Un.", x=140, top=104, width=250),
+              block("2020", x=60, top=124, bold=True), block("Deux.", x=140, top=124, width=250)]
+    rules = [BBox(55, y, 400, y + 0.5) for y in (100, 150)]
+    assert _dated(blocks, rules) == [("Un.", "2019"), ("Deux.", "2020")]
+
+
+# --- a date line under an event title -------------------------------------------------------------
+
+def _event(title_bold=True, date_top=113.0, marker_font=None):
+    """A 10 pt event title (its bottom at 110), a date line under it, a bullet under that."""
+    return [block("Regional workshop on recognition", x=60, top=100, bold=title_bold, marker_font=marker_font),
+            block("1st–3rd June 2022", x=60, top=date_top),
+            block("Participants from twelve countries.", x=60, top=date_top + 15, marker_font="Wingdings-Regular")]
+
+
+@pytest.mark.parametrize("blocks, joined", [
+    (_event(date_top=110 + EVENT_DATE_GAP_EM * 10), True),
+    (_event(date_top=110 + EVENT_DATE_GAP_EM * 10 + 0.5), False),
+    (_event(title_bold=False), False),
+    (_event(marker_font="Wingdings-Regular"), False),   # a bullet is no event title
+])
+def test_a_date_line_joins_a_bold_title_at_most_event_date_gap_em_above_it(blocks, joined):
+    lay = layout(blocks)
+    timeline = bind_timeline([section(lay.blocks)], lay, "en")
+    if joined:
+        assert {i: [b.text for b in js] for i, js in timeline.joined.items()} == {0: ["1st–3rd June 2022"]}
+        assert dict(timeline.labels) == {}
+    else:
+        # The date line is a label above the bullet instead.
+        assert dict(timeline.joined) == {}
+        assert {i: p.edtf for i, p in timeline.labels.items()} == {2: "2022-06-01/2022-06-03"}
+    assert timeline.consumed == {1}
