@@ -71,3 +71,17 @@ def section(blocks: Sequence[Block], kind: str = "progress", heading: str | None
             heading_period=None) -> Section:
     return Section(f"{DOC}:s{n}", n, kind, heading, blocks[0].page if blocks else 1, heading_period=heading_period,
                    blocks=tuple(blocks))
+
+
+def ruled_table() -> tuple[list[Block], list[BBox]]:
+    """A timeline set as a ruled three-column table (Date | Activity | Partners): two rows,
+    each between drawn rules; the blocks and the rules."""
+    blocks = [
+        block("2019-2020", x=45, top=141, bold=True),
+        block("National survey on remittances", x=127, top=141, width=175),
+        block("BCV, World Bank", x=405, top=141, width=64),
+        block("Q1 2022", x=45, top=161, bold=True),
+        block("Lower fees on mobile wallets", x=127, top=161, width=175),
+        block("Telecom operators", x=405, top=161, width=70),
+    ]
+    return blocks, [BBox(40, y, 560, y + 0.5) for y in (136, 156, 176)]

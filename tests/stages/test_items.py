@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from builders import DOC, block, layout, line, section
+from builders import DOC, block, layout, line, ruled_table, section
 from factextract.dates import parse_date
 from factextract.model import BBox, Block, FootnoteRef, Page, Span
 from factextract.stages.items import INDENT_TOLERANCE, MAX_LIST_TITLE_CHARS, sections_to_items
@@ -110,15 +110,7 @@ def test_an_event_title_takes_the_date_line_under_it():
 
 
 def test_the_cells_of_a_ruled_table_row_make_one_item():
-    blocks = [
-        block("2019-2020", x=45, top=141, bold=True),
-        block("National survey on remittances", x=127, top=141, width=175),
-        block("BCV, World Bank", x=405, top=141, width=64),
-        block("Q1 2022", x=45, top=161, bold=True),
-        block("Lower fees on mobile wallets", x=127, top=161, width=175),
-        block("Telecom operators", x=405, top=161, width=70),
-    ]
-    rules = [BBox(40, y, 560, y + 0.5) for y in (136, 156, 176)]
+    blocks, rules = ruled_table()
     assert _dated(items_of(blocks, heading="PROGRESS", language="en", rules=rules)) == [
         ("National survey on remittances BCV, World Bank", "2019/2020", "timeline"),
         ("Lower fees on mobile wallets Telecom operators", "2022-33", "timeline"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from builders import block, layout, section
+from builders import block, layout, ruled_table, section
 from factextract.model import BBox, Page
 from factextract.stages.timeline import (
     ABOVE_LABEL_MAX_GAP_EM, EVENT_DATE_GAP_EM, INDENT_TOLERANCE, MAX_LABEL_CHARS, MAX_LABEL_DISTANCE_SHARE,
@@ -111,15 +111,7 @@ def test_an_event_title_takes_the_date_line_under_it():
 
 
 def test_the_cells_of_a_ruled_table_row_join_the_entry():
-    blocks = [
-        block("2019-2020", x=45, top=141, bold=True),
-        block("National survey on remittances", x=127, top=141, width=175),
-        block("BCV, World Bank", x=405, top=141, width=64),
-        block("Q1 2022", x=45, top=161, bold=True),
-        block("Lower fees on mobile wallets", x=127, top=161, width=175),
-        block("Telecom operators", x=405, top=161, width=70),
-    ]
-    rules = [BBox(40, y, 560, y + 0.5) for y in (136, 156, 176)]
+    blocks, rules = ruled_table()
     page = Page(number=1, width=595.0, height=842.0, chars=(), rules=tuple(rules))
     lay = layout(blocks, pages=[page])
     timeline = bind_timeline([section(lay.blocks)], lay, "en")
