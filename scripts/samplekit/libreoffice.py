@@ -287,7 +287,7 @@ class WriterSheet:
  {pstyle("Table_20_label", para='fo:margin-top="0cm" fo:margin-bottom="0cm"', text=f'{head} fo:font-weight="bold" fo:color="{st["accent"]}"', extra='style:display-name="Table label"')}
  {pstyle("Table_20_contents", para=f'fo:margin-top="0cm" fo:margin-bottom="{after}cm" fo:line-height="{lh}%"', extra='style:display-name="Table contents"')}
  {pstyle("Footnote", para='fo:margin-left="0.4cm" fo:text-indent="-0.4cm" fo:margin-top="0cm" fo:margin-bottom="0cm"', text=f'fo:font-size="{st["foot_size"]}pt"')}
- {pstyle("Header", text='fo:font-size="7pt" fo:color="#666666"', para=f'fo:text-align="end"')}
+ {pstyle("Header", text='fo:font-size="7pt" fo:color="#666666"', para='fo:text-align="end"')}
  {pstyle("Footer", text='fo:font-size="7pt" fo:color="#666666"', para='fo:border-top="0.06pt solid #999999" fo:padding-top="0.05cm"', tabs=f'<style:tab-stops><style:tab-stop style:position="{right}" style:type="right"/></style:tab-stops>')}
  <style:style style:name="Footnote_20_anchor" style:display-name="Footnote anchor" style:family="text">
   <style:text-properties style:text-position="super 58%"/>

@@ -34,8 +34,8 @@ from typing import Any
 
 from ._version import __version__
 from .errors import DocumentError, FactextractError, UsageError, one_line
-from .model import Factsheet
 from .identity import doc_id_of, file_sha256, unreadable_sha256
+from .model import Factsheet
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +103,8 @@ def run(
         UsageError: ``out`` is a file, an input does not exist, or no PDF was found; nothing
             is written then.
     """
-    from . import tables  # pandas and pyarrow: loaded only when there is something to write
+    # pandas and pyarrow: loaded only when there is something to write.
+    from . import tables
 
     out = Path(out)
     if out.exists() and not out.is_dir():

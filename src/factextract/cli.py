@@ -220,7 +220,8 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 def _parse_date(args: argparse.Namespace) -> int:
     """``factextract parse-date``: one JSON line per text, ``null`` for no date."""
-    from .dates import parse_date  # dateparser and the vocabularies: only for this command
+    # dateparser and the vocabularies: only for this command.
+    from .dates import parse_date
 
     for text in args.texts:
         period = parse_date(text, language=args.lang)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import calendar
 import re
-import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
@@ -24,7 +23,7 @@ from functools import cache
 from typing import Any
 
 from .errors import LanguageError
-from .model import LANGUAGES, Period, Precision
+from .model import LANGUAGES, Period
 from .vocab.dates import MONTH_KEYS, ORDINAL_KEYS, SEASON_KEYS, date_words, word_key
 from .vocab.keys import fold as _fold
 

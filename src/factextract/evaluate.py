@@ -25,8 +25,8 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Iterable, Sequence
-from itertools import zip_longest
 from dataclasses import dataclass, field
+from itertools import zip_longest
 from pathlib import Path
 
 from .errors import UsageError
