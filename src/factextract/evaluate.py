@@ -66,6 +66,8 @@ class ItemRecord:
     footnote_markers: tuple[str, ...]
     # ITEM_DETAILS in the ground-truth format; a truth file may leave any of them out.
     details: dict[str, object] = field(default_factory=dict, compare=False)
+    # False when a ground-truth file gives no date for the item: it is then not scored on dates.
+    date_known: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +107,7 @@ def truth_record(truth: dict, name: str) -> DocumentRecord:
             date_edtf=(it.get("date") or {}).get("edtf"), date_source=(it.get("date") or {}).get("source"),
             footnote_markers=tuple(r["marker"] for r in it.get("footnote_refs", [])),
             details={k: it[k] for k in ITEM_DETAILS if k in it},
+            date_known="date" in it,
         )
         for it in truth["items"]
     )
@@ -286,7 +289,7 @@ def score_document(truth: DocumentRecord, pred: DocumentRecord) -> DocumentScore
             problems.append(f"item {t.key} section: want {t.section_kind}, got {p.section_kind}")
         if (truth_key_to_pred.get(t.parent) if t.parent else None) != p.parent:
             problems.append(f"item {t.key} parent: want {t.parent}, got {p.parent}")
-        if (t.date_edtf, t.date_source) != (p.date_edtf, p.date_source):
+        if t.date_known and (t.date_edtf, t.date_source) != (p.date_edtf, p.date_source):
             problems.append(f"item {t.key} date: want {t.date_edtf} ({t.date_source}), "
                             f"got {p.date_edtf} ({p.date_source})")
         problems.extend(_detail_problems(t, p))
@@ -304,7 +307,7 @@ def score_document(truth: DocumentRecord, pred: DocumentRecord) -> DocumentScore
         "exact_text": exact,
         "section_kind": share(t.section_kind == p.section_kind for t, p in matched),
         "parent": share((truth_key_to_pred.get(t.parent) if t.parent else None) == p.parent for t, p in matched),
-        "date": share((t.date_edtf, t.date_source) == (p.date_edtf, p.date_source) for t, p in matched),
+        "date": share((t.date_edtf, t.date_source) == (p.date_edtf, p.date_source) for t, p in matched if t.date_known),
         "footnote_markers": share(t.footnote_markers == p.footnote_markers for t, p in matched),
         "footnote_recall": share(note in pred_notes for note in truth.footnotes),
         "sections": difflib.SequenceMatcher(a=truth.sections, b=pred.sections, autojunk=False).ratio()

@@ -7,10 +7,7 @@ import pytest
 from builders import chars, page
 from factextract.model import POSITION_TOLERANCE, BBox, Char
 from factextract.stages.lines import (
-    BASELINE_TOLERANCE_EM, COLUMN_GAP_EM, DRAWN_MARKER_DROP_EM, DRAWN_MARKER_GAP_EM, EDGE_TOLERANCE, GLUED_GAP_EM,
-    JOIN_GAP_EM, JUSTIFIED_GAP_RATIO, LINE_OVERLAP, MARKER_GAP_EM, MAX_NOTE_NUMBER_CHARS, MIN_EDGE_LINES,
-    NOTE_NUMBER_GAP_EM, NOTE_TEXT_SIZE_RATIO, SPACE_BASELINE_TOLERANCE, SPINE_TOLERANCE, SUPERSCRIPT_RAISE_EM,
-    SUPERSCRIPT_SIZE_RATIO, WEIGHT_CHANGE_GAP_EM, WORD_GAP_EM, chars_to_lines,
+    BASELINE_TOLERANCE_EM, COLUMN_GAP_EM, DRAWN_MARKER_DROP_EM, DRAWN_MARKER_GAP_EM, EDGE_TOLERANCE, GLUED_GAP_EM, GUTTER_GAP_EM, JOIN_GAP_EM, JUSTIFIED_GAP_RATIO, LINE_OVERLAP, MARKER_GAP_EM, MAX_NOTE_NUMBER_CHARS, MIN_EDGE_LINES, NOTE_NUMBER_GAP_EM, NOTE_TEXT_SIZE_RATIO, SPACE_BASELINE_TOLERANCE, SPINE_TOLERANCE, SUPERSCRIPT_RAISE_EM, SUPERSCRIPT_SIZE_RATIO, WEIGHT_CHANGE_GAP_EM, WORD_GAP_EM, chars_to_lines,
 )
 from factextract.text.markers import starts_with_marker
 
@@ -423,3 +420,45 @@ def test_a_line_is_bold_when_most_of_its_glyphs_are_bold(bold_word, regular_word
 def test_lines_come_top_to_bottom_then_left_to_right_whatever_the_drawing_order():
     p = page(chars("bas", 50, 300), chars("droite", 300, 100), chars("milieu", 50, 200), chars("gauche", 50, 100))
     assert texts(chars_to_lines(p)) == ["gauche", "droite", "milieu", "bas"]
+
+
+def _two_columns(gutter: float):
+    """Three rows of two columns of one word each: the left column's words end at 94, the
+    right column's start ``gutter`` points further, at an edge all three rows share."""
+    runs = []
+    for top in (100, 112, 124):
+        runs += [chars("aaaaaaaaaa", 44, top), chars("bbbbbbbb", 94 + gutter, top)]
+    return page(*runs)
+
+
+@pytest.mark.parametrize("gutter, split", [
+    (GUTTER_GAP_EM * 10 + 0.5, True),   # a gutter narrower than a column gap, at a shared edge
+    (GUTTER_GAP_EM * 10 - 0.5, False),  # narrower still
+])
+def test_a_narrow_gutter_at_a_shared_left_edge_splits_columns(gutter, split):
+    lines = chars_to_lines(_two_columns(gutter))
+    assert len(lines) == (6 if split else 3)
+
+
+def test_a_label_and_its_value_stay_one_line_at_a_shared_value_edge():
+    runs = []
+    for top, label in ((100, "Budget total:"), (112, "Durée prévue:"), (124, "Date limite :")):
+        runs += [chars(label, 40, top), chars("valeur", 114, top)]   # labels end at 105: 0.9 em gaps
+    assert texts(chars_to_lines(page(*runs))) == [
+        "Budget total: valeur", "Durée prévue: valeur", "Date limite : valeur"]
+
+
+
+@pytest.mark.parametrize("text, want", [
+    ("anti\u00adcorruption", "anti-corruption"),   # drawn inside a line: a printed hyphen
+    ("réinté\u00ad", "réinté\u00ad"),               # at the line's end: a break, left to text repair
+])
+def test_a_soft_hyphen_inside_a_line_is_a_hyphen(text, want):
+    (ln,) = chars_to_lines(page(chars(text, 40, 100)))
+    assert ln.text == want
+
+
+def test_a_private_use_glyph_is_a_span_of_its_own():
+    runs = [chars("\uf0b7", 40, 100, font="CIDFont+F2"), chars("Texte suivant", 60, 100, font="CIDFont+F2")]
+    (ln,) = chars_to_lines(page(*runs))
+    assert [s.text for s in ln.spans] == ["\uf0b7", " Texte suivant"]

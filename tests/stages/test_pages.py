@@ -124,6 +124,27 @@ def test_rotated_vertical_text_is_dropped(tmp_path, turn):
     assert "".join(c.text for c in page.chars) == "Body"
 
 
+@pytest.mark.parametrize("x, kept", [
+    (72, True),      # on the page
+    (-200, False),   # left of the crop box: the facing page of a spread
+    (700, False),    # right of it: the pasteboard
+    (590, True),     # straddling the edge, its centre still on the page
+], ids=["on-page", "facing-page", "pasteboard", "straddling"])
+def test_text_outside_the_visible_page_is_not_read(tmp_path, x, kept):
+    page = read_one(tmp_path, text("Body", 72, 700) + text("W", x, 500))
+    assert ("W" in "".join(c.text for c in page.chars)) is kept
+
+
+@pytest.mark.parametrize("glyph, is_text", [
+    ("a", True), (" ", True), ("\u00ad", True),       # a soft hyphen marks a break
+    ("(cid:3)", False), ("(cid:123)", False),           # no Unicode mapping
+    ("\u200b", False), ("\ufeff", False), ("\u2060", False),  # zero-width and format characters
+    ("\t", False), ("", False),
+])
+def test_only_glyphs_that_write_text_are_kept(glyph, is_text):
+    assert pages_module._is_text(glyph) is is_text
+
+
 RULE, BOX, MARK, NONE = "rules", "rects", "marks", None
 
 

@@ -7,7 +7,8 @@ import pytest
 from builders import DOC, block, layout
 from factextract.stages.footnotes import split_footnotes
 from factextract.stages.sections import (
-    HEADER_BAND_SHARE, HEADER_ROW_GAP_EM, HEADER_ZONE, MAX_HEADER_CELL_WORDS, MAX_HEADING_CHARS, MAX_TITLE_WORDS,
+    BOLD_HEADING_SIZE_RATIO, HEADER_BAND_SHARE, HEADER_ROW_GAP_EM, HEADER_ZONE, MAX_HEADER_CELL_WORDS, MAX_HEADING_CHARS,
+    MAX_TITLE_WORDS,
     ROW_TOLERANCE, TITLE_SIZE_RATIO, split_sections,
 )
 from factextract.vocab.headings import MAX_HEADING_WORDS
@@ -98,9 +99,40 @@ _PARAGRAPH = "A paragraph of body text, long enough to set the size of the body 
     (_PAGE_HEIGHT * HEADER_ZONE, 1, "other"),
     (40, 2, "other"),  # the header zone is on page 1 only
 ])
-def test_text_before_any_heading_is_the_header_only_in_the_top_zone_of_page_1(top, page_number, kind):
-    sections = _split([_blk(_PARAGRAPH, top, page_number=page_number)])
-    assert [(s.kind, s.page) for s in sections] == [(kind, page_number)]
+def test_a_title_line_before_any_heading_is_the_header_only_in_the_top_zone_of_page_1(top, page_number, kind):
+    sections = _split([_blk("Rapport annuel", top, bold=True, page_number=page_number),
+                       _blk(_PARAGRAPH, 500, page_number=page_number)])
+    assert [(s.kind, s.page) for s in sections][0] == (kind, page_number)
+
+
+@pytest.mark.parametrize("text, bold, lines_kind", [
+    (_PARAGRAPH, False, "other"),                       # a body paragraph is never the title block
+    ("Evaluation type: Centralized evaluation", False, "other"),   # nor an information box line
+    ("June 2023", False, "header"),                     # a date line is
+    ("Reference country factsheet", True, "header"),     # so is a short line set apart
+])
+def test_the_header_holds_the_title_block_only(text, bold, lines_kind):
+    sections = _split([_blk("Cybersecurity Strategy", 40, bold=True, size=20), _blk(text, 80, bold=bold),
+                       _blk(_PARAGRAPH, 400)])
+    assert sections[0].kind == "header" and sections[0].heading == "Cybersecurity Strategy"
+    in_header = text in sections[0].subheadings
+    assert in_header is (lines_kind == "header")
+    if not in_header:
+        assert sections[1].kind == "other" and sections[1].heading is None and text in _content(sections, "other")
+
+
+@pytest.mark.parametrize("text, bold, size, heading", [
+    ("Background: the EU's post-2015 migration agenda", True, 9.0 * BOLD_HEADING_SIZE_RATIO, True),
+    ("Background: the EU's post-2015 migration agenda", True, 9.0, False),  # bold at body size: an item
+    ("THE WAY WE WORK", False, 9.0, True),                                  # capitals
+    ("A heading set large", False, 9.0 * 1.2, True),
+    ("A sentence set large, ending as sentences do.", False, 9.0 * 1.2, False),
+    ("May 2021", True, 9.0 * 1.2, False),                                   # a date label
+])
+def test_a_heading_whose_words_no_vocabulary_knows_opens_an_other_section(text, bold, size, heading):
+    sections = _split([_blk("PROGRESS", 100, bold=True, size=14), _blk(_PARAGRAPH, 130),
+                       _blk(text, 300, bold=bold, size=size), _blk(_PARAGRAPH, 320)])
+    assert (_kinds(sections)[-1] == ("other", text)) is heading
 
 
 def test_a_block_below_the_header_zone_leaves_the_header_for_an_other_section():
@@ -139,7 +171,9 @@ def test_a_heading_read_by_lemma_has_at_most_max_heading_words(words, is_heading
     heading = " ".join(["OUR", "RECOMMENDATIONS"] + ["NOW"] * (words - 2))
     sections = _split([_blk("PROGRESS", 300, bold=True, size=14), _blk(_PARAGRAPH, 320),
                        _blk(heading, 360, bold=True), _blk(_PARAGRAPH, 380)])
-    assert _kinds(sections) == [("progress", "PROGRESS")] + ([("suggestions", heading)] if is_heading else [])
+    # Past MAX_HEADING_WORDS it is not looked up by lemma: set in capitals, it is a heading of
+    # no known kind.
+    assert _kinds(sections) == [("progress", "PROGRESS"), ("suggestions" if is_heading else "other", heading)]
 
 
 @pytest.mark.parametrize("length, is_heading", [(MAX_HEADING_CHARS, True), (MAX_HEADING_CHARS + 1, False)])
@@ -218,8 +252,7 @@ def _foot_header(title_size=26.0, title="Cabo Verde", label="Reference country",
 
 def test_a_large_country_name_away_from_the_top_without_the_label_is_no_header():
     sections = _split(_foot_header(label=None))
-    assert [s.kind for s in sections] == ["progress"]
-    assert _content(sections, "progress") == [_PARAGRAPH, "Cabo Verde", "Domain 1: Development benefits of migration"]
+    assert [(s.kind, s.heading) for s in sections] == [("progress", "PROGRESS"), ("other", "Cabo Verde")]
 
 
 @pytest.mark.parametrize("size, in_header", [(9.0 * TITLE_SIZE_RATIO, True), (9.0 * TITLE_SIZE_RATIO - 0.1, False)])
@@ -232,7 +265,7 @@ def test_a_header_found_elsewhere_takes_a_country_name_set_title_size_ratio_time
 def test_a_header_found_elsewhere_takes_a_country_name_in_at_most_max_title_words():
     long_name = " ".join(["Republic"] * MAX_TITLE_WORDS + ["Cabo Verde"])
     sections = _split(_foot_header(title=long_name))
-    assert [s.kind for s in sections] == ["header", "progress"]
+    assert [s.kind for s in sections] == ["header", "progress", "other"]  # too long for a title: a heading
     assert long_name not in [sections[0].heading, *sections[0].subheadings]
     assert _content(sections, "progress") == [_PARAGRAPH, long_name]
 
@@ -249,7 +282,7 @@ def test_a_header_found_elsewhere_spans_at_most_header_band_share_of_the_page(do
 
 def test_a_header_is_found_elsewhere_on_page_1_only():
     sections = _split(_foot_header(page_number=2))
-    assert [s.kind for s in sections] == ["progress"]
+    assert [(s.kind, s.heading) for s in sections] == [("progress", "PROGRESS"), ("other", "Cabo Verde")]
 
 
 # --- table header rows ----------------------------------------------------------------------------

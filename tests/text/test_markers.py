@@ -20,6 +20,8 @@ from factextract.text.markers import (
     ("o", "Arial", "Arial", False),                   # the letter o, in the text's own font
     ("-", "Arial", "Arial", False),                   # a dash is told by the space after it, as text
     ("ab", "Wingdings", "Arial", False),              # not a lone glyph
+    ("\uf0b7", "CIDFont+F3", "CIDFont+F2", True),     # a private-use code point: Word's Symbol bullet
+    ("\ue001", "Arial", "Arial", True),                # an icon font's glyph, whatever the font's name
 ])
 def test_is_marker_glyph(text, font, next_font, marker):
     assert is_marker_glyph(text, font, next_font) is marker
@@ -59,8 +61,10 @@ def test_starts_with_marker(spans, marker):
 
 def test_may_be_marker_and_marker_runs_keep_a_marker_with_its_text():
     bullet, number, word = chars("•", 40, 100), chars("12.", 40, 100), chars("Texte", 60, 100)
-    assert may_be_marker(bullet) and may_be_marker(number) and not may_be_marker(word)
+    dash, icon = chars("–", 40, 100), chars("\uf0b7", 40, 100, font="CIDFont+F3")
+    assert may_be_marker(bullet) and may_be_marker(number) and may_be_marker(icon) and not may_be_marker(word)
     assert is_marker_run(bullet, word[0]) and is_marker_run(number, word[0])
+    assert is_marker_run(dash, word[0]) and is_marker_run(icon, word[0])
     assert not is_marker_run(chars("Mai", 40, 100), word[0])
 
 

@@ -37,6 +37,8 @@ def test_join_lines(pieces, lang, want):
     ((Span("– sub point", "Arial", 9),), "sub point", "dash"),
     ((Span("2. Second point", "Arial", 9),), "Second point", "number"),
     ((Span("12 pays ont participé", "Arial", 9),), "12 pays ont participé", None),
+    ((Span("\uf0b7", "CIDFont+F3", 9), Span(" Offrir un accompagnement", "CIDFont+F2", 9)),
+     "Offrir un accompagnement", "bullet"),                    # a private-use bullet is no text
     ((Span("COVID-19 a retardé", "Arial", 9),), "COVID-19 a retardé", None),
 ])
 def test_markers_are_stripped_and_named(spans, want_text, want_marker):

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from ..model import POSITION_TOLERANCE, RULE_THICKNESS, BBox, Char, Line, Page, Span
 from ..text.markers import is_marker_run, may_be_marker
-from ..vocab.glyphs import glyph_rules
+from ..vocab.glyphs import glyph_rules, is_private_use
 
 # A horizontal gap wider than this many font sizes between two glyphs on one baseline
 # separates two columns (or a timeline label from its entry), not two words ...
@@ -61,6 +61,11 @@ SUPERSCRIPT_SIZE_RATIO = 0.85
 SUPERSCRIPT_RAISE_EM = 0.15
 # A glyph within this many points of the line's commonest size is body text.
 BODY_SIZE_TOLERANCE = 0.5
+# A gap this many font sizes wide, standing out from the line's word gaps, separates two
+# columns when the glyph after it starts at a left edge that other lines share (a gutter).
+GUTTER_GAP_EM = 0.6
+# A label ("Budget:", "Final report date:") has at most this many words.
+MAX_LABEL_WORDS = 5
 # A left edge shared by at least this many lines is a column edge; within this many points.
 MIN_EDGE_LINES = 3
 EDGE_TOLERANCE = 1.0
@@ -71,6 +76,8 @@ BUCKET_REACH_EM = 1.5
 # Sizes (points) below these are broken font matrices, not type: measures use at least these.
 MIN_SIZE = 1.0
 MIN_GLYPH_HEIGHT = 0.1
+# Some producers write U+00AD as their ordinary hyphen glyph: drawn inside a line, it is one.
+PRINTED_HYPHEN = "-"
 # Joining cost: baseline distance first; the gap, weighted this little, breaks ties.
 GAP_COST_WEIGHT = 0.01
 
@@ -197,6 +204,11 @@ def _split_at_column_edges(groups: list[list[Char]]) -> list[list[Char]]:
     """
     edges = Counter(round(g[0].bbox.x0) for g in groups if g)
     strong = [x for x, n in edges.items() if n >= MIN_EDGE_LINES]
+    # A gutter's right side: a left edge where lines start, or where, row after row, a gap at
+    # least a gutter wide ends (two columns set one em apart merge into one line per row).
+    edges.update(round(b.bbox.x0) for g in groups for a, b in zip(g, g[1:])
+                 if b.bbox.x0 - a.bbox.x1 > GUTTER_GAP_EM * max(b.size, MIN_SIZE))
+    gutter_edges = [x for x, n in edges.items() if n >= MIN_EDGE_LINES]
     out = []
     for chars in groups:
         gaps = [chars[i].bbox.x0 - chars[i - 1].bbox.x1 for i in range(1, len(chars))]
@@ -210,9 +222,15 @@ def _split_at_column_edges(groups: list[list[Char]]) -> list[list[Char]]:
             others = [g for g in word_gaps if g is not gap]
             usual = statistics.median(others) if others else 0.0
             column_gap = gap > COLUMN_GAP_EM * size and gap > JUSTIFIED_GAP_RATIO * usual
-            edge = (prev.fontname != ch.fontname
-                    and any(abs(ch.bbox.x0 - x) <= EDGE_TOLERANCE for x in strong))
-            if not (column_gap or edge):
+            at_edge = any(abs(ch.bbox.x0 - x) <= EDGE_TOLERANCE for x in strong)
+            edge = prev.fontname != ch.fontname and at_edge
+            # A narrow gutter: a gap that stands out from the word gaps and reaches a left edge
+            # other lines start at (two columns of justified text one em apart). A label and
+            # its value ("Budget:   37.741 USD") are one line, even when values share an edge.
+            gutter = (gap > GUTTER_GAP_EM * size and gap > JUSTIFIED_GAP_RATIO * usual
+                      and any(abs(ch.bbox.x0 - x) <= EDGE_TOLERANCE for x in gutter_edges)
+                      and not _is_label(chars[start:i]) and not _is_note_number(chars[start:i]))
+            if not (column_gap or edge or gutter):
                 continue
             left = chars[start:i]
             if is_marker_run(left, ch):
@@ -221,6 +239,19 @@ def _split_at_column_edges(groups: list[list[Char]]) -> list[list[Char]]:
             start = i
         out.append(chars[start:])
     return out
+
+
+def _is_label(chars: Sequence[Char]) -> bool:
+    """The glyphs are a short label ending with a colon: "Budget:", "Date de l'évaluation :"."""
+    text = "".join(c.text for c in chars).rstrip()
+    return text.endswith(":") and len(text.split()) <= MAX_LABEL_WORDS
+
+
+def _is_note_number(chars: Sequence[Char]) -> bool:
+    """The glyphs are a note's number (or asterisk) set before its text, as Word and Writer
+    set their notes: a tab after the number, every note's text at one edge."""
+    text = "".join(c.text for c in chars).strip()
+    return 0 < len(text) <= MAX_NOTE_NUMBER_CHARS and all(ch.isdigit() or ch == "*" for ch in text)
 
 
 def _bullet_marks(page: Page) -> tuple[BBox, ...]:
@@ -279,16 +310,19 @@ def _finish_line(chars: list[Char], page_number: int, spaces: dict[int, list[flo
     tracking = max(statistics.median(glyph_gaps), 0.0) if glyph_gaps else 0.0
     spans: list[Span] = []
     cur_text: list[str] = []
-    cur_key: tuple[str, float, bool] | None = None
+    cur_key: tuple[str, float, bool, bool] | None = None
     prev: Char | None = None
-    for c in chars:
+    for i, c in enumerate(chars):
         superscript = (c.size <= body_size * SUPERSCRIPT_SIZE_RATIO
                        and c.baseline < body_baseline - SUPERSCRIPT_RAISE_EM * body_size)
-        key = (c.fontname, round(c.size, 1), superscript)
+        # A private-use glyph (an icon) is a span of its own, so that it is told from text.
+        key = (c.fontname, round(c.size, 1), superscript, is_private_use(c.text))
         space = prev is not None and (
             c.bbox.x0 - prev.bbox.x1 > tracking + WORD_GAP_EM * max(min(prev.size, c.size), MIN_SIZE)
             or (spaces is not None and _space_between(spaces, c.baseline, prev.bbox.x1, c.bbox.x0)))
         text = c.text if c.text in glyphs.superscripts else unicodedata.normalize("NFKC", c.text)
+        if text in glyphs.soft_hyphens and i < len(chars) - 1:
+            text = PRINTED_HYPHEN  # a soft hyphen drawn inside a line is printed: a hyphen
         if key != cur_key:
             if cur_key is not None:
                 spans.append(Span("".join(cur_text), cur_key[0], cur_key[1], cur_key[2]))

@@ -7,6 +7,8 @@ here, once, to pdfplumber's top-left origin (``top = page_height - y1``).
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 from ..errors import DocumentError, one_line
@@ -22,6 +24,9 @@ MAX_MARK_SIZE = 8.0
 SIZE_DECIMALS = 2
 # Documents larger than this are not factsheets; only the first pages are read.
 MAX_PAGES = 40
+# pdfminer writes a glyph it cannot map to Unicode as "(cid:N)": it has no text.
+_UNMAPPED = re.compile(r"\(cid:\d+\)")
+SOFT_HYPHEN = "\u00ad"
 # The y translation's place in a PDF matrix (a, b, c, d, e, f).
 _MATRIX_Y = 5
 # How much of a file's start is searched for the %PDF header (bytes), as PDF readers do.
@@ -100,18 +105,38 @@ def _looks_like_text(head: bytes) -> bool:
     return True
 
 
+def _is_text(text: str) -> bool:
+    """A glyph that writes text: not empty, not white space other than a space, not a glyph
+    with no Unicode mapping (pdfminer's "(cid:N)"), not an invisible format character (a
+    zero-width space or joiner, a byte-order mark; the soft hyphen stays, as it marks a break)."""
+    if not text or (text.isspace() and text != " ") or _UNMAPPED.fullmatch(text):
+        return False
+    return not all(unicodedata.category(ch) == "Cf" and ch != SOFT_HYPHEN for ch in text)
+
+
+def _on_page(box: BBox, visible: BBox) -> bool:
+    """The glyph's centre lies in the page's visible area (its crop box). Designers' tools
+    place the facing page of a spread, or pasteboard notes, outside it."""
+    cx, cy = (box.x0 + box.x1) / 2, (box.top + box.bottom) / 2
+    return visible.x0 <= cx <= visible.x1 and visible.top <= cy <= visible.bottom
+
+
 def _read_page(page, number: int) -> Page:
     """One pdfplumber page as a ``Page``: upright glyphs, once each, and the drawn shapes
     sorted into rules, boxes and marks by size."""
     height = float(page.height)
     chars = []
     seen: set[tuple] = set()
+    visible = BBox(*(float(v) for v in page.bbox))
     for ch in page.chars:
         text = ch.get("text") or ""
-        if not text or text.isspace() and text != " ":
+        if not _is_text(text):
             continue
         if not ch.get("upright", True):
             # Vertical or rotated text (margins, stamps) is not part of a factsheet's body.
+            continue
+        box = BBox(float(ch["x0"]), float(ch["top"]), float(ch["x1"]), float(ch["bottom"]))
+        if not _on_page(box, visible):
             continue
         # Some producers draw text twice (fake bold, shadows); keep one glyph per place.
         # pdfplumber's own dedupe_chars does this too, but sorts all glyphs for every page.
@@ -127,7 +152,7 @@ def _read_page(page, number: int) -> Page:
             text=text,
             fontname=str(ch.get("fontname") or ""),
             size=round(float(ch.get("size") or 0.0), SIZE_DECIMALS),
-            bbox=BBox(float(ch["x0"]), float(ch["top"]), float(ch["x1"]), float(ch["bottom"])),
+            bbox=box,
             baseline=baseline,
         ))
     rects, rules, marks = [], [], []

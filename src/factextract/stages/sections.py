@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..dates import find_dates, parse_date
 from ..model import Block, Layout, Page, Section, SectionKind
+from ..text.markers import starts_with_marker
 from ..text.repair import block_text, squash
 from ..text.style import in_capitals, is_heading_styled, is_large
 from ..vocab.countries import find_country
@@ -24,8 +25,17 @@ from ..vocab.headings import (
     names_heading_exactly,
 )
 
-# A heading is at most this long (characters); a longer styled block is a paragraph.
+# A heading is at most this long (characters), this many lines, and does not end a sentence;
+# one whose words no vocabulary knows has at most MAX_OTHER_HEADING_WORDS words and, if only
+# bold, is set at least BOLD_HEADING_SIZE_RATIO times the body size.
 MAX_HEADING_CHARS = 120
+MAX_HEADING_LINES = 3
+MAX_OTHER_HEADING_WORDS = 16
+BOLD_HEADING_SIZE_RATIO = 1.05
+_NOT_HEADING_ENDS = (".", ";", ",")
+# A line of the title block has at most this many words, in at most this many lines.
+MAX_TITLE_BLOCK_WORDS = 20
+MAX_TITLE_BLOCK_LINES = 4
 # A table's header row: cells of at most this many words, level within ROW_TOLERANCE points,
 # with the first row's date at most HEADER_ROW_GAP_EM line heights below.
 MAX_HEADER_CELL_WORDS = 3
@@ -67,10 +77,11 @@ def split_sections(layout: Layout, language: str, *, doc_id: str) -> tuple[Secti
     # A header placed away from the top (a band at the foot of page 1) is found by what it says.
     placed = _header_elsewhere(layout, body, language)
     placed_ids = {b.index for b in placed}
-    drafts: list[_Draft] = []
+    reader = _Reader(layout, body, language, _title_candidate(layout, body, placed_ids))
     for block in layout.blocks:
         if block.index not in placed_ids:
-            _place(block, drafts, layout.page(block.page), body, language)
+            reader.place(block)
+    drafts = reader.drafts
     if placed:
         header = next((d for d in drafts if d.kind == "header"), None)
         if header is None:
@@ -85,37 +96,91 @@ def split_sections(layout: Layout, language: str, *, doc_id: str) -> tuple[Secti
     return tuple(_section(d, n, doc_id, language) for n, d in enumerate(drafts, start=1))
 
 
-def _place(block: Block, drafts: list[_Draft], page: Page, body: float, language: str) -> None:
-    """Put a block where it belongs: a new section's heading, a subheading of the section
-    just opened, or the content of the section opened last."""
-    current = drafts[-1] if drafts else None
-    text = block_text(block, language)
-    styled = is_heading_styled(block, body)
-    if current is not None and current.kind == "header" and is_header_label(text, language):
+@dataclass
+class _Reader:
+    """Reads blocks in order into sections: what the document's body size, language and
+    title (the block in the largest type at the top of page 1) say about each block."""
+
+    layout: Layout
+    body: float
+    language: str
+    title: Block | None
+    drafts: list[_Draft] = field(default_factory=list)
+
+    def place(self, block: Block) -> None:
+        """Put a block where it belongs: a new section's heading, a subheading of the section
+        just opened, the title block, or the content of the section opened last."""
+        current = self.drafts[-1] if self.drafts else None
+        text = block_text(block, self.language)
+        styled = is_heading_styled(block, self.body)
+        if current is not None and current.kind == "header" and is_header_label(text, self.language):
+            current.blocks.append(block)
+            return
+        kind = _heading_kind(block, text, styled, self.body, self.language, first=current is None)
+        if kind is not None:
+            if current is not None and current.kind == kind and not current.blocks:
+                current.add_subheading(text, block)  # a second heading line of the same section
+            else:
+                self.drafts.append(_Draft(kind, text, block.page))
+            return
+        at_heading = current is None or current.kind == "header" or not current.blocks
+        if (styled or at_heading) and is_field_line(text, self.language):
+            if current is None:
+                current = _open(self.drafts, "header", None, block.page)
+            current.add_subheading(text, block)
+            return
+        opening = current is None or current.kind == "header"
+        if opening and self._in_title_block(block, text, styled):
+            if current is None:
+                current = _open(self.drafts, "header", None, block.page)
+            current.blocks.append(block)
+            return
+        if styled and self._is_heading(block, text):
+            _open(self.drafts, "other", text, block.page)
+            return
+        if opening:
+            # Text before the first heading that is not the title block: a section of its own.
+            current = _open(self.drafts, "other", None, block.page)
         current.blocks.append(block)
-        return
-    kind = _heading_kind(block, text, styled, body, language, first=current is None)
-    if kind is not None:
-        if current is not None and current.kind == kind and not current.blocks:
-            current.add_subheading(text, block)  # a second heading line of the same section
-        else:
-            drafts.append(_Draft(kind, text, block.page))
-        return
-    at_heading = current is None or current.kind == "header" or not current.blocks
-    if (styled or at_heading) and is_field_line(text, language):
-        if current is None:
-            current = _open(drafts, "header", None, block.page)
-        current.add_subheading(text, block)
-        return
-    in_header_zone = block.page == 1 and block.bbox.top < page.height * HEADER_ZONE
-    if current is None:
-        current = _open(drafts, "header" if in_header_zone else "other", None, block.page)
-    elif current.kind == "header" and not in_header_zone:
-        current = _open(drafts, "other", None, block.page)
-    elif styled and current.kind != "header" and _is_other_heading(block, text, body):
-        _open(drafts, "other", text, block.page)
-        return
-    current.blocks.append(block)
+
+    def _in_title_block(self, block: Block, text: str, styled: bool) -> bool:
+        """A line of the title block: at the top of page 1, short, and the title itself, above
+        or level with it, set apart (bold, large, capitals), a date line, or naming a country.
+        A body paragraph, a list or an information box never is."""
+        page = self.layout.page(block.page)
+        if block.page != 1 or block.bbox.top >= page.height * HEADER_ZONE:
+            return False
+        if (len(block.lines) > MAX_TITLE_BLOCK_LINES or len(text.split()) > MAX_TITLE_BLOCK_WORDS
+                or starts_with_marker(block.lines[0])):
+            return False
+        if self.title is not None and block.bbox.top <= self.title.bbox.bottom:
+            return True
+        return styled or parse_date(text, self.language) is not None or find_country([text]) is not None
+
+    def _is_heading(self, block: Block, text: str) -> bool:
+        """A heading whose words no vocabulary knows: a short styled block, set apart from the
+        body by size or capitals, or bold and larger (an event title in bold at body size is
+        an item that bullets hang under, not a heading); not a sentence, a list item, a date
+        label or a label:value line."""
+        if (len(block.lines) > MAX_HEADING_LINES or len(text) > MAX_HEADING_CHARS
+                or len(text.split()) > MAX_OTHER_HEADING_WORDS or text.rstrip().endswith(_NOT_HEADING_ENDS)
+                or starts_with_marker(block.lines[0])):
+            return False
+        set_apart = (in_capitals(text) or is_large(block, self.body)
+                     or (all(ln.bold for ln in block.lines) and block.lines[0].size >= self.body * BOLD_HEADING_SIZE_RATIO))
+        return set_apart and parse_date(text, self.language) is None and not is_header_label(text, self.language)
+
+
+def _title_candidate(layout: Layout, body: float, skip: set[int]) -> Block | None:
+    """The block in the largest type at the top of page 1, if it is larger than the body."""
+    if not any(p.number == 1 for p in layout.pages):
+        return None
+    page = layout.page(1)
+    top = [b for b in layout.blocks if b.page == 1 and b.index not in skip and b.bbox.top < page.height * HEADER_ZONE]
+    if not top:
+        return None
+    largest = max(top, key=lambda b: (max(ln.size for ln in b.lines), -b.index))
+    return largest if max(ln.size for ln in largest.lines) > body else None
 
 
 def _open(drafts: list[_Draft], kind: SectionKind, heading: str | None, page: int) -> _Draft:
@@ -143,11 +208,6 @@ def _heading_kind(block: Block, text: str, styled: bool, body: float, language: 
 def _looks_like_section_heading(block: Block, text: str, body: float) -> bool:
     """Capitals or large type, in a few words: worth looking up by lemma."""
     return (in_capitals(text) or is_large(block, body)) and len(text.split()) <= MAX_HEADING_WORDS
-
-
-def _is_other_heading(block: Block, text: str, body: float) -> bool:
-    """Capitals in large type, in a few words: a heading of a section of no known kind."""
-    return in_capitals(text) and len(text.split()) <= MAX_HEADING_WORDS and is_large(block, body)
 
 
 def _section(draft: _Draft, n: int, doc_id: str, language: str) -> Section:

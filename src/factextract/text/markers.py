@@ -1,7 +1,7 @@
 """List markers and footnote markers: what they look like, in one place.
 
-A list marker is told by what the PDF says of its glyph (a symbol font, a bullet or arrow
-character, a lone "o" in another font than the text after it), by a drawn shape before the
+A list marker is told by what the PDF says of its glyph (a symbol font or a private-use code
+point, a bullet or arrow character, a lone "o" in another font than the text after it), by a drawn shape before the
 line, or by the text itself ("- ", "1) ", "a. "). A footnote marker is a raised, smaller
 number or asterisk, a Unicode superscript digit, or a number at the start of a footnote line.
 The characters of each kind are data: ``vocab/common/glyphs.yaml``.
@@ -40,7 +40,7 @@ def is_marker_glyph(text: str, fontname: str, next_fontname: str | None) -> bool
     text = text.strip()
     if len(text) != 1:
         return False
-    if glyphs.is_symbol_font(fontname) or glyphs.marker_kinds.get(text) in ("bullet", "arrow"):
+    if glyphs.is_icon(text, fontname) or glyphs.marker_kinds.get(text) in ("bullet", "arrow"):
         return True
     return text in glyphs.font_markers and next_fontname is not None and next_fontname != fontname
 
@@ -56,15 +56,16 @@ def may_be_marker(chars: Sequence[Char]) -> bool:
     glyphs = glyph_rules()
     if len(chars) == 1:
         ch = chars[0]
-        return glyphs.is_symbol_font(ch.fontname) or ch.text in glyphs.marker_kinds or ch.text in glyphs.font_markers
+        return glyphs.is_icon(ch.text, ch.fontname) or ch.text in glyphs.marker_kinds or ch.text in glyphs.font_markers
     return len(chars) <= MAX_NUMBERED_MARKER_GLYPHS and is_numbered_marker("".join(c.text for c in chars))
 
 
 def is_marker_run(left: Sequence[Char], following: Char) -> bool:
     """The glyphs before a gap are a list marker, so the gap is a hanging indent, not a column."""
     text = "".join(c.text for c in left)
-    if len(left) == 1 and is_marker_glyph(text, left[0].fontname, following.fontname):
-        return True
+    if len(left) == 1 and (is_marker_glyph(text, left[0].fontname, following.fontname)
+                           or glyph_rules().marker_kinds.get(text) == "dash"):
+        return True  # a dash alone before a gap is a marker too ("–   Un détail")
     return len(left) <= MAX_NUMBERED_MARKER_RUN and is_numbered_marker(text)
 
 
@@ -96,7 +97,7 @@ def starts_with_marker(line: Line) -> bool:
     if not line.spans:
         return False
     first = line.spans[0]
-    if glyphs.is_symbol_font(first.fontname) and first.text.strip():
+    if first.text.strip() and glyphs.is_icon(first.text, first.fontname):
         return True
     following = line.spans[1].fontname if len(line.spans) > 1 else None
     if is_marker_glyph(first.text, first.fontname, following):

@@ -76,13 +76,14 @@ def _line_text(line: Line, strip_marker: bool) -> tuple[str, list[FootnoteRef], 
     marker: ListMarker | None = None
     for i, span in enumerate(line.spans):
         following = line.spans[i + 1].fontname if i + 1 < len(line.spans) else None
-        if (strip_marker and i == 0 and not glyphs.is_symbol_font(span.fontname)
+        if (strip_marker and i == 0 and not glyphs.is_icon(span.text, span.fontname)
                 and span.text.strip() in glyphs.font_markers
                 and is_marker_glyph(span.text, span.fontname, following)):
             marker = "bullet"  # "o" in Courier before text in another font: Word's sub-bullet
             continue
-        if glyphs.is_symbol_font(span.fontname):
-            # Symbol-font glyphs are icons; their code points ("9", "l", "n") are not text.
+        if glyphs.is_icon(span.text, span.fontname):
+            # Icons: symbol-font glyphs, whose code points ("9", "l", "n") are not text, and
+            # private-use code points.
             if strip_marker and i == 0 and span.text.strip():
                 marker = "bullet"
             if span.text.startswith(" ") or span.text.endswith(" "):

@@ -4,6 +4,7 @@ characters, hyphens and superscript digits, whatever produced the PDF."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -38,10 +39,22 @@ class GlyphRules:
         name = base_font(fontname)
         return any(word in name for word in self.symbol_fonts)
 
+    def is_icon(self, text: str, fontname: str) -> bool:
+        """A glyph (or run) that draws an icon, never text: set in a symbol font, or written
+        with private-use code points (U+F0B7, Word's Symbol bullet; an icon font's glyphs)."""
+        return self.is_symbol_font(fontname) or is_private_use(text)
+
     def is_bold_font(self, fontname: str) -> bool:
         """A font whose name says bold, black, heavy, semibold ..."""
         name = base_font(fontname)
         return any(word in name for word in self.bold_font_words)
+
+
+def is_private_use(text: str) -> bool:
+    """Every character of the text (spaces aside) is a private-use code point: a glyph a font
+    maps to no character of any script, as symbol and icon fonts do."""
+    chars = [ch for ch in text if not ch.isspace()]
+    return bool(chars) and all(unicodedata.category(ch) == "Co" for ch in chars)
 
 
 def base_font(fontname: str) -> str:
