@@ -9,7 +9,7 @@ import pytest
 from builders import chars, line, page
 from factextract.model import BBox, Span
 from factextract.stages.blocks import (
-    BLOCK_GAP_RATIO, COLUMN_NEIGHBOURHOOD, MAX_FIRST_PITCH_EM, MAX_OVERLAP_RATIO, MIN_PITCH_SAMPLES, OUTDENT_EM,
+    BLOCK_GAP_RATIO, COLUMN_NEIGHBOURHOOD, MAX_FIRST_PITCH_EM, MAX_WRAP_PITCH_EM, MAX_OVERLAP_RATIO, MIN_PITCH_SAMPLES, OUTDENT_EM,
     PITCH_RATIO, RULE_SPAN_SHARE, SAME_EDGE, SHORT_LINE_EM, STYLE_SIZE_CHANGE, lines_to_blocks,
 )
 from factextract.stages.lines import chars_to_lines
@@ -213,3 +213,28 @@ def test_a_hanging_bullets_wrapped_line_continues_it_and_a_line_back_left_of_its
 def test_lines_on_another_page_or_beside_the_last_one_start_a_block():
     lines = [_line("Fin de page", 800), _line("haut de page", 50, page_number=2), _line("colonne voisine", 62, x=300)]
     assert _texts(lines) == ["Fin de page", "haut de page", "colonne voisine"]
+
+
+def _leaded(step: float, first: str, second: str, first_right_word: str = "") -> list[str]:
+    """Two lines of a wide column, ``step`` points apart (baseline to baseline), in 10 pt."""
+    runs = [chars(first, 30, 100), chars(second, 30, 100 + step)]
+    p = page(*runs, chars("x" * 56, 30, 300))  # a full-width line below sets the column's edge at 310
+    return [b.text for b in lines_to_blocks(order_lines(chars_to_lines(p), p), p)][:2]
+
+
+@pytest.mark.parametrize("step, first, together", [
+    (16.0, "A line of text that runs on to the column's right edge", True),   # wrapped, leaded 1.6 em
+    (MAX_WRAP_PITCH_EM * 10 + 0.5, "A line of text that runs on to the column's right edge", False),
+    (16.0, "A short line, not full", False),                                  # room was left: it ended
+    (16.0, "A line of text that runs on to the column's end.", False),          # a sentence ended
+])
+def test_a_wrapped_line_is_continued_whatever_the_leading(step, first, together):
+    second = "the next line of the same paragraph"
+    blocks = _leaded(step, first, second)
+    assert (blocks[0] == f"{first} {second}") is together
+
+
+def test_lines_in_a_narrow_column_are_not_taken_for_wrapped():
+    runs = [chars("Juillet 2021", 30, 100), chars("Depuis août 2021", 30, 116)]
+    p = page(*runs)
+    assert [b.text for b in lines_to_blocks(order_lines(chars_to_lines(p), p), p)] == ["Juillet 2021", "Depuis août 2021"]

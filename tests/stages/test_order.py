@@ -6,6 +6,7 @@ import pytest
 
 from builders import chars, line, page
 from factextract.model import BBox
+from factextract.stages import order
 from factextract.stages.lines import chars_to_lines
 from factextract.stages.order import BOX_TOLERANCE, MAX_ROW_SHRINK, MIN_COLUMN_GAP_EM, order_lines
 
@@ -120,13 +121,17 @@ def test_lines_of_boxes_sharing_baselines_are_read_box_by_box_even_when_drawn_tw
     assert _read(_CELLS, rects) == want
 
 
-@pytest.mark.parametrize("bottom, want", [
-    (122 - BOX_TOLERANCE + 0.1, ["Case A un", "Case A deux", "Case B un", "Case B deux"]),
-    (122 - BOX_TOLERANCE - 0.1, ["Case A un", "Case B un", "Case B deux", "Case A deux"]),   # A deux is out
+@pytest.mark.parametrize("bottom, inside", [
+    (122 - BOX_TOLERANCE + 0.1, True),
+    (122 - BOX_TOLERANCE - 0.1, False),   # A deux is out: a loose line below box A
 ])
-def test_a_line_sticking_out_of_a_box_by_at_most_BOX_TOLERANCE_is_inside_it(bottom, want):
-    # "Case A deux" ends at 122; box A stops short of it.
-    assert _read(_CELLS, [BBox(20, 95, 86.5, bottom), _CELL_B]) == want
+def test_a_line_sticking_out_of_a_box_by_at_most_BOX_TOLERANCE_is_inside_it(bottom, inside):
+    # "Case A deux" ends at 122; box A stops short of it. Either way it is read with column A.
+    box_a = BBox(20, 95, 86.5, bottom)
+    units = order._units(list(_CELLS), [box_a, _CELL_B])
+    home = next(u for u in units if any(ln.text == "Case A deux" for ln in u.lines))
+    assert (home.bbox == box_a) is inside
+    assert _read(_CELLS, [box_a, _CELL_B]) == ["Case A un", "Case A deux", "Case B un", "Case B deux"]
 
 
 def test_a_box_holding_every_line_is_looked_inside():
@@ -155,3 +160,15 @@ def test_boxes_inside_a_box_are_each_read_whole_within_it(rects, want):
 def test_a_box_holding_no_line_changes_nothing():
     decoration = BBox(25, 105, 300, 140)  # crosses the lines, holds none
     assert _read(_CELLS, [decoration]) == ["Case A un", "Case B un", "Case A deux", "Case B deux"]
+
+
+def test_boxes_side_by_side_are_columns_even_when_their_edges_touch():
+    # Three header bands drawn edge to edge (one overlapping the next by a point), each with
+    # its heading, over three columns of text: the columns are read one after the other.
+    bands = [BBox(0, 20, 201, 60), BBox(200, 20, 401, 60), BBox(400, 20, 595, 60)]
+    runs = [chars("Titre un", 10, 45), chars("Titre deux", 210, 45), chars("Titre trois", 410, 45)]
+    for top in (100, 112, 124):
+        runs += [chars("colonne un", 10, top), chars("colonne deux", 210, top), chars("colonne trois", 410, top)]
+    p = page(*runs, rects=bands)
+    assert texts(order_lines(chars_to_lines(p), p)) == (
+        ["Titre un"] + ["colonne un"] * 3 + ["Titre deux"] + ["colonne deux"] * 3 + ["Titre trois"] + ["colonne trois"] * 3)

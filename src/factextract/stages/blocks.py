@@ -20,6 +20,11 @@ from ..vocab.glyphs import font_family
 STYLE_SIZE_CHANGE = 0.05
 # Lines whose sizes differ by at most this many points are of one size when measuring pitch.
 SAME_SIZE_TOLERANCE = 0.1
+# A line that wrapped (the next word would not fit) is continued by a line at most this many
+# font sizes below it, whatever the document's leading.
+MAX_WRAP_PITCH_EM = 2.0
+# ... in a column at least this many font sizes wide (in a narrow one every line looks full).
+MIN_WRAP_COLUMN_EM = 12.0
 # A baseline step this much wider than the block's pitch, or (for its second line) wider than
 # this many font sizes, is paragraph spacing.
 PITCH_RATIO = 1.25
@@ -122,9 +127,11 @@ def _continues(block: list[Line], ln: Line, pitches: dict[float, float], column_
         return False  # a heading's sans-serif over the body's serif, an event title's face
     height = max(prev.bbox.height, ln.bbox.height, MIN_LINE_HEIGHT)
     gap = ln.bbox.top - prev.bbox.bottom
-    if gap < -MAX_OVERLAP_RATIO * height or gap > BLOCK_GAP_RATIO * height:
+    if gap < -MAX_OVERLAP_RATIO * height:
         return False
-    if _spaced_apart(block, ln, pitches):
+    wrapped = (_wrapped(prev, ln, column_right)
+               and _baseline(ln) - _baseline(prev) <= MAX_WRAP_PITCH_EM * max(ln.size, prev.size))
+    if (gap > BLOCK_GAP_RATIO * height or _spaced_apart(block, ln, pitches)) and not wrapped:
         return False
     if ln.bbox.h_overlap(prev.bbox) <= 0:
         return False
@@ -139,6 +146,19 @@ def _continues(block: list[Line], ln: Line, pitches: dict[float, float], column_
                 and prev.bbox.x1 < right - SHORT_LINE_EM * prev.size)
 
 
+def _wrapped(prev: Line, ln: Line, column_right: float) -> bool:
+    """``prev`` broke where ``ln``'s first word would not fit: it runs on to the column's right
+    edge without ending a sentence. Such a line is continued whatever the leading (Canva
+    sets lines 1.6 em apart)."""
+    if prev.text.rstrip().endswith(_SENTENCE_ENDS[:-1]) or not ln.chars:
+        return False
+    if column_right - prev.bbox.x0 < MIN_WRAP_COLUMN_EM * prev.size:
+        return False  # a narrow column (timeline labels) breaks every line
+    first_word = ln.text.split(" ", 1)[0]
+    word_width = ln.bbox.width * len(first_word) / max(len(ln.text), 1)
+    return prev.bbox.x1 + word_width > column_right - OUTDENT_EM * prev.size
+
+
 def _spaced_apart(block: list[Line], ln: Line, pitches: dict[float, float]) -> bool:
     """Baselines further apart than the block's own line pitch (or, for its second line, than
     the document's usual pitch or a generous single pitch) mean paragraph spacing, whatever
@@ -151,8 +171,9 @@ def _spaced_apart(block: list[Line], ln: Line, pitches: dict[float, float]) -> b
         return pitch > 0 and step > pitch * PITCH_RATIO
     generous = MAX_FIRST_PITCH_EM * max(ln.size, prev.size)
     usual = pitches.get(round(ln.size, 1))
-    limit = usual * PITCH_RATIO if usual else generous
-    return step > min(limit, generous)
+    if usual is None:
+        return step > generous
+    return step > min(usual * PITCH_RATIO, generous)
 
 
 def _family(line: Line) -> str:

@@ -97,37 +97,52 @@ def _xy_cut(units: list[_Unit], min_gap: float) -> list[_Unit]:
     columns = _split(units, axis="x", min_gap=min_gap)
     if len(columns) > 1:
         return [u for col in columns for u in _xy_cut(col, min_gap)]
-    rows = _split(units, axis="y", min_gap=0.0, widest_only=True)
+    rows = _row_cut(units, min_gap)
     if len(rows) > 1:
         return [u for row in rows for u in _xy_cut(row, min_gap)]
     return sorted(units, key=lambda u: (round(u.bbox.top, 0), u.bbox.x0))
 
 
-def _split(units: list[_Unit], axis: Literal["x", "y"], min_gap: float,
-           widest_only: bool = False) -> list[list[_Unit]]:
-    """Split units at whitespace bands along one axis (x: columns, y: rows); with
-    ``widest_only``, only at the widest band, into two."""
+def _row_cut(units: list[_Unit], min_gap: float) -> list[list[_Unit]]:
+    """Where no gutter runs the region's full height, cut it in two across its widest
+    horizontal gap. Cutting at every gap would read two columns whose paragraph gaps happen to
+    line up as rows."""
+    gaps, groups = _gaps(units, axis="y", min_gap=0.0)
+    if len(groups) < 2:
+        return [units]
+    widest = max(range(len(gaps)), key=lambda i: gaps[i])
+    return [[u for g in groups[: widest + 1] for u in g], [u for g in groups[widest + 1:] for u in g]]
+
+
+def _split(units: list[_Unit], axis: Literal["x", "y"], min_gap: float) -> list[list[_Unit]]:
+    """Split units at every whitespace band along one axis wider than min_gap (x: columns,
+    y: rows)."""
+    return _gaps(units, axis, min_gap)[1]
+
+
+def _gaps(units: list[_Unit], axis: Literal["x", "y"], min_gap: float) -> tuple[list[float], list[list[_Unit]]]:
+    """The whitespace bands along one axis wider than min_gap, and the groups between them."""
     def extent(u: _Unit) -> tuple[float, float]:
         if axis == "x":
             return u.bbox.x0, u.bbox.x1
+        # Shrink vertically a little so that touching ascenders/descenders do not hide a gap.
         shrink = min(MAX_ROW_SHRINK, u.bbox.height * ROW_SHRINK_SHARE)
         return u.bbox.top + shrink, u.bbox.bottom - shrink
 
     items = sorted(units, key=lambda u: extent(u)[0])
     groups: list[list[_Unit]] = [[items[0]]]
     gaps: list[float] = []
-    reach = extent(items[0])[1]
+    reach, reacher = extent(items[0])[1], items[0]
     for u in items[1:]:
         lo, hi = extent(u)
-        if lo - reach > min_gap:
+        # Two drawn boxes side by side are apart even when their edges touch or overlap by a
+        # hair (bands of a header, cells of a table): their borders separate them.
+        least = -BOX_TOLERANCE if (axis == "x" and u.boxes is not None and reacher.boxes is not None) else min_gap
+        if lo - reach > least:
             gaps.append(lo - reach)
             groups.append([u])
         else:
             groups[-1].append(u)
-        reach = max(reach, hi)
-    if widest_only and len(groups) > 2:
-        widest = max(range(len(gaps)), key=lambda i: gaps[i])
-        upper = [u for g in groups[: widest + 1] for u in g]
-        lower = [u for g in groups[widest + 1:] for u in g]
-        return [upper, lower]
-    return groups
+        if hi > reach:
+            reach, reacher = hi, u
+    return gaps, groups
