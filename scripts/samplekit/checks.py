@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from samplekit.markup import clean, printed, spell_ligatures
-from samplekit.spec import Sample
+from samplekit.spec import Placed, Sample
 
 # A soft hyphen or break hint taken at a line end shows one of these between the two halves
 # of the word (Chromium adds a zero-width space, which squash() drops). {/} adds no hyphen
@@ -53,6 +53,15 @@ def line_end_breaks(markup: str) -> list[tuple[str, str]]:
             for m in HYPHENATED_BREAK.finditer(markup)]
 
 
+def printed_pieces(p: Placed) -> list[str]:
+    """What an item prints in one piece each: its text, or its pieces (table cells; a title
+    line and a date line), the first one after its list number, if it has one."""
+    pieces = p.item.pieces or [p.item.text]
+    if p.number:
+        pieces = [f"{p.number} {pieces[0]}", *pieces[1:]]
+    return pieces
+
+
 # A producer-specific check: the sample, the open pdfplumber document -> problems.
 PageCheck = Callable[[Sample, object], list[str]]
 
@@ -69,10 +78,10 @@ class PdfCheck:
 
 
 def check_pdf(s: Sample, pdf_path: Path, how: PdfCheck = PdfCheck()) -> list[str]:
-    """The page count; every item (each of its printed pieces), section heading and
-    subheading, and header line in one piece on its page; every note, after its marker, on
-    its page; every break the spec asks for taken at a line end; no two words overlapping;
-    then the layout's own checks."""
+    """The page count; every item (each of its printed pieces, its list number included),
+    section heading and subheading, and header line in one piece on its page; every note,
+    after its marker, on its page; every break the spec asks for taken at a line end; no two
+    words overlapping; then the layout's own checks."""
     import pdfplumber
 
     note_marker = how.note_marker or how.marker
@@ -95,7 +104,7 @@ def check_pdf(s: Sample, pdf_path: Path, how: PdfCheck = PdfCheck()) -> list[str
                     problems.append(f"the break in {left}-{right} is not taken at a line end")
         wanted = [(f"item {p.n} {clean(p.item.text)[:50]!r}",
                    printed(piece, how.marker), p.page)
-                  for p in placed for piece in p.item.pieces or [p.item.text]]
+                  for p in placed for piece in printed_pieces(p)]
         wanted += [(f"heading {h[:40]!r}", printed(h), sec.page)
                    for sec in s.sections for h in [sec.heading, *sec.subheadings]]
         wanted += [(f"header line {h!r}", h, 1) for h in [s.title, *s.header_lines]]

@@ -3,8 +3,10 @@ the contract's date fallback and the golden JSON (no PDF needed, so tests can re
 
 Golden dates are written by hand in the spec (the `D(...)` values); the only derivations are
 the timeline rule (a label dates every entry of its group) and the contract's fallback rule
-(an item without a date of its own takes its parent's, else its section heading's). The
-factextract pipeline is never run here.
+(an item without a date of its own takes its parent's, else its section heading's). An
+item's golden text follows the contract's "what is one item": its list number kept as
+printed (Sec.numbering), a table row's cells joined with " | " (It.cells); see item_text.
+The factextract pipeline is never run here.
 """
 from __future__ import annotations
 
@@ -36,10 +38,26 @@ def check_spec(s: Sample, placed: list[Placed]) -> None:
             assert it.dates and it.dates[0] == (it.date.text, it.date.edtf), (s.name, it.text)
         if it.pieces:
             assert clean(" ".join(it.pieces)) == text, (s.name, it.pieces, it.text)
+        assert not it.cells or len(it.pieces or []) > 1, (s.name, it.text)
         if p.group is not None:
             assert p.group.date.text == join_label(p.group.label), (s.name, p.group.label)
     assert footnote_keys(s, placed, cited=True) == footnote_keys(s, placed, cited=False), \
         (s.name, footnote_keys(s, placed, cited=True))
+    for sec in s.sections:
+        # a WriterSheet section (libreoffice.py) prints numbers in its "numbered" form only,
+        # as "1." (list style L_numbers)
+        if sec.form is not None:
+            assert sec.numbering == (("1.",) if sec.form == "numbered" else ()), \
+                (s.name, sec.kind, sec.form, sec.numbering)
+
+
+def item_text(p: Placed) -> str:
+    """An item's golden text (the contract's clean text of one item): its list number as
+    printed, if it has one, and a space; then its text, or the cells of a table row joined
+    with " | " (a title line and a date line stay joined by one space, as in `text`)."""
+    it = p.item
+    text = " | ".join(clean(c) for c in it.pieces) if it.cells else clean(it.text)
+    return f"{p.number} {text}" if p.number else text
 
 
 def footnote_keys(s: Sample, placed: list[Placed], cited: bool) -> list:
@@ -85,7 +103,7 @@ def golden(s: Sample) -> dict:
         resolved[p.n] = date
         items.append({
             "n": p.n, "section": p.si + 2, "section_kind": s.sections[p.si].kind,
-            "parent": p.parent, "page": p.page, "text": clean(p.item.text), "date": date,
+            "parent": p.parent, "page": p.page, "text": item_text(p), "date": date,
             "dates": [{"text": t, "edtf": d} for t, d in p.item.dates],
             "footnote_refs": [{"marker": m, "anchor": a} for m, a in p.item.refs],
         })

@@ -57,9 +57,11 @@ class It:
     refs: list[tuple[str, str]] = field(default_factory=list)   # (marker, anchor word)
     children: list[It] = field(default_factory=list)
     page: int | None = None                     # None: its parent's page, else its section's
-    # Printed apart (table cells; a title line and a date line): the text is the pieces
-    # joined by one space, and the PDF check looks for each piece.
+    # Printed apart (table cells; a title line and a date line): `text` is the pieces joined
+    # by one space, and the PDF check looks for each piece. The golden text joins them the
+    # same way, unless they are the cells of a table row (`cells`): then with " | ".
     pieces: list[str] | None = None
+    cells: bool = False
     # Layout hints of the boxed reportlab sheets (samplekit/reportlab.py, BoxedSheet):
     bullet: str | None = None                   # a key of BULLETS
     bold: bool = False
@@ -112,6 +114,11 @@ class Sec:
     subheadings: list[str] = field(default_factory=list)
     heading_date: D | None = None
     page: int = 1                               # the page of the heading
+    # A numbered list: the number style of each nesting depth ("1.", "1)", "a)"; a depth
+    # beyond the tuple is not numbered). Every item of a numbered depth is numbered by its
+    # place among its siblings (from 1 in each parent, as lists restart under a new
+    # parent), and the golden text starts with the number as printed (list_number).
+    numbering: tuple[str, ...] = ()
     # Layout hints:
     frame: Frame | None = None                  # boxed reportlab sheets
     form: str | None = None                     # Writer sheets: how the blocks are set
@@ -140,19 +147,23 @@ class Sample:
         """Every item in reading order, numbered, with its section, parent and page."""
         out: list[Placed] = []
 
-        def walk(items, depth, si, parent, group, page):
-            for it in items:
+        def walk(items, depth, si, parent, group, page, first=1):
+            style = self.sections[si].numbering[depth:depth + 1]
+            for k, it in enumerate(items, first):
                 n = len(out) + 1
                 it_page = it.page or page
-                out.append(Placed(it, group, depth, n, si, parent, it_page))
+                number = list_number(style[0], k) if style else None
+                out.append(Placed(it, group, depth, n, si, parent, it_page, number))
                 walk(it.children, depth + 1, si, n, None, it_page)
 
         for si, sec in enumerate(self.sections):
-            for block in sec.blocks:
+            if sec.numbering:
+                assert not any(isinstance(b, TL) for b in sec.blocks), (self.name, sec.kind)
+            for k, block in enumerate(sec.blocks, 1):
                 if isinstance(block, TL):
                     walk(block.entries, 0, si, None, block, sec.page)
                 else:
-                    walk([block], 0, si, None, None, sec.page)
+                    walk([block], 0, si, None, None, sec.page, first=k)
         return out
 
 
@@ -167,6 +178,7 @@ class Placed:
     si: int                   # index of its section in Sample.sections
     parent: int | None        # n of the parent item
     page: int
+    number: str | None = None  # its list number as printed ("1.", "a)"), if numbered
 
     @property
     def opens_group(self) -> bool:
@@ -174,8 +186,21 @@ class Placed:
         return self.group is not None and self.group.entries[0] is self.item
 
 
+def list_number(style: str, k: int) -> str:
+    """The number printed before the k-th (1-based) item of a list level numbered `style`:
+    a counter ("1" arabic, "a" lower-case letter) then its suffix ("1." -> "3.", "1)" ->
+    "3)", "a)" -> "c)")."""
+    counter, suffix = style[:1], style[1:]
+    if counter == "1":
+        return f"{k}{suffix}"
+    if counter == "a" and 1 <= k <= 26:
+        return f"{chr(ord('a') + k - 1)}{suffix}"
+    raise ValueError(f"list number style {style!r}, item {k}")
+
+
 def table_row(label: str, date: D, activity: str, partners: str, refs=()) -> TL:
-    """A timeline table row "Date | Activity | Partners": one entry printed as two cells,
-    whose text is the activity cell + " " + the partners cell."""
+    """A timeline table row "Date | Activity | Partners": one entry printed as two cells
+    (the label cell is its timeline label, not its text), whose golden text is the activity
+    cell + " | " + the partners cell."""
     return TL(label, date, [It(f"{activity} {partners}", pieces=[activity, partners],
-                               refs=list(refs))])
+                               cells=True, refs=list(refs))])

@@ -85,7 +85,7 @@ SAMPLE = Sample(
             It("Gives partner countries access to Dutch reintegration expertise."),
             It("Helps to align projects with the Marrakesh Action Plan."),
         ]),
-        Sec("suggestions", "SUGGESTIONS FOR THE FUTURE", page=2, blocks=[
+        Sec("suggestions", "SUGGESTIONS FOR THE FUTURE", page=2, numbering=("1.",), blocks=[
             It("Organise a thematic meeting on the reintegration of vulnerable returnees, "
                "including victims of trafficking and unaccompanied minors, in the first half "
                "of 2023.",

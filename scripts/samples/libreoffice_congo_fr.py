@@ -98,7 +98,7 @@ SAMPLE = Sample(
                           "frontaliers de la Likouala",
                           "PAM, FAO"),
             ]),
-        Sec("activities", "ACTIVITÉS 2022", heading_date=Y2022, blocks=[
+        Sec("activities", "ACTIVITÉS 2022", heading_date=Y2022, numbering=("1.",), blocks=[
             It("Réunion thématique régionale sur la protection des réfugiés en Afrique "
                "centrale, Brazzaville, du 17 au 19 mai 2022, en présence de huit États "
                "membres de la CEEAC",

@@ -113,7 +113,7 @@ SAMPLE = Sample(
                    "dialogue et de coopération en matière de migration"),
                 It("Conduit à des résultats concrets"),
             ]),
-        Sec("suggestions", "SUGGESTIONS POUR L’AVENIR", form="numbered",
+        Sec("suggestions", "SUGGESTIONS POUR L’AVENIR", form="numbered", numbering=("1.",),
             blocks=[
                 It("Organisation d’une réunion thématique sur la mobilité académique au 2e "
                    "semestre 2023.",

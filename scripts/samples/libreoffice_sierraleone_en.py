@@ -59,7 +59,8 @@ SAMPLE = Sample(
                    [It("Validation of the national action plan against trafficking in "
                        "persons.")]),
             ]),
-        Sec("activities", "Activities in 2022", heading_date=Y2022, blocks=[
+        Sec("activities", "Activities in 2022", heading_date=Y2022,
+            numbering=("1)", "a)"), blocks=[
             It("Regional workshop on refugee status determination, Freetown, 8 June 2022",
                date=D("8 June 2022", "2022-06-08", "2022-06-08", "day", "", "2022-06-08"),
                dates=[("8 June 2022", "2022-06-08")],
@@ -83,7 +84,7 @@ SAMPLE = Sample(
             It("Connects Sierra Leone with European and African peers."),
             It("Supports the follow-up of the Marrakesh Action Plan."),
         ]),
-        Sec("suggestions", "Suggestions for the future", blocks=[
+        Sec("suggestions", "Suggestions for the future", numbering=("1)",), blocks=[
             It("Organise a thematic meeting on statelessness in H1 2023.",
                date=D("H1 2023", "2023-01-01", "2023-06-30", "half", "", "2023-40"),
                dates=[("H1 2023", "2023-40")]),

@@ -55,7 +55,7 @@ SAMPLE = Sample(
                           "São Vicente",
                           "NGOs, municipalities"),
             ]),
-        Sec("activities", "ACTIVITIES 2022", heading_date=Y2022, blocks=[
+        Sec("activities", "ACTIVITIES 2022", heading_date=Y2022, numbering=("1.",), blocks=[
             It("Workshop on digital remittance channels, Praia, 1st–2nd March 2022, with "
                "regulators from six ECOWAS countries and two European partners",
                date=D("1st–2nd March 2022", "2022-03-01", "2022-03-02", "day", "range",

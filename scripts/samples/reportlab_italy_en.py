@@ -62,7 +62,7 @@ SAMPLE = Sample(
                    [It("National conference on diaspora skills and circular mobility, "
                        "held in Milan.")]),
             ]),
-        Sec("activities", "ACTIVITIES 2022", heading_date=Y2022, blocks=[
+        Sec("activities", "ACTIVITIES 2022", heading_date=Y2022, numbering=("1.",), blocks=[
             It("Thematic meeting on diaspora engagement, Rome, 5 May 2022",
                date=D("5 May 2022", "2022-05-05", "2022-05-05", "day", "", "2022-05-05"),
                dates=[("5 May 2022", "2022-05-05")],

@@ -119,6 +119,8 @@ class Page:
     rects: tuple[BBox, ...] = field(default=(), compare=False, repr=False)
     rules: tuple[BBox, ...] = field(default=(), compare=False, repr=False)
     marks: tuple[BBox, ...] = field(default=(), compare=False, repr=False)
+    # Fonts the document sets wider than its body font: bold faces, whatever they are named.
+    heavy_fonts: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     @property
     def vertical_rules(self) -> tuple[BBox, ...]:
@@ -255,13 +257,15 @@ class Section:
 class Timeline:
     """What the timeline stage found in a document's sections, by block ``index``.
 
-    ``labels``: the period of the timeline label that dates a block. ``joined``: blocks whose
-    lines another block's item takes in (the date line under an event title, the other cells
-    of a table row). ``consumed``: blocks that are labels or joined, with no item of their own.
+    ``labels``: the period of the timeline label that dates a block. ``date_lines``: the date
+    line printed under an event title, part of the title's item. ``row_cells``: the other cells
+    of a table row, left to right, part of the row's item. ``consumed``: blocks that are labels,
+    date lines or cells, with no item of their own.
     """
 
     labels: Mapping[int, Period] = field(default_factory=dict)
-    joined: Mapping[int, tuple[Block, ...]] = field(default_factory=dict)
+    date_lines: Mapping[int, Block] = field(default_factory=dict)
+    row_cells: Mapping[int, tuple[Block, ...]] = field(default_factory=dict)
     consumed: frozenset[int] = frozenset()
 
 

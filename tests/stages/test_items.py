@@ -112,8 +112,8 @@ def test_an_event_title_takes_the_date_line_under_it():
 def test_the_cells_of_a_ruled_table_row_make_one_item():
     blocks, rules = ruled_table()
     assert _dated(items_of(blocks, heading="PROGRESS", language="en", rules=rules)) == [
-        ("National survey on remittances BCV, World Bank", "2019/2020", "timeline"),
-        ("Lower fees on mobile wallets Telecom operators", "2022-33", "timeline"),
+        ("National survey on remittances | BCV, World Bank", "2019/2020", "timeline"),
+        ("Lower fees on mobile wallets | Telecom operators", "2022-33", "timeline"),
     ]
 
 

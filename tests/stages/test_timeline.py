@@ -106,7 +106,7 @@ def test_an_event_title_takes_the_date_line_under_it():
     ]
     lay = layout(blocks)
     timeline = bind_timeline([section(lay.blocks)], lay, "en")
-    assert [b.text for b in timeline.joined[0]] == ["1st–3rd June 2022"]
+    assert timeline.date_lines[0].text == "1st–3rd June 2022"
     assert timeline.consumed == {1} and not timeline.labels.get(0)
 
 
@@ -115,7 +115,7 @@ def test_the_cells_of_a_ruled_table_row_join_the_entry():
     page = Page(number=1, width=595.0, height=842.0, chars=(), rules=tuple(rules))
     lay = layout(blocks, pages=[page])
     timeline = bind_timeline([section(lay.blocks)], lay, "en")
-    assert {i: [b.text for b in joined] for i, joined in timeline.joined.items()} == {
+    assert {i: [b.text for b in cells] for i, cells in timeline.row_cells.items()} == {
         1: ["BCV, World Bank"], 4: ["Telecom operators"]}
     assert {i: p.edtf for i, p in timeline.labels.items() if i not in timeline.consumed} == {1: "2019/2020", 4: "2022-33"}
     assert timeline.consumed == {0, 2, 3, 5}
@@ -125,7 +125,8 @@ def test_the_header_and_footnotes_have_no_timeline():
     blocks = [block("Mai 2021", x=60, top=100, bold=True), block("Lancement d’un projet.", x=120, top=100)]
     lay = layout(blocks)
     timeline = bind_timeline([section(lay.blocks, kind="header", heading=None)], lay, "fr")
-    assert (dict(timeline.labels), dict(timeline.joined), timeline.consumed) == ({}, {}, frozenset())
+    assert (dict(timeline.labels), dict(timeline.date_lines), dict(timeline.row_cells), timeline.consumed) == (
+        {}, {}, {}, frozenset())
 
 
 # --- what a label is --------------------------------------------------------------------------------
@@ -251,10 +252,10 @@ def test_a_date_line_joins_a_bold_title_at_most_event_date_gap_em_above_it(block
     lay = layout(blocks)
     timeline = bind_timeline([section(lay.blocks)], lay, "en")
     if joined:
-        assert {i: [b.text for b in js] for i, js in timeline.joined.items()} == {0: ["1st–3rd June 2022"]}
+        assert {i: b.text for i, b in timeline.date_lines.items()} == {0: "1st–3rd June 2022"}
         assert dict(timeline.labels) == {}
     else:
         # The date line is a label above the bullet instead.
-        assert dict(timeline.joined) == {}
+        assert dict(timeline.date_lines) == {}
         assert {i: p.edtf for i, p in timeline.labels.items()} == {2: "2022-06-01/2022-06-03"}
     assert timeline.consumed == {1}

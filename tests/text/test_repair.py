@@ -35,7 +35,7 @@ def test_join_lines(pieces, lang, want):
     ((Span("→ Augmente la participation", "Arial", 9),), "Augmente la participation", "arrow"),
     ((Span("• Regional workshop", "Arial", 9),), "Regional workshop", "bullet"),
     ((Span("– sub point", "Arial", 9),), "sub point", "dash"),
-    ((Span("2. Second point", "Arial", 9),), "Second point", "number"),
+    ((Span("2. Second point", "Arial", 9),), "2. Second point", "number"),   # the number is kept (contract)
     ((Span("12 pays ont participé", "Arial", 9),), "12 pays ont participé", None),
     ((Span("\uf0b7", "CIDFont+F3", 9), Span(" Offrir un accompagnement", "CIDFont+F2", 9)),
      "Offrir un accompagnement", "bullet"),                    # a private-use bullet is no text

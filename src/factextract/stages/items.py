@@ -17,6 +17,8 @@ from ..dates import find_dates
 from ..model import Block, DateSource, Item, ListMarker, Period, Section, Timeline
 from ..text.repair import CleanText, clean_block
 
+# Between the cells of a table row, in the row's item (the contract's " | ").
+CELL_SEPARATOR = " | "
 # List markers that a dash item at the same indent hangs under.
 SUB_MARKER_PARENTS: tuple[ListMarker, ...] = ("bullet", "arrow", "number")
 # Indentation differences smaller than this (points) are the same level.
@@ -57,8 +59,7 @@ def _section_items(section: Section, timeline: Timeline, language: str, doc_id: 
     for block in section.blocks:
         if block.index in timeline.consumed:
             continue
-        joined = timeline.joined.get(block.index, ())
-        clean = clean_block(block.lines + tuple(ln for b in joined for ln in b.lines), language)
+        clean = _row_text(block, timeline, language)
         if not clean.text:
             continue
         indent = _relative_indent(block, section.blocks)
@@ -76,6 +77,19 @@ def _section_items(section: Section, timeline: Timeline, language: str, doc_id: 
         items.append(item)
         stack.append(_Open(indent, item, _is_title(block, clean)))
     return items
+
+
+def _row_text(block: Block, timeline: Timeline, language: str) -> CleanText:
+    """The block's clean text, with the date line under it (an event title's), and the other
+    cells of its table row joined by ``CELL_SEPARATOR``, as the contract writes a table row."""
+    date_line = timeline.date_lines.get(block.index)
+    clean = clean_block(block.lines + (date_line.lines if date_line else ()), language)
+    cells = [clean_block(cell.lines, language) for cell in timeline.row_cells.get(block.index, ())]
+    cells = [c for c in cells if c.text]
+    if not cells:
+        return clean
+    return CleanText(CELL_SEPARATOR.join([clean.text] + [c.text for c in cells]),
+                     clean.refs + tuple(r for c in cells for r in c.refs), clean.marker)
 
 
 def _parent(stack: list[_Open], indent: float, marker: ListMarker | None) -> Item | None:

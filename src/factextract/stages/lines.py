@@ -93,7 +93,7 @@ class _LineBuilder:
         self.size = ch.size
         self.baseline = ch.baseline
 
-    def accepts(self, ch: Char, page_edges: Sequence[BBox]) -> float | None:
+    def accepts(self, ch: Char, page_edges: Sequence[BBox], heavy: frozenset[str]) -> float | None:
         """Return a cost for adding ch to this line, or None when it does not belong."""
         gap = ch.bbox.x0 - self.x1
         size = max(self.size, ch.size, MIN_SIZE)
@@ -117,8 +117,7 @@ class _LineBuilder:
         if gap > WORD_GAP_EM * size and _edge_between(self.x1, ch.bbox.x0, ch.bbox, page_edges):
             return None
         if gap > WEIGHT_CHANGE_GAP_EM * size:
-            glyphs = glyph_rules()
-            if (glyphs.is_bold_font(self.chars[-1].fontname) != glyphs.is_bold_font(ch.fontname)
+            if (_is_bold(self.chars[-1].fontname, heavy) != _is_bold(ch.fontname, heavy)
                     and not may_be_marker(self.chars)):
                 return None
         return self._cost(ch, max(gap, 0.0))
@@ -175,7 +174,7 @@ def chars_to_lines(page: Page) -> tuple[Line, ...]:
         best, best_cost = None, None
         for key in range(int((centre - reach) // BUCKET), int((centre + reach) // BUCKET) + 1):
             for ln in buckets.get(key, ()):
-                cost = ln.accepts(ch, edges)
+                cost = ln.accepts(ch, edges, page.heavy_fonts)
                 if cost is not None and (best_cost is None or cost < best_cost):
                     best, best_cost = ln, cost
         if best is None:
@@ -187,7 +186,7 @@ def chars_to_lines(page: Page) -> tuple[Line, ...]:
     groups = _split_at_column_edges([sorted(b.chars, key=lambda c: c.bbox.x0) for b in done])
     for xs in spaces.values():
         xs.sort()
-    lines = [_finish_line(g, page.number, spaces) for g in groups]
+    lines = [_finish_line(g, page.number, spaces, page.heavy_fonts) for g in groups]
     bullets = _bullet_marks(page)
     if bullets:
         lines = [_with_drawn_marker(ln, bullets) for ln in lines]
@@ -209,6 +208,12 @@ def _split_at_column_edges(groups: list[list[Char]]) -> list[list[Char]]:
     edges.update(round(b.bbox.x0) for g in groups for a, b in zip(g, g[1:])
                  if b.bbox.x0 - a.bbox.x1 > GUTTER_GAP_EM * max(b.size, MIN_SIZE))
     gutter_edges = [x for x, n in edges.items() if n >= MIN_EDGE_LINES]
+    # A gutter's left side: where, row after row, text stops before such a gap, or a line
+    # ends (a justified column's right edge).
+    ends = Counter(round(g[-1].bbox.x1) for g in groups if g)
+    ends.update(round(a.bbox.x1) for g in groups for a, b in zip(g, g[1:])
+                if b.bbox.x0 - a.bbox.x1 > GUTTER_GAP_EM * max(b.size, MIN_SIZE))
+    right_edges = [x for x, n in ends.items() if n >= MIN_EDGE_LINES]
     out = []
     for chars in groups:
         gaps = [chars[i].bbox.x0 - chars[i - 1].bbox.x1 for i in range(1, len(chars))]
@@ -227,7 +232,11 @@ def _split_at_column_edges(groups: list[list[Char]]) -> list[list[Char]]:
             # A narrow gutter: a gap that stands out from the word gaps and reaches a left edge
             # other lines start at (two columns of justified text one em apart). A label and
             # its value ("Budget:   37.741 USD") are one line, even when values share an edge.
-            gutter = (gap > GUTTER_GAP_EM * size and gap > JUSTIFIED_GAP_RATIO * usual
+            # In justified text the word gaps may be nearly as wide as the gutter: there, the
+            # text before the gap stopping at a right edge other rows share tells it instead.
+            stands_out = (gap > JUSTIFIED_GAP_RATIO * usual
+                          or any(abs(prev.bbox.x1 - x) <= EDGE_TOLERANCE for x in right_edges))
+            gutter = (gap > GUTTER_GAP_EM * size and stands_out
                       and any(abs(ch.bbox.x0 - x) <= EDGE_TOLERANCE for x in gutter_edges)
                       and not _is_label(chars[start:i]) and not _is_note_number(chars[start:i]))
             if not (column_gap or edge or gutter):
@@ -239,6 +248,11 @@ def _split_at_column_edges(groups: list[list[Char]]) -> list[list[Char]]:
             start = i
         out.append(chars[start:])
     return out
+
+
+def _is_bold(fontname: str, heavy: frozenset[str]) -> bool:
+    """Bold by its name, or set wider than the body font (``Page.heavy_fonts``)."""
+    return fontname in heavy or glyph_rules().is_bold_font(fontname)
 
 
 def _is_label(chars: Sequence[Char]) -> bool:
@@ -293,7 +307,8 @@ def _space_between(spaces: dict[int, list[float]], baseline: float, x_left: floa
     return False
 
 
-def _finish_line(chars: list[Char], page_number: int, spaces: dict[int, list[float]] | None = None) -> Line:
+def _finish_line(chars: list[Char], page_number: int, spaces: dict[int, list[float]] | None = None,
+                 heavy: frozenset[str] = frozenset()) -> Line:
     """A line's glyphs -> ``Line``: its text with word spaces, its runs of one font (with
     superscripts marked), its body size and weight."""
     glyphs = glyph_rules()
@@ -334,7 +349,7 @@ def _finish_line(chars: list[Char], page_number: int, spaces: dict[int, list[flo
     if cur_key is not None:
         spans.append(Span("".join(cur_text), cur_key[0], cur_key[1], cur_key[2]))
     text = "".join(s.text for s in spans)
-    bold_chars = sum(1 for c in chars if glyphs.is_bold_font(c.fontname) and not c.text.isspace())
+    bold_chars = sum(1 for c in chars if _is_bold(c.fontname, heavy) and not c.text.isspace())
     bold = bold_chars * 2 > len(chars)
     return Line(text=text, page=page_number, bbox=BBox.around([c.bbox for c in chars]), size=body_size,
                 bold=bold, spans=tuple(spans), chars=tuple(chars),

@@ -1,20 +1,23 @@
 """Blocks -> blocks re-cut where the vocabulary shows the layout cut them wrongly.
 
-Two repairs, before anything is classified: a heading set over separate text boxes
+Three repairs, before anything is classified: a heading set over separate text boxes
 ("LE SYSTÈME DES" / "PAYS RÉFÉRENTS") becomes one block when the whole matches a longer
 heading phrase than its first part, and so does a field title left open across boxes
 ("Action 20 : ... (notamment" / "par le biais ...)"); a block holding a field line after
 other lines ("Mise en œuvre du Plan d'Action de Marrakech" / "Action 6 : ...") is cut before
-it. The blocks are then numbered again, in the same reading order.
+it; a paragraph that runs on into the next column or page is one block, where it begins. The
+blocks are then numbered again, in the same reading order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Block, Layout
+from ..model import Block, Layout, Line
+from ..text.markers import starts_with_marker
 from ..text.repair import block_text
 from ..text.style import is_heading_styled
+from ..vocab.glyphs import font_family
 from ..vocab.headings import is_field_line, phrase_match
 from ..vocab.language import open_ended_ending
 
@@ -27,13 +30,53 @@ MAX_OVERLAP_RATIO = 0.5
 SAME_SIZE_TOLERANCE = 0.5
 # A title ending on one of these continues in the next box.
 _OPEN_ENDINGS = (",", ":", "-", "–", "(")
+# A paragraph ending on one of these has ended; one ending on a hyphen broke a word.
+_SENTENCE_ENDS = (".", "!", "?", ":", "…")
+_LINE_BREAK_HYPHENS = ("-", "\u2010", "\u00ad")
 
 
 def regroup_blocks(layout: Layout, language: str) -> Layout:
-    """The layout with headings joined across boxes and field lines cut out of blocks."""
+    """The layout with headings joined across boxes, field lines cut out of blocks, and
+    paragraphs joined across column and page breaks."""
     body = layout.body_size
     blocks = [part for b in layout.blocks for part in _split_at_fields(b, language)]
-    return Layout.of(layout.pages, _join_broken_headings(blocks, body, language))
+    return Layout.of(layout.pages, _join_continued_paragraphs(_join_broken_headings(blocks, body, language)))
+
+
+def _join_continued_paragraphs(blocks: list[Block]) -> list[Block]:
+    """A paragraph broken by a column or page break is one block; its box stays where it
+    begins (the contract puts such an item "in the place where it begins")."""
+    out: list[Block] = []
+    for block in blocks:
+        if out and _runs_on(out[-1], block):
+            first = out[-1]
+            out[-1] = Block(first.lines + block.lines, first.page, first.bbox)
+        else:
+            out.append(block)
+    return out
+
+
+def _runs_on(before: Block, after: Block) -> bool:
+    """``after`` continues ``before``'s sentence in a new column or on a new page: it starts
+    higher up or on a later page, in the same style, with no list marker, and ``before``
+    ends mid-sentence while ``after`` starts in lower case (or ``before`` ends on a
+    line-break hyphen)."""
+    last, first = before.lines[-1], after.lines[0]
+    moved = after.page > before.page or (after.page == before.page and first.bbox.top < last.bbox.top)
+    if not moved or starts_with_marker(first):
+        return False
+    if (first.bold != last.bold or abs(first.size - last.size) > SAME_SIZE_TOLERANCE
+            or _family(first) != _family(last)):
+        return False
+    end, start = last.text.rstrip(), first.text.lstrip()
+    if not end or not start or end.endswith(_SENTENCE_ENDS):
+        return False
+    return start[0].islower() or end.endswith(_LINE_BREAK_HYPHENS)
+
+
+def _family(line: Line) -> str:
+    main = max(line.spans, key=lambda sp: len(sp.text.strip()), default=None)
+    return "" if main is None else font_family(main.fontname)
 
 
 def _join_broken_headings(blocks: list[Block], body: float, language: str) -> list[Block]:

@@ -33,9 +33,15 @@ MAX_HEADING_LINES = 3
 MAX_OTHER_HEADING_WORDS = 16
 BOLD_HEADING_SIZE_RATIO = 1.05
 _NOT_HEADING_ENDS = (".", ";", ",")
-# A line of the title block has at most this many words, in at most this many lines.
+# A bold line at body size ending on a colon is a heading in at most this many words.
+MAX_COLON_HEADING_WORDS = 8
+# A line of the title block has at most this many words (the title itself at most
+# MAX_TITLE_WORDS_OF_TITLE), in at most this many lines, and stands at most this many title
+# sizes above or below the title.
 MAX_TITLE_BLOCK_WORDS = 20
+MAX_TITLE_WORDS_OF_TITLE = 30
 MAX_TITLE_BLOCK_LINES = 4
+TITLE_BLOCK_REACH_EM = 4.0
 # A table's header row: cells of at most this many words, level within ROW_TOLERANCE points,
 # with the first row's date at most HEADER_ROW_GAP_EM line heights below.
 MAX_HEADER_CELL_WORDS = 3
@@ -144,18 +150,25 @@ class _Reader:
         current.blocks.append(block)
 
     def _in_title_block(self, block: Block, text: str, styled: bool) -> bool:
-        """A line of the title block: at the top of page 1, short, and the title itself, above
-        or level with it, set apart (bold, large, capitals), a date line, or naming a country.
-        A body paragraph, a list or an information box never is."""
-        page = self.layout.page(block.page)
-        if block.page != 1 or block.bbox.top >= page.height * HEADER_ZONE:
+        """A line of the title block on page 1: the title itself (the largest type), or a short
+        line near it (TITLE_BLOCK_REACH_EM title sizes), above or level with it, or set apart
+        (bold, large, capitals), a date line or naming a country. Without a title, the top of
+        page 1 (HEADER_ZONE) is the title block's place. A body paragraph, a list or an
+        information box never is in it."""
+        if block.page != 1:
             return False
+        if self.title is not None and block.index == self.title.index:
+            return True
         if (len(block.lines) > MAX_TITLE_BLOCK_LINES or len(text.split()) > MAX_TITLE_BLOCK_WORDS
                 or starts_with_marker(block.lines[0])):
             return False
-        if self.title is not None and block.bbox.top <= self.title.bbox.bottom:
-            return True
-        return styled or parse_date(text, self.language) is not None or find_country([text]) is not None
+        set_apart = styled or parse_date(text, self.language) is not None or find_country([text]) is not None
+        if self.title is None:
+            return block.bbox.top < self.layout.page(1).height * HEADER_ZONE and set_apart
+        reach = TITLE_BLOCK_REACH_EM * max(ln.size for ln in self.title.lines)
+        if not self.title.bbox.top - reach <= block.bbox.top <= self.title.bbox.bottom + reach:
+            return False
+        return block.bbox.top <= self.title.bbox.bottom or set_apart
 
     def _is_heading(self, block: Block, text: str) -> bool:
         """A heading whose words no vocabulary knows: a short styled block, set apart from the
@@ -166,20 +179,23 @@ class _Reader:
                 or len(text.split()) > MAX_OTHER_HEADING_WORDS or text.rstrip().endswith(_NOT_HEADING_ENDS)
                 or starts_with_marker(block.lines[0])):
             return False
+        bold = all(ln.bold for ln in block.lines)
         set_apart = (in_capitals(text) or is_large(block, self.body)
-                     or (all(ln.bold for ln in block.lines) and block.lines[0].size >= self.body * BOLD_HEADING_SIZE_RATIO))
+                     or (bold and block.lines[0].size >= self.body * BOLD_HEADING_SIZE_RATIO)
+                     # "3- Objectifs du projet :": a bold line standing alone and ending on a
+                     # colon introduces what follows as a heading does.
+                     or (bold and text.rstrip().endswith(":") and len(text.split()) <= MAX_COLON_HEADING_WORDS))
         return set_apart and parse_date(text, self.language) is None and not is_header_label(text, self.language)
 
 
 def _title_candidate(layout: Layout, body: float, skip: set[int]) -> Block | None:
-    """The block in the largest type at the top of page 1, if it is larger than the body."""
-    if not any(p.number == 1 for p in layout.pages):
+    """The document's title: the block in the largest type on page 1, wherever it stands (a
+    photo may fill the top), if it is larger than the body and short enough to be a title."""
+    candidates = [b for b in layout.blocks if b.page == 1 and b.index not in skip
+                  and len(b.lines) <= MAX_TITLE_BLOCK_LINES and len(b.text.split()) <= MAX_TITLE_WORDS_OF_TITLE]
+    if not candidates:
         return None
-    page = layout.page(1)
-    top = [b for b in layout.blocks if b.page == 1 and b.index not in skip and b.bbox.top < page.height * HEADER_ZONE]
-    if not top:
-        return None
-    largest = max(top, key=lambda b: (max(ln.size for ln in b.lines), -b.index))
+    largest = max(candidates, key=lambda b: (max(ln.size for ln in b.lines), -b.index))
     return largest if max(ln.size for ln in largest.lines) > body else None
 
 

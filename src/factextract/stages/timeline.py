@@ -71,18 +71,23 @@ def bind_timeline(sections: Sequence[Section], layout: Layout, language: str) ->
     boxes and rules (which bound table cells)."""
     edges = {p.number: p.rects + p.rules for p in layout.pages}
     labels: dict[int, Period] = {}
-    joined: dict[int, tuple[Block, ...]] = {}
+    date_lines: dict[int, Block] = {}
+    row_cells: dict[int, tuple[Block, ...]] = {}
     consumed: set[int] = set()
     for section in sections:
         if section.kind in ("header", "footnotes"):
             continue
-        _bind_section(section.blocks, language, layout.width, edges, labels, joined, consumed)
-    return Timeline(labels=labels, joined=joined, consumed=frozenset(consumed))
+        found = _bind_section(section.blocks, language, layout.width, edges)
+        labels.update(found.labels)
+        date_lines.update(found.date_lines)
+        row_cells.update(found.row_cells)
+        consumed.update(found.consumed)
+    return Timeline(labels=labels, date_lines=date_lines, row_cells=row_cells, consumed=frozenset(consumed))
 
 
-def _bind_section(blocks: Sequence[Block], language: str, page_width: float, edges: Mapping[int, Sequence[BBox]],
-                  labels: dict[int, Period], joined: dict[int, tuple[Block, ...]], consumed: set[int]) -> None:
-    """Add one section's labels, joined blocks and consumed blocks to the document's."""
+def _bind_section(blocks: Sequence[Block], language: str, page_width: float,
+                  edges: Mapping[int, Sequence[BBox]]) -> Timeline:
+    """One section's timeline."""
     found = _timeline_labels(blocks, language, page_width, edges)
     date_lines = _event_date_lines(blocks, found)
     date_line_ids = {d.index for d in date_lines.values()}
@@ -90,13 +95,9 @@ def _bind_section(blocks: Sequence[Block], language: str, page_width: float, edg
     taken = {lb.block.index for lb in found} | date_line_ids
     bindings = _bind_labels(blocks, found, page_width)
     row_cells = _table_row_cells(blocks, bindings, taken, edges)
-    for index, label in bindings.items():
-        labels[index] = label.period
-    for block in blocks:
-        extra = ((date_lines[block.index],) if block.index in date_lines else ()) + row_cells.get(block.index, ())
-        if extra:
-            joined[block.index] = extra
-    consumed.update(taken, (c.index for cells in row_cells.values() for c in cells))
+    consumed = taken | {c.index for cells in row_cells.values() for c in cells}
+    return Timeline(labels={index: label.period for index, label in bindings.items()}, date_lines=date_lines,
+                    row_cells=row_cells, consumed=frozenset(consumed))
 
 
 def _timeline_labels(blocks: Sequence[Block], language: str, page_width: float,

@@ -103,7 +103,9 @@ def _line_text(line: Line, strip_marker: bool) -> tuple[str, list[FootnoteRef], 
     if strip_marker and line.drawn_marker:
         marker = "bullet"
     elif strip_marker and marker is None:
-        marker, text = text_marker(text)
+        marker, rest = text_marker(text)
+        if marker != "number":
+            text = rest  # a numbered point keeps its printed number ("1. …"), as the contract says
     return squash(text), refs, marker
 
 
