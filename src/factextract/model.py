@@ -105,11 +105,30 @@ class Char:
 
 
 @dataclass(frozen=True, slots=True)
+class Table:
+    """A drawn table of data: a grid of ruled cells, most of its rows holding text in two
+    cells or more. ``rows`` are its rows top to bottom, each its cells left to right."""
+
+    bbox: BBox
+    rows: tuple[tuple[BBox, ...], ...]
+
+    def cell_of(self, box: BBox) -> tuple[int, int] | None:
+        """(row, column) of the cell holding the box's centre, or None outside the table."""
+        cx, cy = (box.x0 + box.x1) / 2, (box.top + box.bottom) / 2
+        for r, row in enumerate(self.rows):
+            for c, cell in enumerate(row):
+                if cell.x0 <= cx <= cell.x1 and cell.top <= cy <= cell.bottom:
+                    return r, c
+        return None
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
     """One page's glyphs and drawn shapes, in drawing order.
 
     ``rules`` are the thin shapes and stroked lines (any orientation); ``rects`` the boxes;
-    ``marks`` the small filled shapes that may be drawn bullets.
+    ``marks`` the small filled shapes that may be drawn bullets; ``tables`` the ruled tables
+    of data.
     """
 
     number: int  # 1-based
@@ -121,6 +140,15 @@ class Page:
     marks: tuple[BBox, ...] = field(default=(), compare=False, repr=False)
     # Fonts the document sets wider than its body font: bold faces, whatever they are named.
     heavy_fonts: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    tables: tuple[Table, ...] = field(default=(), compare=False, repr=False)
+
+    def cell_of(self, box: BBox) -> tuple[int, int, int] | None:
+        """(table, row, column) of the table cell holding the box's centre, or None."""
+        for t, table in enumerate(self.tables):
+            found = table.cell_of(box)
+            if found is not None:
+                return (t, *found)
+        return None
 
     @property
     def vertical_rules(self) -> tuple[BBox, ...]:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from ..model import POSITION_TOLERANCE, Block, Line, Page
 from ..text.markers import starts_with_marker
-from ..vocab.glyphs import font_family
+from ..vocab.glyphs import font_family, glyph_rules
 
 # Consecutive lines whose sizes differ by more than this share are in different styles.
 STYLE_SIZE_CHANGE = 0.05
@@ -49,6 +49,9 @@ SHORT_LINE_EM = 3.0
 # A rule between two lines separates them when it is at least this share of the narrower
 # line wide (a cell border), not an underline under one word.
 RULE_SPAN_SHARE = 0.5
+# A line with at least this many letters in each weight mixes them (running text with words
+# set in bold), whatever its majority weight.
+MIN_MIXED_LETTERS = 3
 # Line heights below this (points) are broken glyph boxes; gaps are judged by at least this.
 MIN_LINE_HEIGHT = 1.0
 # A sentence ends on one of these before a new paragraph.
@@ -59,14 +62,20 @@ def lines_to_blocks(lines: Sequence[Line], page: Page | None = None) -> tuple[Bl
     """Group lines (in reading order) into blocks: paragraphs, bullets, headings, labels.
 
     With the page, a drawn horizontal rule or box edge between two lines (a table's cell
-    border) always separates them."""
+    border) always separates them, and the lines of one cell of a drawn table are one block."""
     groups: list[list[Line]] = []
     pitches = _line_pitches(lines)
     rights = _column_rights(lines)
     horizontals = _horizontal_edges(page) if page is not None else ()
+    heavy = page.heavy_fonts if page is not None else frozenset()
+    cells = [page.cell_of(ln.bbox) if page is not None and page.tables else None for ln in lines]
     for i, ln in enumerate(lines):
-        if (groups and _continues(groups[-1], ln, pitches, rights[i - 1])
-                and not _rule_between(groups[-1][-1], ln, horizontals)):
+        if groups and (cells[i] is not None or cells[i - 1] is not None):
+            joins = cells[i] == cells[i - 1]  # a table's cell is one block, whatever its lines
+        else:
+            joins = bool(groups) and (_continues(groups[-1], ln, pitches, rights[i - 1], heavy)
+                                      and not _rule_between(groups[-1][-1], ln, horizontals))
+        if joins:
             groups[-1].append(ln)
         else:
             groups.append([ln])
@@ -115,13 +124,18 @@ def _column_rights(lines: Sequence[Line]) -> list[float]:
     return out
 
 
-def _continues(block: list[Line], ln: Line, pitches: dict[float, float], column_right: float) -> bool:
+def _continues(block: list[Line], ln: Line, pitches: dict[float, float], column_right: float,
+               heavy: frozenset[str] = frozenset()) -> bool:
     """Whether ``ln`` continues the block (the lines so far); ``column_right`` is how far
-    right the column of the block's last line reaches."""
+    right the column of the block's last line reaches; ``heavy`` the document's bold fonts."""
     prev = block[-1]
     if ln.page != prev.page or starts_with_marker(ln):
         return False
-    if ln.bold != prev.bold or abs(ln.size - prev.size) > STYLE_SIZE_CHANGE * max(ln.size, prev.size):
+    if abs(ln.size - prev.size) > STYLE_SIZE_CHANGE * max(ln.size, prev.size):
+        return False
+    if ln.bold != prev.bold and not (
+            # Running text with words in bold: a wrapped line, one of the two mixing weights.
+            (_mixes_weights(ln, heavy) or _mixes_weights(prev, heavy)) and _wrapped(prev, ln, column_right)):
         return False
     if _family(ln) != _family(prev):
         return False  # a heading's sans-serif over the body's serif, an event title's face
@@ -150,13 +164,24 @@ def _wrapped(prev: Line, ln: Line, column_right: float) -> bool:
     """``prev`` broke where ``ln``'s first word would not fit: it runs on to the column's right
     edge without ending a sentence. Such a line is continued whatever the leading (Canva
     sets lines 1.6 em apart)."""
-    if prev.text.rstrip().endswith(_SENTENCE_ENDS[:-1]) or not ln.chars:
+    end = prev.text.rstrip()
+    if end.endswith(_SENTENCE_ENDS[:-1]) or not ln.chars:
         return False
+    if end.endswith(":") and ln.text[:1].isupper():
+        return False  # a lead-in, then the first entry it introduces
     if column_right - prev.bbox.x0 < MIN_WRAP_COLUMN_EM * prev.size:
         return False  # a narrow column (timeline labels) breaks every line
     first_word = ln.text.split(" ", 1)[0]
     word_width = ln.bbox.width * len(first_word) / max(len(ln.text), 1)
     return prev.bbox.x1 + word_width > column_right - OUTDENT_EM * prev.size
+
+
+def _mixes_weights(line: Line, heavy: frozenset[str]) -> bool:
+    """The line sets some words in bold and others not."""
+    rules = glyph_rules()
+    bold = sum(1 for c in line.chars if c.text.isalnum() and (c.fontname in heavy or rules.is_bold_font(c.fontname)))
+    regular = sum(1 for c in line.chars if c.text.isalnum()) - bold
+    return bold >= MIN_MIXED_LETTERS and regular >= MIN_MIXED_LETTERS
 
 
 def _spaced_apart(block: list[Line], ln: Line, pitches: dict[float, float]) -> bool:

@@ -37,9 +37,10 @@ def split_footnotes(layout: Layout) -> Layout:
 
 
 def is_footnote(block: Block, page: Page, body_size: float) -> bool:
-    """Small type in the lower half of the page, starting with a footnote marker."""
+    """Small type in the lower half of the page, starting with a footnote marker, and not in
+    a table's cell (a figure there is data)."""
     first = block.lines[0]
-    if block.bbox.top < page.height * FOOTNOTE_ZONE:
+    if block.bbox.top < page.height * FOOTNOTE_ZONE or page.cell_of(block.bbox) is not None:
         return False
     if any(ln.size > body_size * FOOTNOTE_SIZE_RATIO for ln in block.lines):
         return False

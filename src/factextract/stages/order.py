@@ -13,7 +13,7 @@ import statistics
 from collections.abc import Sequence
 from typing import Literal
 
-from ..model import BBox, Line, Page
+from ..model import BBox, Line, Page, Table
 
 # A vertical whitespace band at least this many body sizes wide separates columns.
 MIN_COLUMN_GAP_EM = 0.45
@@ -31,8 +31,11 @@ def order_lines(lines: Sequence[Line], page: Page) -> tuple[Line, ...]:
         return ()
     sizes = [ln.size for ln in lines]
     min_gap = MIN_COLUMN_GAP_EM * statistics.median(sizes)
-    boxes = [r for r in page.rects if any(r.contains(ln.bbox, BOX_TOLERANCE) for ln in lines)]
-    return tuple(_order_region(list(lines), boxes, min_gap))
+    tables = {t.bbox: t for t in page.tables if any(t.bbox.contains(ln.bbox, BOX_TOLERANCE) for ln in lines)}
+    # A table is read as one box, row by row; the boxes of its cells say nothing more.
+    boxes = [r for r in page.rects if any(r.contains(ln.bbox, BOX_TOLERANCE) for ln in lines)
+             and not any(t.contains(r, BOX_TOLERANCE) for t in tables)]
+    return tuple(_order_region(list(lines), boxes + list(tables), min_gap, tables))
 
 
 class _Unit:
@@ -45,19 +48,36 @@ class _Unit:
         self.bbox, self.lines, self.boxes = bbox, lines, boxes
 
 
-def _order_region(lines: list[Line], boxes: list[BBox], min_gap: float) -> list[Line]:
+def _order_region(lines: list[Line], boxes: list[BBox], min_gap: float,
+                  tables: dict[BBox, Table]) -> list[Line]:
     """The lines of a region in reading order, its boxes read whole, recursively."""
     units = _units(lines, boxes)
     if len(units) == 1 and units[0].boxes is not None and units[0].lines == lines:
+        if units[0].bbox in tables:
+            return _table_order(lines, tables[units[0].bbox])
         # One box holds everything: look inside it, without it.
-        return _order_region(lines, units[0].boxes, min_gap)
+        return _order_region(lines, units[0].boxes, min_gap, tables)
     ordered: list[Line] = []
     for unit in _xy_cut(units, min_gap):
         if unit.boxes is None:
             ordered.extend(unit.lines)
+        elif unit.bbox in tables:
+            ordered.extend(_table_order(unit.lines, tables[unit.bbox]))
         else:
-            ordered.extend(_order_region(unit.lines, unit.boxes, min_gap))
+            ordered.extend(_order_region(unit.lines, unit.boxes, min_gap, tables))
     return ordered
+
+
+def _table_order(lines: list[Line], table: Table) -> list[Line]:
+    """A table's lines row by row, each row's cells left to right, each cell top to bottom;
+    lines in no cell (a caption inside the frame) where their top places them."""
+    def key(ln: Line) -> tuple[float, int, int, float, float]:
+        cell = table.cell_of(ln.bbox)
+        if cell is None:
+            return (ln.bbox.top, -1, -1, ln.bbox.top, ln.bbox.x0)
+        row, column = cell
+        return (table.rows[row][0].top, row, column, ln.bbox.top, ln.bbox.x0)
+    return sorted(lines, key=key)
 
 
 def _units(lines: list[Line], boxes: list[BBox]) -> list[_Unit]:

@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import DocumentError, one_line
-from ..model import RULE_THICKNESS, BBox, Char, Page
+from ..model import RULE_THICKNESS, BBox, Char, Page, Table
 
 # Rectangles smaller than this in both directions are decoration (dots, ticks), not boxes.
 MIN_BOX_SIZE = 6.0
@@ -40,6 +40,15 @@ HEADER_SEARCH_BYTES = 1024
 # least this many letters the two share.
 HEAVIER_RATIO = 1.03
 MIN_COMPARED_LETTERS = 5
+# A ruled grid is a table of data when at least this many of its rows, and this share of the
+# rows holding text, hold text in two cells or more ...
+MIN_TABLE_ROWS = 3
+TABLE_ROW_SHARE = 0.6
+# ... and at least this share of its rows with text are parted from the next by drawn edges
+# covering this share of its width, found within EDGE_TOLERANCE points of the rows' bounds.
+RULED_ROW_SHARE = 0.8
+RULE_COVER_SHARE = 0.9
+EDGE_TOLERANCE = 1.5
 # The longest library message quoted in an error (characters).
 MAX_DETAIL_CHARS = 160
 
@@ -148,6 +157,12 @@ def _looks_like_text(head: bytes) -> bool:
     return True
 
 
+def _spaces_as_space(text: str) -> str:
+    """A drawn space of any width (a no-break space, the narrow one French sets before ":"
+    and between digit groups, an em space) is a space: it marks a word boundary."""
+    return " " if len(text) == 1 and unicodedata.category(text) == "Zs" else text
+
+
 def _is_text(text: str) -> bool:
     """A glyph that writes text: not empty, not white space other than a space, not a glyph
     with no Unicode mapping (pdfminer's "(cid:N)"), not an invisible format character (a
@@ -170,9 +185,22 @@ def _glyph_box(ch: dict) -> BBox:
     return BBox(x0, float(ch["top"]), x1, float(ch["bottom"]))
 
 
+def _visible_area(page) -> BBox:
+    """The part of the page a reader sees: the crop box, cut down to the trim box where the
+    producer set one (a print PDF's slug line, crop marks and colour bars lie outside it)."""
+    area = BBox(*(float(v) for v in page.bbox))
+    trim = getattr(page, "trimbox", None)
+    if trim:
+        x0, top, x1, bottom = (float(v) for v in trim)
+        cut = BBox(max(area.x0, x0), max(area.top, top), min(area.x1, x1), min(area.bottom, bottom))
+        if cut.width > 0 and cut.height > 0:
+            return cut
+    return area
+
+
 def _on_page(box: BBox, visible: BBox) -> bool:
-    """The glyph's centre lies in the page's visible area (its crop box). Designers' tools
-    place the facing page of a spread, or pasteboard notes, outside it."""
+    """The centre lies in the page's visible area. Designers' tools place the facing page of
+    a spread, pasteboard notes and printer's marks outside it."""
     cx, cy = (box.x0 + box.x1) / 2, (box.top + box.bottom) / 2
     return visible.x0 <= cx <= visible.x1 and visible.top <= cy <= visible.bottom
 
@@ -183,9 +211,9 @@ def _read_page(page, number: int, widths: _FontWidths) -> Page:
     height = float(page.height)
     chars = []
     seen: set[tuple] = set()
-    visible = BBox(*(float(v) for v in page.bbox))
+    visible = _visible_area(page)
     for ch in page.chars:
-        text = ch.get("text") or ""
+        text = _spaces_as_space(ch.get("text") or "")
         if not _is_text(text):
             continue
         if not ch.get("upright", True):
@@ -213,9 +241,14 @@ def _read_page(page, number: int, widths: _FontWidths) -> Page:
             baseline=baseline,
         ))
     rects, rules, marks = [], [], []
+    fills: list[tuple[BBox, object]] = []  # filled, unstroked boxes and their colour
+    drawn: list[tuple[BBox, dict]] = []  # every shape on the page, for the table finder
     # Rounded boxes and drawn bullets (a browser's list discs) come as curves, not rects.
     for r in list(page.rects) + list(page.curves):
         box = BBox(float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"]))
+        if not _on_page(box, visible):
+            continue
+        drawn.append((box, r))
         if box.width < RULE_THICKNESS or box.height < RULE_THICKNESS:
             if max(box.width, box.height) >= MIN_BOX_SIZE:
                 rules.append(box)
@@ -223,7 +256,82 @@ def _read_page(page, number: int, widths: _FontWidths) -> Page:
             marks.append(box)
         elif box.width >= MIN_BOX_SIZE and box.height >= MIN_BOX_SIZE:
             rects.append(box)
+            if r.get("fill") and not r.get("stroke"):
+                fills.append((box, _colour(r.get("non_stroking_color"))))
     for ln in page.lines:
-        rules.append(BBox(float(ln["x0"]), float(ln["top"]), float(ln["x1"]), float(ln["bottom"])))
+        box = BBox(float(ln["x0"]), float(ln["top"]), float(ln["x1"]), float(ln["bottom"]))
+        if _on_page(box, visible):
+            rules.append(box)
+            drawn.append((box, ln))
     return Page(number=number, width=float(page.width), height=height,
-                chars=tuple(chars), rects=tuple(rects), rules=tuple(rules), marks=tuple(marks))
+                chars=tuple(chars), rects=tuple(rects), rules=tuple(rules), marks=tuple(marks),
+                tables=_tables(page, chars, _showing(drawn, fills)))
+
+
+def _colour(value: object) -> object:
+    """A fill colour as a comparable value (pdfplumber gives a number, a tuple or a list)."""
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _showing(drawn: list[tuple[BBox, dict]], fills: list[tuple[BBox, object]]) -> list[tuple[BBox, dict]]:
+    """The shapes whose edges show: not a box filled, unstroked, inside another box of the
+    same fill (InDesign draws a frame per line inside its card: nothing shows between them)."""
+    hidden = {box for box, colour in fills
+              if any(c == colour and other.contains(box, DUPLICATE_TOLERANCE)
+                     and not box.contains(other, DUPLICATE_TOLERANCE) for other, c in fills)}
+    return [(box, obj) for box, obj in drawn if box not in hidden]
+
+
+def _tables(page, chars: list[Char], shapes: list[tuple[BBox, dict]]) -> tuple[Table, ...]:
+    """The ruled tables of data on a page: pdfplumber's table finder on the edges that show,
+    its grids kept where most rows hold text in two cells or more and most are ruled off from
+    the next (cards side by side, a framed page, only look like a table)."""
+    if len(shapes) < 2:
+        return ()
+    objects = [obj for _, obj in shapes]
+    edges = [((b.top + b.bottom) / 2, b.x0, b.x1) for b, _ in shapes if b.height < RULE_THICKNESS]
+    edges += [(y, b.x0, b.x1) for b, _ in shapes if b.height >= RULE_THICKNESS for y in (b.top, b.bottom)]
+    settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                "explicit_vertical_lines": objects, "explicit_horizontal_lines": objects}
+    found = []
+    for table in page.find_tables(settings):
+        bbox = BBox(*(float(v) for v in table.bbox))
+        inside = [c for c in chars if _centre_in(c.bbox, bbox)]
+        rows = tuple(tuple(BBox(*(float(v) for v in cell)) for cell in row.cells if cell is not None)
+                     for row in table.rows)
+        filled = [sum(1 for cell in row if any(_centre_in(c.bbox, cell) for c in inside)) for row in rows]
+        with_text = [n for n in filled if n]
+        several = [n for n in with_text if n >= 2]
+        if len(several) < MIN_TABLE_ROWS or len(several) < TABLE_ROW_SHARE * len(with_text):
+            continue
+        text_rows = [BBox.around(row) for row, n in zip(rows, filled) if n]
+        if not _ruled(text_rows, edges, (bbox.x0, bbox.x1)):
+            continue
+        found.append(Table(bbox=bbox, rows=tuple(r for r in rows if r)))
+    return tuple(found)
+
+
+def _ruled(text_rows: list[BBox], edges: list[tuple[float, float, float]], width: tuple[float, float]) -> bool:
+    """Most rows with text are parted from the next by a drawn edge across the table (a rule,
+    or cells' borders end to end). Cards side by side only line up like cells; their lines
+    have no rules between them."""
+    left, right = width
+    ruled = bounds = 0
+    for upper, lower in zip(text_rows, text_rows[1:]):
+        if lower.top < upper.bottom - EDGE_TOLERANCE:
+            continue  # rows that overlap (a cell spanning both) are one row of the page
+        bounds += 1
+        lo, hi = upper.bottom - EDGE_TOLERANCE, lower.top + EDGE_TOLERANCE
+        spans = sorted((max(x0, left), min(x1, right)) for y, x0, x1 in edges if lo <= y <= hi and x1 > left and x0 < right)
+        covered, reach = 0.0, left
+        for x0, x1 in spans:
+            if x1 > reach:
+                covered += x1 - max(x0, reach)
+                reach = x1
+        ruled += covered >= RULE_COVER_SHARE * (right - left)
+    return ruled >= RULED_ROW_SHARE * bounds
+
+
+def _centre_in(box: BBox, cell: BBox) -> bool:
+    cx, cy = (box.x0 + box.x1) / 2, (box.top + box.bottom) / 2
+    return cell.x0 <= cx <= cell.x1 and cell.top <= cy <= cell.bottom

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..dates import parse_date
 from ..model import Block, Layout, Line
 from ..text.markers import starts_with_marker
 from ..text.repair import block_text
@@ -28,6 +29,20 @@ HEADING_PART_GAP = 2.5
 MAX_OVERLAP_RATIO = 0.5
 # The parts of one heading differ in size by at most this many points.
 SAME_SIZE_TOLERANCE = 0.5
+# A label of an information box ("Budget:", "Commissioned and managed by:") has at most this
+# many words over at most MAX_LABEL_LINES lines, and ends on a colon.
+MAX_LABEL_WORDS = 5
+MAX_LABEL_LINES = 3
+# Its value starts at most this many font sizes right of it, level with its first line
+# (tops within LEVEL_TOLERANCE_EM font sizes) ...
+MAX_VALUE_GAP_EM = 10.0
+LEVEL_TOLERANCE_EM = 0.3
+# ... and a column of at least this many such labels is an information box's grid.
+MIN_GRID_LABELS = 2
+# Sizes (points) below this are broken font matrices: measures use at least this.
+MIN_SIZE = 1.0
+# Left edges within this many points are one column's edge.
+EDGE_TOLERANCE = 2.0
 # A title ending on one of these continues in the next box.
 _OPEN_ENDINGS = (",", ":", "-", "–", "(")
 # A paragraph ending on one of these has ended; one ending on a hyphen broke a word.
@@ -40,7 +55,94 @@ def regroup_blocks(layout: Layout, language: str) -> Layout:
     paragraphs joined across column and page breaks."""
     body = layout.body_size
     blocks = [part for b in layout.blocks for part in _split_at_fields(b, language)]
+    blocks = _pair_labels(blocks, language)
     return Layout.of(layout.pages, _join_continued_paragraphs(_join_broken_headings(blocks, body, language)))
+
+
+def _pair_labels(blocks: list[Block], language: str) -> list[Block]:
+    """An information box set as a grid (labels in one column, each value beside its label in
+    another: "Evaluation type:" | "Central Evaluation") gives one block per row, label then
+    value, where the label stands; the contract's item is "Budget: 37.741 USD"."""
+    labels = [b for b in blocks if _is_label(b, language)]
+    label_ids = {id(b) for b in labels}
+    values = [b for b in blocks if id(b) not in label_ids]
+    rows: dict[int, list[Line]] = {}  # id of a label block -> its value lines
+    for column in _label_columns(labels):
+        firsts = [_level_value(label, values) for label in column]
+        paired = [first for first in firsts if first is not None]
+        if len(paired) < MIN_GRID_LABELS:
+            continue
+        edge = min(first.bbox.x0 for first in paired)
+        for k, (label, first) in enumerate(zip(column, firsts)):
+            if first is None or abs(first.bbox.x0 - edge) > EDGE_TOLERANCE:
+                continue
+            below = column[k + 1].bbox.top if k + 1 < len(column) else None
+            rows[id(label)] = _value_lines(first, values, edge, below)
+    if not rows:
+        return blocks
+    taken = {id(ln) for lines in rows.values() for ln in lines}
+    out: list[Block] = []
+    for block in blocks:
+        if id(block) in rows:
+            out.append(Block.of(block.lines + tuple(rows[id(block)])))
+            continue
+        rest = [ln for ln in block.lines if id(ln) not in taken]
+        if len(rest) == len(block.lines):
+            out.append(block)
+        elif rest:
+            out.append(Block.of(rest))
+    return out
+
+
+def _is_label(block: Block, language: str) -> bool:
+    """A short block ending on a colon that is not a date ("Budget:", "Donor :")."""
+    text = block.text.strip()
+    if (len(block.lines) > MAX_LABEL_LINES or not text.endswith(":") or len(text.split()) > MAX_LABEL_WORDS
+            or starts_with_marker(block.lines[0])):
+        return False
+    return parse_date(text.rstrip(": "), language) is None
+
+
+def _label_columns(labels: Sequence[Block]) -> list[list[Block]]:
+    """Labels grouped by page and left edge (each within EDGE_TOLERANCE of the one before),
+    each column top to bottom."""
+    columns: list[list[Block]] = []
+    for label in sorted(labels, key=lambda b: (b.page, b.bbox.x0)):
+        column = next((c for c in columns if c[-1].page == label.page
+                       and abs(c[-1].bbox.x0 - label.bbox.x0) <= EDGE_TOLERANCE), None)
+        if column is None:
+            columns.append([label])
+        else:
+            column.append(label)
+    return [sorted(c, key=lambda b: b.bbox.top) for c in columns]
+
+
+def _level_value(label: Block, blocks: Sequence[Block]) -> Line | None:
+    """The nearest line right of the label, level with its first line, within reach."""
+    first = label.lines[0]
+    size = max(first.size, MIN_SIZE)
+    candidates = [ln for b in blocks if b.page == label.page for ln in b.lines
+                  if label.bbox.x1 - EDGE_TOLERANCE <= ln.bbox.x0 <= label.bbox.x1 + MAX_VALUE_GAP_EM * size
+                  and abs(ln.bbox.top - first.bbox.top) <= LEVEL_TOLERANCE_EM * size]
+    return min(candidates, key=lambda ln: ln.bbox.x0, default=None)
+
+
+def _value_lines(first: Line, blocks: Sequence[Block], edge: float, below: float | None) -> list[Line]:
+    """A value's lines: from its first line down its block (wrapped under the label too, as a
+    tab leaves it), above the next label's top when there is one."""
+    home = next(b for b in blocks if any(ln is first for ln in b.lines))
+    start = next(i for i, ln in enumerate(home.lines) if ln is first)
+    out = [first]
+    for ln in home.lines[start + 1:]:
+        if below is not None and ln.bbox.top >= below - EDGE_TOLERANCE:
+            break
+        out.append(ln)
+    if below is not None:
+        # A value the layout cut into blocks of their own lines ("February-March 2024" /
+        # "March 2024 (Türkiye)"), down to the next label.
+        out += [ln for b in blocks if b is not home and b.page == first.page for ln in b.lines
+                if abs(ln.bbox.x0 - edge) <= EDGE_TOLERANCE and first.bbox.bottom <= ln.bbox.top < below - EDGE_TOLERANCE]
+    return sorted(out, key=lambda ln: ln.bbox.top)
 
 
 def _join_continued_paragraphs(blocks: list[Block]) -> list[Block]:

@@ -15,11 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..dates import find_dates, parse_date
-from ..model import Block, Layout, Page, Section, SectionKind
-from ..text.markers import starts_with_marker
+from ..model import Block, Layout, Line, Page, Section, SectionKind
+from ..text.markers import is_marker_glyph, starts_with_marker, text_marker
 from ..text.repair import block_text, squash
 from ..text.style import in_capitals, is_heading_styled, is_large
 from ..vocab.countries import find_country
+from ..vocab.glyphs import glyph_rules
 from ..vocab.headings import (
     MAX_HEADING_WORDS, classify_heading, is_domain_line, is_field_line, is_header_label,
     names_heading_exactly,
@@ -68,6 +69,7 @@ class _Draft:
     subheadings: list[str] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     heading_blocks: list[Block] = field(default_factory=list)  # the subheadings' blocks
+    heading_size: float = 0.0  # the type size of a heading found by its style
 
     def add_subheading(self, text: str, block: Block) -> None:
         self.subheadings.append(text)
@@ -118,6 +120,12 @@ class _Reader:
         just opened, the title block, or the content of the section opened last."""
         current = self.drafts[-1] if self.drafts else None
         text = block_text(block, self.language)
+        if self.layout.page(block.page).cell_of(block.bbox) is not None:
+            # A table's cell, however it is set, is part of its row, not a heading.
+            if current is None or current.kind == "header":
+                current = _open(self.drafts, "other", None, block.page)
+            current.blocks.append(block)
+            return
         styled = is_heading_styled(block, self.body)
         if current is not None and current.kind == "header" and is_header_label(text, self.language):
             current.blocks.append(block)
@@ -142,7 +150,12 @@ class _Reader:
             current.blocks.append(block)
             return
         if styled and self._is_heading(block, text):
-            _open(self.drafts, "other", text, block.page)
+            heading = _without_marker(block, text)
+            if (current is not None and current.kind != "header" and current.heading is not None
+                    and not current.blocks and current.heading_size >= _size(block)):
+                current.add_subheading(heading, block)  # a subtitle right under its heading
+                return
+            _open(self.drafts, "other", heading, block.page).heading_size = _size(block)
             return
         if opening:
             # Text before the first heading that is not the title block: a section of its own.
@@ -175,17 +188,61 @@ class _Reader:
         body by size or capitals, or bold and larger (an event title in bold at body size is
         an item that bullets hang under, not a heading); not a sentence, a list item, a date
         label or a label:value line."""
+        marked = starts_with_marker(block.lines[0])
         if (len(block.lines) > MAX_HEADING_LINES or len(text) > MAX_HEADING_CHARS
                 or len(text.split()) > MAX_OTHER_HEADING_WORDS or text.rstrip().endswith(_NOT_HEADING_ENDS)
-                or starts_with_marker(block.lines[0])):
+                or (marked and not self._marked_heading(block))):
             return False
         bold = all(ln.bold for ln in block.lines)
-        set_apart = (in_capitals(text) or is_large(block, self.body)
+        set_apart = (in_capitals(text) or is_large(block, self.body) or (marked and bold)
                      or (bold and block.lines[0].size >= self.body * BOLD_HEADING_SIZE_RATIO)
                      # "3- Objectifs du projet :": a bold line standing alone and ending on a
                      # colon introduces what follows as a heading does.
                      or (bold and text.rstrip().endswith(":") and len(text.split()) <= MAX_COLON_HEADING_WORDS))
         return set_apart and parse_date(text, self.language) is None and not is_header_label(text, self.language)
+
+
+    def _marked_heading(self, block: Block) -> bool:
+        """A heading set after a symbol ("✓ Les recettes", "❖ LES PROJECTIONS"): one line, a
+        glyph marker (not a number or a dash, which number and list points), and no list around
+        it: neither block beside it in the reading order starts with the same glyph, and the
+        next is no list point (an event title in bold has its points under it)."""
+        if len(block.lines) > 1:
+            return False
+        glyph = _marker_glyph(block.lines[0])
+        if glyph is None:
+            return False
+        neighbours = [b for b in self.layout.blocks if abs(b.index - block.index) == 1]
+        if any(_marker_glyph(b.lines[0]) == glyph for b in neighbours):
+            return False
+        # What follows is text, or another heading: not the points of a list it titles.
+        following = [b for b in neighbours if b.index > block.index]
+        return not any(starts_with_marker(b.lines[0]) and not (len(b.lines) == 1 and b.lines[0].bold)
+                       for b in following)
+
+
+def _size(block: Block) -> float:
+    return max(ln.size for ln in block.lines)
+
+
+def _marker_glyph(line: Line) -> str | None:
+    """The symbol, bullet or arrow glyph a line starts with, or None (no marker, a number or
+    a dash, a drawn bullet)."""
+    if not line.spans or line.drawn_marker:
+        return None
+    first = line.spans[0]
+    following = line.spans[1].fontname if len(line.spans) > 1 else None
+    head = first.text.strip()
+    if head and (glyph_rules().is_icon(head, first.fontname) or is_marker_glyph(head[:1], first.fontname, following)):
+        return head[:1]
+    kind, _ = text_marker(line.text)
+    return line.text.strip()[:1] if kind in ("bullet", "arrow") else None
+
+
+def _without_marker(block: Block, text: str) -> str:
+    """A heading's text without the symbol it is set after."""
+    glyph = _marker_glyph(block.lines[0])
+    return text.strip()[1:].strip() if glyph is not None and text.strip().startswith(glyph) else text
 
 
 def _title_candidate(layout: Layout, body: float, skip: set[int]) -> Block | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..dates import parse_date
-from ..model import BBox, Block, Layout, Period, Section, Timeline
+from ..model import BBox, Block, Layout, Period, Section, Table, Timeline
 from ..text.markers import starts_with_marker
 from ..text.repair import block_text, squash
 
@@ -70,6 +70,7 @@ def bind_timeline(sections: Sequence[Section], layout: Layout, language: str) ->
     The layout gives the page width (distances are shares of it) and each page's drawn
     boxes and rules (which bound table cells)."""
     edges = {p.number: p.rects + p.rules for p in layout.pages}
+    tables = {p.number: p.tables for p in layout.pages if p.tables}
     labels: dict[int, Period] = {}
     date_lines: dict[int, Block] = {}
     row_cells: dict[int, tuple[Block, ...]] = {}
@@ -77,7 +78,7 @@ def bind_timeline(sections: Sequence[Section], layout: Layout, language: str) ->
     for section in sections:
         if section.kind in ("header", "footnotes"):
             continue
-        found = _bind_section(section.blocks, language, layout.width, edges)
+        found = _bind_section(section.blocks, language, layout.width, edges, tables)
         labels.update(found.labels)
         date_lines.update(found.date_lines)
         row_cells.update(found.row_cells)
@@ -86,7 +87,7 @@ def bind_timeline(sections: Sequence[Section], layout: Layout, language: str) ->
 
 
 def _bind_section(blocks: Sequence[Block], language: str, page_width: float,
-                  edges: Mapping[int, Sequence[BBox]]) -> Timeline:
+                  edges: Mapping[int, Sequence[BBox]], tables: Mapping[int, Sequence[Table]]) -> Timeline:
     """One section's timeline."""
     found = _timeline_labels(blocks, language, page_width, edges)
     date_lines = _event_date_lines(blocks, found)
@@ -95,6 +96,8 @@ def _bind_section(blocks: Sequence[Block], language: str, page_width: float,
     taken = {lb.block.index for lb in found} | date_line_ids
     bindings = _bind_labels(blocks, found, page_width)
     row_cells = _table_row_cells(blocks, bindings, taken, edges)
+    row_cells.update(_grid_row_cells(blocks, tables, taken | set(row_cells)
+                                     | {c.index for cells in row_cells.values() for c in cells}))
     consumed = taken | {c.index for cells in row_cells.values() for c in cells}
     return Timeline(labels={index: label.period for index, label in bindings.items()}, date_lines=date_lines,
                     row_cells=row_cells, consumed=frozenset(consumed))
@@ -146,6 +149,28 @@ def _table_row_cells(blocks: Sequence[Block], bindings: Mapping[int, _Label], ta
             out[entry.index] = tuple(cells)
     bound_cells = {c.index for cells in out.values() for c in cells}
     return {k: v for k, v in out.items() if k not in bound_cells}
+
+
+def _grid_row_cells(blocks: Sequence[Block], tables: Mapping[int, Sequence[Table]],
+                    done: set[int]) -> dict[int, tuple[Block, ...]]:
+    """The rows of the page's drawn tables (``Page.tables``) not already read as timeline
+    rows: the first cell with text is the row's entry, the others its cells, left to right.
+    {entry index: cells}."""
+    rows: dict[tuple[int, int, int], list[Block]] = {}
+    for block in blocks:
+        for t, table in enumerate(tables.get(block.page, ())):
+            cell = table.cell_of(block.bbox)
+            if cell is not None:
+                rows.setdefault((block.page, t, cell[0]), []).append(block)
+                break
+    out: dict[int, tuple[Block, ...]] = {}
+    for row in rows.values():
+        if any(b.index in done for b in row):
+            continue
+        cells = sorted(row, key=lambda b: (b.bbox.x0, b.bbox.top))
+        if len(cells) > 1:
+            out[cells[0].index] = tuple(cells[1:])
+    return out
 
 
 def _event_date_lines(blocks: Sequence[Block], labels: Sequence[_Label]) -> dict[int, Block]:
