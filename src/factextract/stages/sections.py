@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..dates import find_dates, parse_date
-from ..model import Block, Layout, Line, Page, Section, SectionKind
+from ..model import Block, Layout, Line, Section, SectionKind
 from ..text.markers import is_marker_glyph, starts_with_marker, text_marker
 from ..text.repair import block_text, squash
 from ..text.style import in_capitals, is_heading_styled, is_large
