@@ -9,6 +9,7 @@ its usual line pitch per size, and how far right each column's lines reach.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Sequence
 
@@ -54,6 +55,8 @@ RULE_SPAN_SHARE = 0.5
 MIN_MIXED_LETTERS = 3
 # Line heights below this (points) are broken glyph boxes; gaps are judged by at least this.
 MIN_LINE_HEIGHT = 1.0
+# An entry of a list without markers: a label of at most four words, then a spaced dash.
+_ENTRY = re.compile(r"^[^\s–—-]+(?:\s+[^\s–—-]+){0,3}\s+[–—-]\s")
 # A sentence ends on one of these before a new paragraph.
 _SENTENCE_ENDS = (".", "!", "?", ":")
 
@@ -156,8 +159,13 @@ def _continues(block: list[Line], ln: Line, pitches: dict[float, float], column_
     # A short line that ends a sentence, followed by a capital at the left edge: new paragraph.
     # The measure is the block's widest line, or for a one-line block the line that follows.
     right = max([b.bbox.x1 for b in block] + [ln.bbox.x1, column_right])
-    return not (prev.text.rstrip().endswith(_SENTENCE_ENDS) and ln.text[:1].isupper()
-                and prev.bbox.x1 < right - SHORT_LINE_EM * prev.size)
+    if (prev.text.rstrip().endswith(_SENTENCE_ENDS) and ln.text[:1].isupper()
+            and prev.bbox.x1 < right - SHORT_LINE_EM * prev.size):
+        return False
+    # A line broken by hand (the next word would have fit), then one back at the block's left
+    # edge, both entries "label – text" ("Nov. 3 – SSC Meeting"): a list set without markers.
+    return not (not _runs_to_edge(prev, ln, right) and abs(ln.bbox.x0 - left) <= SAME_EDGE
+                and _ENTRY.match(ln.text) is not None and _ENTRY.match(block[0].text) is not None)
 
 
 def _wrapped(prev: Line, ln: Line, column_right: float) -> bool:
@@ -171,6 +179,11 @@ def _wrapped(prev: Line, ln: Line, column_right: float) -> bool:
         return False  # a lead-in, then the first entry it introduces
     if column_right - prev.bbox.x0 < MIN_WRAP_COLUMN_EM * prev.size:
         return False  # a narrow column (timeline labels) breaks every line
+    return _runs_to_edge(prev, ln, column_right)
+
+
+def _runs_to_edge(prev: Line, ln: Line, column_right: float) -> bool:
+    """``ln``'s first word would not have fit at the end of ``prev``."""
     first_word = ln.text.split(" ", 1)[0]
     word_width = ln.bbox.width * len(first_word) / max(len(ln.text), 1)
     return prev.bbox.x1 + word_width > column_right - OUTDENT_EM * prev.size

@@ -60,8 +60,8 @@ def _section_items(section: Section, timeline: Timeline, language: str, doc_id: 
         if block.index in timeline.consumed:
             continue
         clean = _row_text(block, timeline, language)
-        if not clean.text:
-            continue
+        if not any(ch.isalnum() for ch in clean.text):
+            continue  # nothing to read: an ornament, a marker on its own
         indent = _relative_indent(block, section.blocks)
         parent = _parent(stack, indent, clean.marker)
         label = timeline.labels.get(block.index)

@@ -111,7 +111,7 @@ class _LineBuilder:
             return None
         # Glyphs on another baseline join only when glued on (a superscript marker), not when
         # small header lines stand beside a large title whose glyph box they fall inside.
-        if (abs(ch.baseline - self.baseline) > BASELINE_TOLERANCE_EM * size
+        if (abs(ch.baseline - self.baseline) > BASELINE_TOLERANCE_EM * max(min(self.size, ch.size), MIN_SIZE)
                 and gap > GLUED_GAP_EM * min(self.size, ch.size)):
             return None
         if gap > WORD_GAP_EM * size and _edge_between(self.x1, ch.bbox.x0, ch.bbox, page_edges):

@@ -124,12 +124,16 @@ def _xy_cut(units: list[_Unit], min_gap: float) -> list[_Unit]:
 
 
 def _row_cut(units: list[_Unit], min_gap: float) -> list[list[_Unit]]:
-    """Where no gutter runs the region's full height, cut it in two across its widest
-    horizontal gap. Cutting at every gap would read two columns whose paragraph gaps happen to
-    line up as rows."""
+    """Where no gutter runs the region's full height, cut it in two across a horizontal gap:
+    above a band at its foot (footnotes, a box across both columns) when that frees the rest
+    to be read as columns, else across its widest gap. Cutting at every gap would read two
+    columns whose paragraph gaps happen to line up as rows."""
     gaps, groups = _gaps(units, axis="y", min_gap=0.0)
     if len(groups) < 2:
         return [units]
+    above_foot = [u for g in groups[:-1] for u in g]
+    if len(_split(above_foot, axis="x", min_gap=min_gap)) > 1:
+        return [above_foot, groups[-1]]
     widest = max(range(len(gaps)), key=lambda i: gaps[i])
     return [[u for g in groups[: widest + 1] for u in g], [u for g in groups[widest + 1:] for u in g]]
 

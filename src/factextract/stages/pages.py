@@ -19,6 +19,9 @@ from ..model import RULE_THICKNESS, BBox, Char, Page, Table
 
 # Rectangles smaller than this in both directions are decoration (dots, ticks), not boxes.
 MIN_BOX_SIZE = 6.0
+# A box may run this far (points) past the page's edge (a background printed to the bleed);
+# a shape running further is a drawing cut by the page, not a box of the layout.
+BLEED = 20.0
 # Glyphs of the same text closer than this (points) are one glyph drawn twice.
 DUPLICATE_TOLERANCE = 1.0
 # A filled shape at most this size (points) is a mark (a drawn bullet), not a box.
@@ -198,6 +201,11 @@ def _visible_area(page) -> BBox:
     return area
 
 
+def _within(box: BBox, area: BBox, margin: float) -> bool:
+    return (box.x0 >= area.x0 - margin and box.top >= area.top - margin
+            and box.x1 <= area.x1 + margin and box.bottom <= area.bottom + margin)
+
+
 def _on_page(box: BBox, visible: BBox) -> bool:
     """The centre lies in the page's visible area. Designers' tools place the facing page of
     a spread, pasteboard notes and printer's marks outside it."""
@@ -244,7 +252,7 @@ def _read_page(page, number: int, widths: _FontWidths) -> Page:
     fills: list[tuple[BBox, object]] = []  # filled, unstroked boxes and their colour
     drawn: list[tuple[BBox, dict]] = []  # every shape on the page, for the table finder
     # Rounded boxes and drawn bullets (a browser's list discs) come as curves, not rects.
-    for r in list(page.rects) + list(page.curves):
+    for r in list(page.rects) + [c for c in page.curves if _encloses(c)]:
         box = BBox(float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"]))
         if not _on_page(box, visible):
             continue
@@ -255,6 +263,8 @@ def _read_page(page, number: int, widths: _FontWidths) -> Page:
         elif box.width <= MAX_MARK_SIZE and box.height <= MAX_MARK_SIZE:
             marks.append(box)
         elif box.width >= MIN_BOX_SIZE and box.height >= MIN_BOX_SIZE:
+            if not _within(box, visible, BLEED):
+                continue  # background art running off the page, not a box of the layout
             rects.append(box)
             if r.get("fill") and not r.get("stroke"):
                 fills.append((box, _colour(r.get("non_stroking_color"))))
@@ -266,6 +276,16 @@ def _read_page(page, number: int, widths: _FontWidths) -> Page:
     return Page(number=number, width=float(page.width), height=height,
                 chars=tuple(chars), rects=tuple(rects), rules=tuple(rules), marks=tuple(marks),
                 tables=_tables(page, chars, _showing(drawn, fills)))
+
+
+def _encloses(curve: dict) -> bool:
+    """A curve that draws a shape (filled, or closed: a rounded box, a disc), not an open
+    stroke (the lines of a drawing behind the text), whose box says nothing of the layout."""
+    points = curve.get("pts") or []
+    if curve.get("fill") or len(points) < 2:
+        return True
+    (x0, y0), (x1, y1) = points[0], points[-1]
+    return abs(x0 - x1) <= DUPLICATE_TOLERANCE and abs(y0 - y1) <= DUPLICATE_TOLERANCE
 
 
 def _colour(value: object) -> object:

@@ -11,13 +11,14 @@ blocks are then numbered again, in the same reading order.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..dates import parse_date
 from ..model import Block, Layout, Line
 from ..text.markers import starts_with_marker
 from ..text.repair import block_text
-from ..text.style import is_heading_styled
+from ..text.style import HEADING_SIZE_RATIO, is_heading_styled
 from ..vocab.glyphs import font_family
 from ..vocab.headings import is_field_line, phrase_match
 from ..vocab.language import open_ended_ending
@@ -43,6 +44,13 @@ MIN_GRID_LABELS = 2
 MIN_SIZE = 1.0
 # Left edges within this many points are one column's edge.
 EDGE_TOLERANCE = 2.0
+# A key figure ("7,2 millions d’euros", "24 000", "+18 %") is a number set large, in at most
+# MAX_FIGURE_WORDS words; its caption, in smaller type, starts at most MAX_CAPTION_GAP_EM
+# (caption) sizes under it, in at most MAX_CAPTION_PARTS blocks.
+_KEY_FIGURE = re.compile(r"^[+\-−]?\d[\d\s.,]*(?:\s?%)?(?=\s|$)")
+MAX_FIGURE_WORDS = 6
+MAX_CAPTION_GAP_EM = 1.0
+MAX_CAPTION_PARTS = 3
 # A title ending on one of these continues in the next box.
 _OPEN_ENDINGS = (",", ":", "-", "–", "(")
 # A paragraph ending on one of these has ended; one ending on a hyphen broke a word.
@@ -55,8 +63,38 @@ def regroup_blocks(layout: Layout, language: str) -> Layout:
     paragraphs joined across column and page breaks."""
     body = layout.body_size
     blocks = [part for b in layout.blocks for part in _split_at_fields(b, language)]
-    blocks = _pair_labels(blocks, language)
+    blocks = _join_key_figures(_pair_labels(blocks, language), body, language)
     return Layout.of(layout.pages, _join_continued_paragraphs(_join_broken_headings(blocks, body, language)))
+
+
+def _join_key_figures(blocks: list[Block], body: float, language: str) -> list[Block]:
+    """A key figure and its caption ("24 000" / "mois de chômage évités en 2017" / "grâce à
+    …") are one statement, one block: the figure is set large, but it is no heading."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        figure = blocks[i]
+        parts = [figure]
+        if _is_key_figure(figure, body, language):
+            size = max(ln.size for ln in figure.lines)
+            for after in blocks[i + 1:i + 1 + MAX_CAPTION_PARTS]:
+                above = parts[-1]
+                caption_size = max(ln.size for ln in after.lines)
+                if (after.page != figure.page or caption_size * HEADING_SIZE_RATIO > size
+                        or after.bbox.h_overlap(figure.bbox) <= 0 or starts_with_marker(after.lines[0])
+                        or not 0 <= after.bbox.top - above.bbox.bottom <= MAX_CAPTION_GAP_EM * caption_size):
+                    break
+                parts.append(after)
+        out.append(figure if len(parts) == 1 else Block.of([ln for b in parts for ln in b.lines]))
+        i += len(parts)
+    return out
+
+
+def _is_key_figure(block: Block, body: float, language: str) -> bool:
+    """A short block set large that begins with a number and is not a date."""
+    text = block.text.strip()
+    return (block.lines[0].size >= body * HEADING_SIZE_RATIO and len(text.split()) <= MAX_FIGURE_WORDS
+            and bool(_KEY_FIGURE.match(text)) and parse_date(text, language) is None)
 
 
 def _pair_labels(blocks: list[Block], language: str) -> list[Block]:

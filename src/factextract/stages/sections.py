@@ -34,6 +34,8 @@ MAX_HEADING_LINES = 3
 MAX_OTHER_HEADING_WORDS = 16
 BOLD_HEADING_SIZE_RATIO = 1.05
 _NOT_HEADING_ENDS = (".", ";", ",")
+# A date alone is a heading only when set at least this many times the body size.
+DATE_HEADING_SIZE_RATIO = 2.0
 # A bold line at body size ending on a colon is a heading in at most this many words.
 MAX_COLON_HEADING_WORDS = 8
 # A line of the title block has at most this many words (the title itself at most
@@ -199,7 +201,11 @@ class _Reader:
                      # "3- Objectifs du projet :": a bold line standing alone and ending on a
                      # colon introduces what follows as a heading does.
                      or (bold and text.rstrip().endswith(":") and len(text.split()) <= MAX_COLON_HEADING_WORDS))
-        return set_apart and parse_date(text, self.language) is None and not is_header_label(text, self.language)
+        if not any(ch.isalnum() for ch in text):
+            return False  # an ornament (a large opening quote), not a heading
+        # A date is a timeline's label, unless set as large as a title ("2017" over a spread).
+        dated = parse_date(text, self.language) is not None and _size(block) < self.body * DATE_HEADING_SIZE_RATIO
+        return set_apart and not dated and not is_header_label(text, self.language)
 
 
     def _marked_heading(self, block: Block) -> bool:
