@@ -13,7 +13,7 @@ import bisect
 import statistics
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ..model import POSITION_TOLERANCE, RULE_THICKNESS, BBox, Char, Line, Page, Span
@@ -50,6 +50,12 @@ DRAWN_MARKER_GAP_EM = 2.5
 DRAWN_MARKER_DROP_EM = 0.3
 # A drawn dot this close (points) to a vertical rule that runs past it is a timeline node.
 SPINE_TOLERANCE = 1.0
+# A drop cap is a letter at least this many times the size of the text right of it (at most
+# DROP_CAP_GAP_EM of its sizes away, its top level with the cap's); moved into the first
+# line, it is given this width (in that line's font sizes).
+DROP_CAP_SIZE_RATIO = 2.5
+DROP_CAP_GAP_EM = 1.0
+DROP_CAP_WIDTH_EM = 0.5
 # A gap wider than this many font sizes between glyphs is a word space when the PDF drew none.
 WORD_GAP_EM = 0.2
 # A drawn space glyph marks a word boundary within this many points of a glyph's baseline.
@@ -156,7 +162,8 @@ def _edge_between(x_left: float, x_right: float, ch_box: BBox, edges: Sequence[B
 
 def chars_to_lines(page: Page) -> tuple[Line, ...]:
     """Group a page's glyphs into visual lines, split at column gaps and box edges."""
-    chars = sorted((c for c in page.chars if c.text.strip() or c.text == " "), key=lambda c: (c.bbox.x0, c.bbox.top))
+    chars = sorted(_drop_caps_in_line(c for c in page.chars if c.text.strip() or c.text == " "),
+                   key=lambda c: (c.bbox.x0, c.bbox.top))
     edges = tuple(page.rects) + page.vertical_rules
     # Open lines are filed by height (buckets of BUCKET points) so that a glyph is only
     # compared with the lines at its own height, not with every line of the page.
@@ -191,6 +198,32 @@ def chars_to_lines(page: Page) -> tuple[Line, ...]:
     if bullets:
         lines = [_with_drawn_marker(ln, bullets) for ln in lines]
     return tuple(sorted((ln for ln in lines if ln.text.strip()), key=lambda ln: (ln.bbox.top, ln.bbox.x0)))
+
+
+def _drop_caps_in_line(chars: Iterable[Char]) -> list[Char]:
+    """A drop cap (a paragraph's first letter set several lines tall, its top level with the
+    first line's) moved into that line, set like it, glued to the glyph after it: "T" +
+    "he Emergency …" is "The Emergency …", not a line of its own across three."""
+    chars = list(chars)
+    if not chars:
+        return chars
+    smallest = min(max(c.size, MIN_SIZE) for c in chars)
+    out = []
+    for ch in chars:
+        if not ch.text.isalpha() or len(ch.text) != 1 or ch.size < smallest * DROP_CAP_SIZE_RATIO:
+            out.append(ch)
+            continue
+        after = [c for c in chars if c.text.strip() and c.size * DROP_CAP_SIZE_RATIO <= ch.size
+                 and ch.bbox.x1 - POSITION_TOLERANCE <= c.bbox.x0 <= ch.bbox.x1 + DROP_CAP_GAP_EM * c.size
+                 and abs(c.bbox.top - ch.bbox.top) <= c.size]
+        if not after:
+            out.append(ch)
+            continue
+        first = min(after, key=lambda c: (c.bbox.top, c.bbox.x0))
+        width = first.size * DROP_CAP_WIDTH_EM
+        out.append(Char(text=ch.text, fontname=first.fontname, size=first.size, baseline=first.baseline,
+                        bbox=BBox(first.bbox.x0 - width, first.bbox.top, first.bbox.x0, first.bbox.bottom)))
+    return out
 
 
 def _split_at_column_edges(groups: list[list[Char]]) -> list[list[Char]]:

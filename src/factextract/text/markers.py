@@ -123,9 +123,10 @@ def split_markers(text: str) -> list[str]:
 
 @cache
 def _note_start() -> re.Pattern[str]:
-    """"1 ", "12", "¹", "*", "[1]" followed by text: the marker at the start of a footnote."""
+    """"1 ", "12", "¹", "*", "[1]" followed by text: the marker at the start of a footnote
+    (not the start of a figure or a point's number: "3.1: …", "2,5 millions", "1.2.")."""
     superscripts = "".join(re.escape(ch) for ch in glyph_rules().superscripts)
-    return re.compile(rf"^\s*(?:\[(\d{{1,2}})\]|(\d{{1,2}}|[{superscripts}]+|\*{{1,3}}))\s*(?=\S)")
+    return re.compile(rf"^\s*(?:\[(\d{{1,2}})\]|(\d{{1,2}}(?![.,:]?\d)|[{superscripts}]+|\*{{1,3}}))\s*(?=\S)")
 
 
 def note_marker(text: str) -> tuple[str, str] | None:
