@@ -46,7 +46,7 @@ MARKER_GAP_EM = 3.5
 WEIGHT_CHANGE_GAP_EM = 0.6
 # A drawn bullet stands at most this many font sizes before its line's text, its top above the
 # line's middle, its bottom at most DRAWN_MARKER_DROP_EM sizes below it.
-DRAWN_MARKER_GAP_EM = 2.5
+DRAWN_MARKER_GAP_EM = 1.2
 DRAWN_MARKER_DROP_EM = 0.3
 # A drawn dot this close (points) to a vertical rule that runs past it is a timeline node.
 SPINE_TOLERANCE = 1.0
