@@ -137,8 +137,10 @@ def _continues(block: list[Line], ln: Line, pitches: dict[float, float], column_
     if abs(ln.size - prev.size) > STYLE_SIZE_CHANGE * max(ln.size, prev.size):
         return False
     if ln.bold != prev.bold and not (
-            # Running text with words in bold: a wrapped line, one of the two mixing weights.
-            (_mixes_weights(ln, heavy) or _mixes_weights(prev, heavy)) and _wrapped(prev, ln, column_right)):
+            # Running text with words in bold: a wrapped line, then one mixing weights or going
+            # on with the sentence in lower case.
+            (_mixes_weights(ln, heavy) or _mixes_weights(prev, heavy) or ln.text[:1].islower())
+            and _wrapped(prev, ln, column_right)):
         return False
     if _family(ln) != _family(prev):
         return False  # a heading's sans-serif over the body's serif, an event title's face

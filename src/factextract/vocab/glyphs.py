@@ -63,11 +63,17 @@ def base_font(fontname: str) -> str:
     return fontname.split("+", 1)[-1].lower()
 
 
+# Monotype's and Adobe's tags at the end of a PostScript name: part of no family's name.
+_FOUNDRY_TAG = re.compile(r"(?:PSMT|MT|PS)$")
+
+
 def font_family(fontname: str) -> str:
-    """The typeface family of a font name, without subset prefix or style suffix
-    ("ABCDEF+Lato-Bold" -> "lato", "Arial,Bold" -> "arial")."""
+    """The typeface family of a font name, without subset prefix, style suffix or the
+    foundry's tag ("ABCDEF+Lato-Bold" -> "lato", "Arial,Bold" -> "arial", "ArialMT" and
+    "Arial-BoldMT" -> "arial", "TimesNewRomanPSMT" -> "timesnewroman")."""
     name = fontname.split("+", 1)[-1]
-    return re.split(r"[-,]", name, maxsplit=1)[0].lower()
+    family = re.split(r"[-,]", name, maxsplit=1)[0]
+    return _FOUNDRY_TAG.sub("", family).lower() or family.lower()
 
 
 def validate(data: Any, path: str) -> None:
