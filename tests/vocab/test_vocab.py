@@ -180,7 +180,10 @@ def test_page_numbers(text, is_number):
 
 @pytest.mark.parametrize("fontname, family, bold, symbol", [
     ("ABCDEF+Lato-Bold", "lato", True, False), ("Arial,Bold", "arial", True, False),
-    ("Wingdings-Regular", "wingdings", False, True), ("TimesNewRomanPSMT", "timesnewromanpsmt", False, False),
+    ("Wingdings-Regular", "wingdings", False, True), ("TimesNewRomanPSMT", "timesnewroman", False, False),
+    # Monotype's and Adobe's tags are part of no family name: roman and bold are one family.
+    ("ArialMT", "arial", False, False), ("Arial-BoldMT", "arial", True, False),
+    ("TimesNewRomanPS-BoldMT", "timesnewroman", True, False),
 ])
 def test_font_facts(fontname, family, bold, symbol):
     rules = glyph_rules()

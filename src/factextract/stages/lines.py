@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import statistics
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -58,8 +57,10 @@ DROP_CAP_GAP_EM = 1.0
 DROP_CAP_WIDTH_EM = 0.5
 # A gap wider than this many font sizes between glyphs is a word space when the PDF drew none.
 WORD_GAP_EM = 0.2
-# A drawn space glyph marks a word boundary within this many points of a glyph's baseline.
+# A drawn space glyph marks a word boundary within this many points of a glyph's baseline,
+# where the glyphs around it stand apart by at least this share of its width.
 SPACE_BASELINE_TOLERANCE = 1
+MIN_SPACE_GAP_SHARE = 0.25
 # Glyphs on one line overlap vertically by at least this share of the smaller glyph.
 LINE_OVERLAP = 0.5
 # A glyph this much smaller than the line's text, raised this much, is a superscript.
@@ -169,12 +170,12 @@ def chars_to_lines(page: Page) -> tuple[Line, ...]:
     # compared with the lines at its own height, not with every line of the page.
     buckets: dict[int, list[_LineBuilder]] = {}
     done: list[_LineBuilder] = []
-    spaces: dict[int, list[float]] = {}  # rounded baseline -> x centres of drawn space glyphs
+    spaces: dict[int, list[tuple[float, float]]] = {}  # rounded baseline -> (x centre, width) of drawn spaces
     for ch in chars:
         if ch.text == " ":
             # Spaces do not join glyphs into lines (PDFs draw them inconsistently, sometimes as
             # runs across a column gap), but where one is drawn it marks a word boundary.
-            spaces.setdefault(round(ch.baseline), []).append((ch.bbox.x0 + ch.bbox.x1) / 2)
+            spaces.setdefault(round(ch.baseline), []).append(((ch.bbox.x0 + ch.bbox.x1) / 2, ch.bbox.width))
             continue
         centre = (ch.bbox.top + ch.bbox.bottom) / 2
         reach = max(ch.size, MIN_SIZE) * BUCKET_REACH_EM
@@ -328,19 +329,23 @@ def _with_drawn_marker(line: Line, marks: Sequence[BBox]) -> Line:
     return line
 
 
-def _space_between(spaces: dict[int, list[float]], baseline: float, x_left: float, x_right: float) -> bool:
-    """A space glyph is drawn between two glyphs of this baseline."""
+def _space_between(spaces: dict[int, list[tuple[float, float]]], baseline: float, x_left: float,
+                   x_right: float) -> bool:
+    """A space glyph is drawn between two glyphs of this baseline, and they stand apart by a
+    share of its width: a space from another layer laid over a word ("recomm endations") is
+    not a word boundary."""
     row = round(baseline)
     for near in range(row - SPACE_BASELINE_TOLERANCE, row + SPACE_BASELINE_TOLERANCE + 1):
-        xs = spaces.get(near)
-        if xs:
-            i = bisect.bisect_left(xs, x_left - POSITION_TOLERANCE)
-            if i < len(xs) and xs[i] <= x_right + POSITION_TOLERANCE:
+        xs = spaces.get(near, ())
+        i = bisect.bisect_left(xs, (x_left - POSITION_TOLERANCE,))
+        while i < len(xs) and xs[i][0] <= x_right + POSITION_TOLERANCE:
+            if x_right - x_left >= MIN_SPACE_GAP_SHARE * xs[i][1]:
                 return True
+            i += 1
     return False
 
 
-def _finish_line(chars: list[Char], page_number: int, spaces: dict[int, list[float]] | None = None,
+def _finish_line(chars: list[Char], page_number: int, spaces: dict[int, list[tuple[float, float]]] | None = None,
                  heavy: frozenset[str] = frozenset()) -> Line:
     """A line's glyphs -> ``Line``: its text with word spaces, its runs of one font (with
     superscripts marked), its body size and weight."""
@@ -368,7 +373,7 @@ def _finish_line(chars: list[Char], page_number: int, spaces: dict[int, list[flo
         space = prev is not None and (
             c.bbox.x0 - prev.bbox.x1 > tracking + WORD_GAP_EM * max(min(prev.size, c.size), MIN_SIZE)
             or (spaces is not None and _space_between(spaces, c.baseline, prev.bbox.x1, c.bbox.x0)))
-        text = c.text if c.text in glyphs.superscripts else unicodedata.normalize("NFKC", c.text)
+        text = c.text if c.text in glyphs.superscripts else glyphs.letters(c.text)
         if text in glyphs.soft_hyphens and i < len(chars) - 1:
             text = PRINTED_HYPHEN  # a soft hyphen drawn inside a line is printed: a hyphen
         if key != cur_key:

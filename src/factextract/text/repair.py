@@ -30,6 +30,8 @@ ZIPF_CACHE_SIZE = 4096
 _ANCHOR_TRIM = "()[]{}«»\"'’‘“”,;:.!?"
 # Dashes after which a line break joins a range without a space: "2019–" / "2020".
 _RANGE_DASHES = "–—"
+# An em dash glued to the word before it is set closed: the line after it joins without a space.
+_EM_DASH = "\u2014"
 _WORD_END = re.compile(r"(\w+)$")
 _WORD_START = re.compile(r"(\w+)")
 
@@ -151,6 +153,8 @@ def join_lines(pieces: Sequence[str], language: str) -> str:
             text = text[:-1] + ("" if _drop_hyphen(text, piece, language) else last) + piece
         elif last in _RANGE_DASHES and len(text) >= 2 and not text[-2].isspace() and piece[:1].isdigit():
             text = text + piece  # "2019–" / "2020": a range broken after its dash
+        elif last == _EM_DASH and len(text) >= 2 and text[-2].isalnum():
+            text = text + piece  # "infrastructure—" / "such as": an em dash set closed
         else:
             text = text + " " + piece
     # Soft hyphens left inside lines are invisible discretionary breaks.

@@ -15,7 +15,7 @@ from . import load, path_of, pattern, require, words
 
 _KEYS: tuple[str, ...] = (
     "symbol_fonts", "markers", "font_markers", "numbered_marker", "hyphens", "soft_hyphens",
-    "superscripts", "bold_font_words",
+    "superscripts", "bold_font_words", "ligatures",
 )
 # The marker kinds a Unicode character can be; a number is told by ``numbered_marker``.
 _CHARACTER_MARKERS: tuple[ListMarker, ...] = ("bullet", "arrow", "dash")
@@ -33,6 +33,15 @@ class GlyphRules:
     hyphens: frozenset[str]
     soft_hyphens: frozenset[str]
     superscripts: dict[str, str]  # Unicode superscript digit -> the digit
+    ligatures: dict[str, str]  # a ligature glyph some fonts map wrongly -> its letters
+
+    def letters(self, text: str) -> str:
+        """A glyph's text as letters: a ligature split ("ﬁ" -> "fi"), a mis-mapped one
+        corrected ("ﬅ" -> "ft"); fractions, ellipses and the like stay as printed."""
+        if text in self.ligatures:
+            return self.ligatures[text]
+        split = unicodedata.normalize("NFKC", text)
+        return split if split != text and split.isalpha() else text
 
     def is_symbol_font(self, fontname: str) -> bool:
         """A symbol font draws icons: its glyphs' code points ("9", "l", "n") are not text."""
@@ -93,6 +102,11 @@ def validate(data: Any, path: str) -> None:
         isinstance(k, str) and len(k) == 1 and isinstance(v, str) and v.isdigit() for k, v in superscripts.items()
     ):
         raise VocabularyError(path, "superscripts must map single superscript characters to digits")
+    ligatures = data["ligatures"]
+    if not isinstance(ligatures, dict) or not all(
+        isinstance(k, str) and len(k) == 1 and isinstance(v, str) and v.isalpha() for k, v in ligatures.items()
+    ):
+        raise VocabularyError(path, "ligatures must map single ligature characters to their letters")
 
 
 @cache
@@ -110,4 +124,5 @@ def glyph_rules() -> GlyphRules:
         hyphens=frozenset(data["hyphens"]),
         soft_hyphens=frozenset(data["soft_hyphens"]),
         superscripts=dict(data["superscripts"]),
+        ligatures=dict(data["ligatures"]),
     )
