@@ -248,6 +248,17 @@ class Layout:
                 counts[size] = counts.get(size, 0) + len(line.text)
         return max(counts, key=counts.__getitem__) if counts else DEFAULT_BODY_SIZE
 
+    @property
+    def body_bold(self) -> bool:
+        """Most of the document's text is bold (a flyer set all in a heavy face): bold then
+        sets nothing apart."""
+        bold = total = 0
+        for block in self.blocks + self.footnotes:
+            for line in block.lines:
+                total += len(line.text)
+                bold += len(line.text) if line.bold else 0
+        return total > 0 and bold * 2 > total
+
 
 @dataclass(frozen=True, slots=True)
 class Period:

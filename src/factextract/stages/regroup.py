@@ -64,7 +64,7 @@ def regroup_blocks(layout: Layout, language: str) -> Layout:
     body = layout.body_size
     blocks = [part for b in layout.blocks for part in _split_at_fields(b, language)]
     blocks = _join_key_figures(_pair_labels(blocks, language), body, language)
-    return Layout.of(layout.pages, _join_continued_paragraphs(_join_broken_headings(blocks, body, language)))
+    return Layout.of(layout.pages, _join_continued_paragraphs(_join_broken_headings(blocks, body, language, layout.body_bold)))
 
 
 def _join_key_figures(blocks: list[Block], body: float, language: str) -> list[Block]:
@@ -219,27 +219,27 @@ def _family(line: Line) -> str:
     return "" if main is None else font_family(main.fontname)
 
 
-def _join_broken_headings(blocks: list[Block], body: float, language: str) -> list[Block]:
+def _join_broken_headings(blocks: list[Block], body: float, language: str, body_bold: bool) -> list[Block]:
     """Join a heading set over separate text boxes ("LE SYSTÈME DES" / "PAYS RÉFÉRENTS",
     "Mise en œuvre" / "du Plan d'Action de Marrakech") when the joined text matches a longer
     heading phrase than its first part alone."""
     out: list[Block] = []
     i = 0
     while i < len(blocks):
-        take = _heading_parts(blocks, i, body, language) if is_heading_styled(blocks[i], body) else 1
+        take = _heading_parts(blocks, i, body, language, body_bold) if is_heading_styled(blocks[i], body, body_bold) else 1
         parts = blocks[i:i + take]
         out.append(parts[0] if take == 1 else Block.of([ln for b in parts for ln in b.lines]))
         i += take
     return out
 
 
-def _heading_parts(blocks: list[Block], i: int, body: float, language: str) -> int:
+def _heading_parts(blocks: list[Block], i: int, body: float, language: str, body_bold: bool) -> int:
     """How many blocks from ``blocks[i]`` (a heading-styled one) make one heading."""
     alone = phrase_match(block_text(blocks[i], language), language)
     best, take = (alone[1] if alone else 0), 1
     for k in range(2, MAX_HEADING_PARTS + 1):
         parts = blocks[i:i + k]
-        if len(parts) < k or not _same_heading_run(parts, body):
+        if len(parts) < k or not _same_heading_run(parts, body, body_bold):
             break
         match = phrase_match(" ".join(block_text(b, language) for b in parts), language)
         if match and match[1] > best:
@@ -248,7 +248,7 @@ def _heading_parts(blocks: list[Block], i: int, body: float, language: str) -> i
     if take == 1 and is_field_line(block_text(blocks[i], language), language):
         while (i + take < len(blocks)
                and _left_open(" ".join(block_text(b, language) for b in blocks[i:i + take]))
-               and _same_heading_run(blocks[i:i + take + 1], body)):
+               and _same_heading_run(blocks[i:i + take + 1], body, body_bold)):
             take += 1
     return take
 
@@ -260,11 +260,11 @@ def _left_open(text: str) -> bool:
             or bool(open_ended_ending().search(text)))
 
 
-def _same_heading_run(parts: Sequence[Block], body: float) -> bool:
+def _same_heading_run(parts: Sequence[Block], body: float, body_bold: bool) -> bool:
     """Consecutive heading-styled blocks, in the same style, close under one another."""
     first = parts[0]
     for prev, b in zip(parts, parts[1:]):
-        if b.page != first.page or not is_heading_styled(b, body):
+        if b.page != first.page or not is_heading_styled(b, body, body_bold):
             return False
         if (abs(b.lines[0].size - first.lines[0].size) > SAME_SIZE_TOLERANCE
                 or b.lines[0].bold != first.lines[0].bold):

@@ -34,6 +34,12 @@ MAX_HEADING_LINES = 3
 MAX_OTHER_HEADING_WORDS = 16
 BOLD_HEADING_SIZE_RATIO = 1.05
 _NOT_HEADING_ENDS = (".", ";", ",")
+# An underline is a rule whose middle lies within UNDERLINE_DROP_EM font sizes of the line's
+# bottom, under at least UNDERLINE_SHARE of its text, running at most UNDERLINE_OVERRUN_EM
+# font sizes past it.
+UNDERLINE_DROP_EM = 0.4
+UNDERLINE_SHARE = 0.8
+UNDERLINE_OVERRUN_EM = 2.0
 # A date alone is a heading only when set at least this many times the body size.
 DATE_HEADING_SIZE_RATIO = 2.0
 # A bold line at body size ending on a colon is a heading in at most this many words.
@@ -128,7 +134,8 @@ class _Reader:
                 current = _open(self.drafts, "other", None, block.page)
             current.blocks.append(block)
             return
-        styled = is_heading_styled(block, self.body)
+        styled = (is_heading_styled(block, self.body, self.layout.body_bold)
+                  or self._underlined(block))
         if current is not None and current.kind == "header" and is_header_label(text, self.language):
             current.blocks.append(block)
             return
@@ -177,9 +184,12 @@ class _Reader:
         if (len(block.lines) > MAX_TITLE_BLOCK_LINES or len(text.split()) > MAX_TITLE_BLOCK_WORDS
                 or starts_with_marker(block.lines[0])):
             return False
-        set_apart = styled or parse_date(text, self.language) is not None or find_country([text]) is not None
+        named = parse_date(text, self.language) is not None or find_country([text]) is not None
+        set_apart = styled or named
         if self.title is None:
-            return block.bbox.top < self.layout.page(1).height * HEADER_ZONE and set_apart
+            # No type larger than the body: only a date or a country's name at the top makes
+            # a title block; a styled line there is the first heading.
+            return block.bbox.top < self.layout.page(1).height * HEADER_ZONE and named
         reach = TITLE_BLOCK_REACH_EM * max(ln.size for ln in self.title.lines)
         if not self.title.bbox.top - reach <= block.bbox.top <= self.title.bbox.bottom + reach:
             return False
@@ -195,8 +205,9 @@ class _Reader:
                 or len(text.split()) > MAX_OTHER_HEADING_WORDS or text.rstrip().endswith(_NOT_HEADING_ENDS)
                 or (marked and not self._marked_heading(block))):
             return False
-        bold = all(ln.bold for ln in block.lines)
+        bold = all(ln.bold for ln in block.lines) and not self.layout.body_bold
         set_apart = (in_capitals(text) or is_large(block, self.body) or (marked and bold)
+                     or self._underlined(block)
                      or (bold and block.lines[0].size >= self.body * BOLD_HEADING_SIZE_RATIO)
                      # "3- Objectifs du projet :": a bold line standing alone and ending on a
                      # colon introduces what follows as a heading does.
@@ -207,6 +218,18 @@ class _Reader:
         dated = parse_date(text, self.language) is not None and _size(block) < self.body * DATE_HEADING_SIZE_RATIO
         return set_apart and not dated and not is_header_label(text, self.language)
 
+
+    def _underlined(self, block: Block) -> bool:
+        """A one-line block with a rule drawn right under it, about as wide as its text: an
+        underlined heading (a separator rule runs much wider)."""
+        if len(block.lines) != 1:
+            return False
+        line = block.lines[0]
+        reach = UNDERLINE_DROP_EM * line.size
+        return any(line.bbox.bottom - reach <= (r.top + r.bottom) / 2 <= line.bbox.bottom + reach
+                   and r.h_overlap(line.bbox) >= UNDERLINE_SHARE * line.bbox.width
+                   and r.width <= line.bbox.width + UNDERLINE_OVERRUN_EM * line.size
+                   for r in self.layout.page(block.page).horizontal_rules)
 
     def _marked_heading(self, block: Block) -> bool:
         """A heading set after a symbol ("✓ Les recettes", "❖ LES PROJECTIONS"): one line, a

@@ -25,9 +25,10 @@ def is_large(block: Block, body_size: float) -> bool:
     return block.lines[0].size >= body_size * HEADING_SIZE_RATIO
 
 
-def is_heading_styled(block: Block, body_size: float) -> bool:
-    """Bold throughout, larger than the body throughout, or in capitals at body size or more."""
-    if all(ln.bold for ln in block.lines):
+def is_heading_styled(block: Block, body_size: float, body_bold: bool = False) -> bool:
+    """Bold throughout (unless the body is bold too), larger than the body throughout, or in
+    capitals at body size or more."""
+    if not body_bold and all(ln.bold for ln in block.lines):
         return True
     if all(ln.size >= body_size * HEADING_SIZE_RATIO for ln in block.lines):
         return True
