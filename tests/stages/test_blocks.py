@@ -6,11 +6,12 @@ from dataclasses import replace
 
 import pytest
 
-from builders import chars, line, page
-from factextract.model import BBox, Span
+from builders import CHAR_WIDTH, chars, line, page
+from factextract.model import BBox, Line, Page, Span, Table
 from factextract.stages.blocks import (
-    BLOCK_GAP_RATIO, COLUMN_NEIGHBOURHOOD, MAX_FIRST_PITCH_EM, MAX_WRAP_PITCH_EM, MAX_OVERLAP_RATIO, MIN_PITCH_SAMPLES, OUTDENT_EM,
-    PITCH_RATIO, RULE_SPAN_SHARE, SAME_EDGE, SHORT_LINE_EM, STYLE_SIZE_CHANGE, lines_to_blocks,
+    BLOCK_GAP_RATIO, COLUMN_NEIGHBOURHOOD, MAX_FIRST_PITCH_EM, MAX_OVERLAP_RATIO, MAX_WRAP_PITCH_EM, MIN_MIXED_LETTERS,
+    MIN_PITCH_SAMPLES, MIN_WRAP_COLUMN_EM, OUTDENT_EM, PITCH_RATIO, RULE_SPAN_SHARE, SAME_EDGE, SHORT_LINE_EM,
+    STYLE_SIZE_CHANGE, lines_to_blocks,
 )
 from factextract.stages.lines import chars_to_lines
 from factextract.stages.order import order_lines
@@ -238,3 +239,182 @@ def test_lines_in_a_narrow_column_are_not_taken_for_wrapped():
     runs = [chars("Juillet 2021", 30, 100), chars("Depuis août 2021", 30, 116)]
     p = page(*runs)
     assert [b.text for b in lines_to_blocks(order_lines(chars_to_lines(p), p), p)] == ["Juillet 2021", "Depuis août 2021"]
+
+
+# --- lines with glyphs -------------------------------------------------------------------------
+# The weight and wrap rules read a line's glyphs (their fonts, their baseline).
+
+REGULAR, BOLD = "Helvetica", "Helvetica-Bold"
+
+
+def _typed(parts, top, x=50.0, x1=None, size=SIZE):
+    """A line at ``top`` set from (text, font) parts one space apart, with its glyphs (baseline
+    at top + 0.8 size) and one span per part; bold when most glyphs are; ``x1`` overrides where
+    its box ends."""
+    glyphs, spans, at = [], [], x
+    for i, (text, font) in enumerate(parts):
+        text = text if i == 0 else " " + text
+        glyphs += chars(text, at, top + 0.8 * size, size=size, font=font)
+        spans.append(Span(text, font, size))
+        at += len(text) * size * CHAR_WIDTH
+    bold = 2 * sum(1 for g in glyphs if "Bold" in g.fontname) > len(glyphs)
+    return Line(text="".join(s.text for s in spans), page=1, bbox=BBox(x, top, at if x1 is None else x1, top + size),
+                size=size, bold=bold, spans=tuple(spans), chars=tuple(glyphs))
+
+
+# A line of running text that breaks at the column's right edge (x 50..235), no sentence ended.
+RUNS_ON = "Le programme soutient depuis 2020 les"
+
+
+# --- a change of weight in running text --------------------------------------------------------
+# Running text with words in bold: a wrapped line goes on in another weight when one of the two
+# lines mixes weights (MIN_MIXED_LETTERS letters of each) or the next goes on in lower case.
+
+@pytest.mark.parametrize("first, second, together", [
+    # The wrapped line ends on a bold word of MIN_MIXED_LETTERS letters, the next is all bold.
+    ([(RUNS_ON, REGULAR), ("ABCDEFGH"[:MIN_MIXED_LETTERS], BOLD)], [("Associations de la diaspora", BOLD)], True),
+    ([(RUNS_ON, REGULAR), ("ABCDEFGH"[:MIN_MIXED_LETTERS - 1], BOLD)], [("Associations de la diaspora", BOLD)], False),
+    # The next line mixes them: mostly bold, then regular.
+    ([(RUNS_ON + " ONG", REGULAR)], [("Associations de la diaspora", BOLD), ("en Europe", REGULAR)], True),
+    # Neither mixes: only lower case says the sentence goes on.
+    ([(RUNS_ON + " ONG", REGULAR)], [("associations de la diaspora", BOLD)], True),
+    ([(RUNS_ON + " ONG", REGULAR)], [("Associations de la diaspora", BOLD)], False),
+    ([(RUNS_ON + " ONG", BOLD)], [("associations de la diaspora", REGULAR)], True),
+])
+def test_a_wrapped_line_goes_on_in_another_weight_when_a_line_mixes_weights_or_the_next_is_lower_case(
+        first, second, together):
+    lines = [_typed(first, 100), _typed(second, 112)]
+    assert lines[0].bold != lines[1].bold
+    assert len(_texts(lines)) == (1 if together else 2)
+
+
+@pytest.mark.parametrize("heading, together", [
+    ("Contexte du projet", False),                                  # a heading: room was left after it
+    ("Contexte du projet et partenaires de mise en œuvre", True),   # as wide as the column: wrapped
+])
+def test_a_bold_line_that_stops_short_of_the_columns_edge_is_not_continued_in_another_weight(heading, together):
+    # The regular line after it mixes weights and starts in lower case: only the wrap decides.
+    following = [("les partenaires ont", REGULAR), ("signé", BOLD), ("un accord de coopération", REGULAR)]
+    lines = [_typed([(heading, BOLD)], 100), _typed(following, 112)]
+    assert lines[0].bold and not lines[1].bold
+    assert len(_texts(lines)) == (1 if together else 2)
+
+
+def test_a_document_heavy_font_counts_as_bold_when_weights_mix():
+    # A bold face whose name does not say so (told by its glyph widths, Page.heavy_fonts).
+    regular, heavy = "Poppins-Regular", "Poppins-Medium"
+    first = _typed([(RUNS_ON + " ONG", regular)], 100)
+    second = _typed([("Associations de la diaspora", heavy), ("en Europe", regular)], 112)
+    second = replace(second, bold=True)   # as the lines stage sets it, knowing the heavy face
+    assert len(_texts([first, second], replace(page(), heavy_fonts=frozenset({heavy})))) == 1
+    assert len(_texts([first, second], page())) == 2   # the heavy face unknown: neither line mixes weights
+
+
+@pytest.mark.parametrize("second_font, together", [
+    ("Arial-BoldMT", True),             # ArialMT's bold: one family, the weight rule decides
+    ("ArialMT", True),
+    ("TimesNewRomanPS-BoldMT", False),  # another typeface
+])
+def test_arial_and_its_bold_are_one_family_whatever_the_foundrys_tags(second_font, together):
+    lines = [_typed([(RUNS_ON + " ONG", "ArialMT")], 100), _typed([("associations de la diaspora", second_font)], 112)]
+    assert len(_texts(lines)) == (1 if together else 2)
+
+
+# --- wrapped lines -----------------------------------------------------------------------------
+# A line that runs on to the column's edge is continued however far below the next one stands
+# (Canva's leading), up to MAX_WRAP_PITCH_EM, in a column at least MIN_WRAP_COLUMN_EM wide.
+
+LEADED = 1.8 * SIZE   # baseline to baseline: spaced apart but for the wrap
+
+
+@pytest.mark.parametrize("width, together", [
+    (MIN_WRAP_COLUMN_EM * SIZE + 0.5, True),
+    (MIN_WRAP_COLUMN_EM * SIZE - 0.5, False),   # a narrow column: every line looks full
+])
+def test_a_wrapped_line_is_continued_only_in_a_column_MIN_WRAP_COLUMN_EM_wide(width, together):
+    assert MAX_FIRST_PITCH_EM * SIZE < LEADED < MAX_WRAP_PITCH_EM * SIZE
+    lines = [_typed([("Une ligne qui va au bord", REGULAR)], 100, x1=50 + width),
+             _typed([("et la suivante", REGULAR)], 100 + LEADED)]
+    assert len(_texts(lines)) == (1 if together else 2)
+
+
+@pytest.mark.parametrize("step, together", [
+    (MAX_WRAP_PITCH_EM * SIZE - 0.5, True),
+    (MAX_WRAP_PITCH_EM * SIZE + 0.5, False),
+])
+def test_a_wrapped_line_is_continued_at_most_MAX_WRAP_PITCH_EM_below(step, together):
+    lines = [_typed([(RUNS_ON, REGULAR)], 100), _typed([("associations de la diaspora", REGULAR)], 100 + step)]
+    assert len(_texts(lines)) == (1 if together else 2)
+
+
+@pytest.mark.parametrize("lead_in, following, together", [
+    (RUNS_ON + " activités suivantes :", "Atelier régional à Dakar", False),   # the first entry it introduces
+    (RUNS_ON + " activités suivantes :", "atelier régional à Dakar", True),    # the sentence goes on
+    (RUNS_ON + " activités suivantes", "Atelier régional à Dakar", True),      # no lead-in: wrapped
+])
+def test_a_lead_in_ending_on_a_colon_does_not_wrap_onto_a_capital(lead_in, following, together):
+    lines = [_typed([(lead_in, REGULAR)], 100), _typed([(following, REGULAR)], 100 + LEADED)]
+    assert len(_texts(lines)) == (1 if together else 2)
+
+
+# --- drawn tables ------------------------------------------------------------------------------
+# The lines of one cell of a ruled table are one block, whatever their spacing; lines of two
+# cells, or of a cell and the text around the table, never are.
+
+TABLE = Table(BBox(40, 95, 400, 150), (
+    (BBox(40, 95, 200, 109), BBox(200, 95, 400, 109)),
+    (BBox(40, 109, 200, 150), BBox(200, 109, 400, 150)),
+))
+
+
+@pytest.mark.parametrize("lines, want", [
+    # Two cells one above the other, a line pitch apart: a paragraph but for the table.
+    ([_line("Première cellule", 98), _line("deuxième cellule", 110)], ["Première cellule", "deuxième cellule"]),
+    # One cell's lines far apart: two paragraphs but for the table.
+    ([_line("une ligne", 112, x=205), _line("et une autre plus bas", 135, x=205)], ["une ligne et une autre plus bas"]),
+    # A cell's last line, then a line under the table.
+    ([_line("dernière ligne", 138), _line("suite sous le tableau", 150)],
+     ["dernière ligne", "suite sous le tableau"]),
+])
+def test_a_table_cell_is_one_block_whatever_its_lines(lines, want):
+    assert _texts(lines, Page(1, 595.0, 842.0, chars=(), tables=(TABLE,))) == want
+    assert _texts(lines, Page(1, 595.0, 842.0, chars=())) != want   # without the table the other rules decide
+
+
+# --- entries "label – text" set line by line ---------------------------------------------------
+# A list without markers: each entry a line broken by hand, starting at the block's left edge.
+
+# A paragraph further down shows how far right the column reaches (x 50..335).
+_COLUMN = _line("Les rendez-vous de l’automne dans le quartier des écoles", 200)
+
+
+@pytest.mark.parametrize("second, x, split", [
+    ("Nov. 3 – SSC Meeting", 50, True),
+    ("Nov. 3 – SSC Meeting", 50 + SAME_EDGE - 0.1, True),
+    ("Nov. 3 – SSC Meeting", 50 + SAME_EDGE + 0.1, False),   # indented: the entry goes on
+    ("4–5 from 8:00 pm", 60, False),                           # its continuation
+    ("SSC Meeting on Nov. 3", 50, False),                      # not "label – text"
+    ("Nov. 3 — SSC Meeting", 50, True),                        # an em dash
+    ("Le 3 novembre 2021 – SSC Meeting", 50, True),            # a label of four words
+    ("Le 3 novembre 2021 au soir – SSC", 50, False),           # ... of more: a sentence with a dash
+])
+def test_entries_label_dash_text_set_line_by_line_are_blocks_of_their_own(second, x, split):
+    lines = [_line("Oct. 31 – Halloween Parade", 100), _line(second, 112, x=x), _COLUMN]
+    first = "Oct. 31 – Halloween Parade"
+    assert _texts(lines)[:-1] == ([first, second] if split else [f"{first} {second}"])
+
+
+@pytest.mark.parametrize("first, x1, split", [
+    ("Oct. 31 – Halloween Parade", None, True),
+    ("Halloween Parade on Oct. 31", None, False),   # the block does not start as an entry
+    ("Oct. 31 – Halloween Parade", 335, False),     # it ran on to the column's edge: wrapped
+])
+def test_an_entry_ends_only_where_the_block_started_as_one_and_its_line_was_broken_by_hand(first, x1, split):
+    lines = [_line(first, 100, x1=x1), _line("Nov. 3 – SSC Meeting", 112), _COLUMN]
+    assert _texts(lines)[:-1] == ([first, "Nov. 3 – SSC Meeting"] if split else [f"{first} Nov. 3 – SSC Meeting"])
+
+
+def test_an_entrys_indented_continuation_stays_with_it():
+    lines = [_line("Oct. 31 – Halloween Parade", 100), _line("Nov. 3 – SSC Meeting", 112),
+             _line("4–5 from 8:00 pm", 124, x=60), _COLUMN]
+    assert _texts(lines)[:-1] == ["Oct. 31 – Halloween Parade", "Nov. 3 – SSC Meeting 4–5 from 8:00 pm"]

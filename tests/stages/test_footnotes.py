@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from builders import DOC, block, layout, line, section
-from factextract.model import Block, Span
+from factextract.model import BBox, Block, Page, Span, Table
 from factextract.stages.footnotes import (
-    FOOTNOTE_SIZE_RATIO, FOOTNOTE_ZONE, MAX_TERM_WORDS, parse_footnotes, split_footnotes, split_term,
+    FOOTNOTE_SIZE_RATIO, FOOTNOTE_ZONE, MAX_TERM_WORDS, is_footnote, parse_footnotes, split_footnotes, split_term,
 )
 from factextract.stages.sections import split_sections
 
@@ -197,3 +197,18 @@ def test_split_term_separators(text, want):
 def test_a_term_has_at_most_max_term_words(words, has_term):
     term = " ".join(["Programme"] * words)
     assert split_term(f"{term} - une expansion") == ((term, "une expansion") if has_term else (None, None))
+
+
+# --- a table's cells are data, not footnotes ------------------------------------------------------
+
+@pytest.mark.parametrize("in_table, is_note", [(False, True), (True, False)])
+def test_a_block_in_a_table_cell_is_no_footnote(in_table, is_note):
+    # Small, low on the page and starting with a number, as a note is: in a table's cell it is
+    # a figure of the table ("1 250 migrants assisted").
+    candidate = block("1 250 migrants assisted", x=45, top=760, size=7)
+    table = Table(BBox(40, 750, 560, 780), rows=((BBox(40, 750, 300, 780), BBox(300, 750, 560, 780)),))
+    page = Page(number=1, width=595.0, height=_PAGE_HEIGHT, chars=(), tables=(table,) if in_table else ())
+    assert is_footnote(candidate, page, 10.0) is is_note
+    body = block("Un paragraphe du corps du texte, en taille de corps, assez long pour compter.", top=100)
+    split = split_footnotes(layout([body, candidate], pages=[page]))
+    assert ([b.text for b in split.footnotes] == [candidate.text]) is is_note

@@ -6,8 +6,8 @@ import pytest
 
 from builders import DOC, block, layout, line, ruled_table, section
 from factextract.dates import parse_date
-from factextract.model import BBox, Block, FootnoteRef, Page, Span
-from factextract.stages.items import INDENT_TOLERANCE, MAX_LIST_TITLE_CHARS, sections_to_items
+from factextract.model import BBox, Block, FootnoteRef, Page, Span, Table
+from factextract.stages.items import CELL_SEPARATOR, INDENT_TOLERANCE, MAX_LIST_TITLE_CHARS, sections_to_items
 from factextract.stages.timeline import bind_timeline
 
 
@@ -258,3 +258,61 @@ def test_an_item_has_the_box_and_page_of_its_block():
 def test_a_block_with_no_text_but_its_marker_gives_no_item(empty):
     items = items_of([block("Un.", x=60, top=100), empty, block("Deux.", x=60, top=160)])
     assert [(it.text, it.order) for it in items] == [("Un.", 1), ("Deux.", 2)]
+
+
+@pytest.mark.parametrize("text, is_item", [
+    ("“", False),        # an opening quote set large: an ornament
+    ("« — »", False),
+    ("★ ★ ★", False),
+    ("5", True),          # a digit is something to read
+    ("Q", True),
+])
+def test_a_block_with_no_letter_or_digit_gives_no_item(text, is_item):
+    items = items_of([block("Un.", x=60, top=100), block(text, x=60, top=120, size=60), block("Deux.", x=60, top=200)])
+    assert [it.text for it in items] == ["Un."] + ([text] if is_item else []) + ["Deux."]
+
+
+# --- rows of a drawn table (Page.tables) ----------------------------------------------------------
+
+def _table_items(blocks, rows):
+    """Items of blocks on a page holding a table of the given rows of cells."""
+    table = Table(BBox.around([c for row in rows for c in row]), tuple(tuple(row) for row in rows))
+    page = Page(number=1, width=595.0, height=842.0, chars=(), tables=(table,))
+    lay = layout(blocks, pages=[page])
+    sections = [section(lay.blocks, kind="progress", heading="PROGRESS")]
+    return sections_to_items(sections, bind_timeline(sections, lay, "en"), "en", doc_id=DOC)
+
+
+def _row(top, columns=(40, 200, 400, 560), height=20.0):
+    return [BBox(x0, top, x1, top + height) for x0, x1 in zip(columns, columns[1:])]
+
+
+def test_a_table_rows_item_is_its_cells_joined_by_the_cell_separator():
+    blocks = [block("Indicator", x=45, top=105), block("Value", x=205, top=105), block("Partners", x=405, top=105),
+              block("Migrants assisted", x=45, top=125), block("1 250", x=205, top=125),
+              block("IOM, UNHCR", x=405, top=125)]
+    items = _table_items(blocks, [_row(100), _row(120)])
+    assert [it.text for it in items] == [CELL_SEPARATOR.join(["Indicator", "Value", "Partners"]),
+                                         CELL_SEPARATOR.join(["Migrants assisted", "1 250", "IOM, UNHCR"])]
+    assert [it.bbox for it in items] == [blocks[0].bbox, blocks[3].bbox]   # where its first cell stands
+
+
+def test_a_table_row_with_an_empty_cell_joins_only_the_cells_with_text():
+    blocks = [block("Migrants assisted", x=45, top=105), block("IOM, UNHCR", x=405, top=105)]
+    assert [it.text for it in _table_items(blocks, [_row(100)])] == [f"Migrants assisted{CELL_SEPARATOR}IOM, UNHCR"]
+
+
+def test_a_table_rows_item_keeps_the_footnote_markers_of_every_cell():
+    spans = (Span("IOM", "Helvetica", 10), Span("2", "Helvetica", 6, superscript=True))
+    cell = Block.of([line("IOM2", x=405, top=105, spans=spans)])
+    items = _table_items([block("Migrants assisted", x=45, top=105), cell], [_row(100)])
+    assert [(it.text, it.footnote_refs) for it in items] == [
+        (f"Migrants assisted{CELL_SEPARATOR}IOM", (FootnoteRef("2", "IOM"),))]
+
+
+@pytest.mark.xfail(strict=True, reason="bug (reported): every block of a row is a cell, so two blocks of one "
+                                      "cell are joined by the cell separator")
+def test_two_blocks_in_one_cell_of_a_table_row_are_one_cell_of_its_item():
+    blocks = [block("Migrants", x=45, top=103), block("assisted", x=45, top=118), block("1 250", x=205, top=103)]
+    items = _table_items(blocks, [_row(100, height=30)])
+    assert [it.text for it in items] == [f"Migrants assisted{CELL_SEPARATOR}1 250"]

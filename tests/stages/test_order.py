@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from builders import chars, line, page
-from factextract.model import BBox
+from factextract.model import BBox, Page, Table
 from factextract.stages import order
 from factextract.stages.lines import chars_to_lines
 from factextract.stages.order import BOX_TOLERANCE, MAX_ROW_SHRINK, MIN_COLUMN_GAP_EM, order_lines
@@ -172,3 +172,98 @@ def test_boxes_side_by_side_are_columns_even_when_their_edges_touch():
     p = page(*runs, rects=bands)
     assert texts(order_lines(chars_to_lines(p), p)) == (
         ["Titre un"] + ["colonne un"] * 3 + ["Titre deux"] + ["colonne deux"] * 3 + ["Titre trois"] + ["colonne trois"] * 3)
+
+
+@pytest.mark.parametrize("overlap, by_column", [
+    (BOX_TOLERANCE - 0.1, True),
+    (BOX_TOLERANCE + 0.1, False),   # overlapping further: one band across the page, read first
+])
+def test_boxes_side_by_side_are_columns_when_they_overlap_by_at_most_BOX_TOLERANCE(overlap, by_column):
+    # Three header bands, each overlapping the next by ``overlap`` points, over three columns.
+    bands = [BBox(0, 20, 200 + overlap, 60), BBox(200, 20, 400 + overlap, 60), BBox(400, 20, 595, 60)]
+    titles = [line("Titre un", x=10, top=37), line("Titre deux", x=210, top=37), line("Titre trois", x=410, top=37)]
+    columns = _grid([["colonne un", "colonne deux", "colonne trois"]] * 3, xs=[10, 210, 410])
+    want = (["Titre un"] + ["colonne un"] * 3 + ["Titre deux"] + ["colonne deux"] * 3
+            + ["Titre trois"] + ["colonne trois"] * 3) if by_column else (
+        ["Titre un", "Titre deux", "Titre trois"] + ["colonne un"] * 3 + ["colonne deux"] * 3 + ["colonne trois"] * 3)
+    assert _read(titles + columns, bands) == want
+
+
+# --- a band at the foot of the page ------------------------------------------------------------
+# Two columns whose paragraph gaps line up (rows 100, 112, then 160, 172): the widest row gap is
+# the paragraphs'. Cut there, each paragraph pair would be read across before the next.
+
+_PARAGRAPHS = (_grid([["G1", "D1"], ["G2", "D2"]], xs=[30, 300])
+               + _grid([["G3", "D3"], ["G4", "D4"]], xs=[30, 300], top=160))
+_ACROSS = "Note 1 : une note en pied de page, sur toute la largeur des deux colonnes"
+
+
+@pytest.mark.parametrize("top, want", [
+    # At the foot: cut off first, it frees the columns above to be read one after the other.
+    (190, ["G1", "G2", "G3", "G4", "D1", "D2", "D3", "D4", _ACROSS]),
+    # At the head it is no band at the foot: the widest gap (the paragraphs') decides.
+    (88, [_ACROSS, "G1", "G2", "D1", "D2", "G3", "G4", "D3", "D4"]),
+])
+def test_a_line_across_both_columns_at_the_foot_is_cut_off_before_the_columns(top, want):
+    assert _read(_PARAGRAPHS + [line(_ACROSS, x=30, top=top)]) == want
+
+
+@pytest.mark.xfail(strict=True, reason="_row_cut cuts off only the last row of lines: a band at the foot two "
+                                       "lines high still has a line across both columns above its last")
+def test_a_band_of_two_footnotes_at_the_foot_is_cut_off_before_the_columns():
+    notes = [line(_ACROSS, x=30, top=190), line(_ACROSS.replace("1", "2"), x=30, top=202)]
+    assert _read(_PARAGRAPHS + notes) == ["G1", "G2", "G3", "G4", "D1", "D2", "D3", "D4"] + [n.text for n in notes]
+
+
+# --- drawn tables ------------------------------------------------------------------------------
+# A ruled table of data is read row by row, each row's cells left to right, each cell top to
+# bottom, even where its columns stand a gutter apart (the XY-cut would read them as columns).
+
+_ROW_1 = (BBox(40, 90, 290, 125), BBox(290, 90, 500, 125))
+_ROW_2 = (BBox(40, 125, 290, 160), BBox(290, 125, 500, 160))
+TABLE = Table(BBox(40, 75, 500, 160), (_ROW_1, _ROW_2))   # a caption's room above the rows
+_TABLE_LINES = [
+    line("Nom du projet", x=50, top=95), line("et son sigle", x=50, top=107),   # cell (0, 0)
+    line("Appui aux migrants", x=300, top=95),                                    # cell (0, 1)
+    line("Budget", x=50, top=130), line("37 741 USD", x=300, top=130),            # row 2
+]
+_BY_ROW = ["Nom du projet", "et son sigle", "Appui aux migrants", "Budget", "37 741 USD"]
+_BY_COLUMN = ["Nom du projet", "et son sigle", "Budget", "Appui aux migrants", "37 741 USD"]
+_COLUMN_BOXES = [BBox(40, 90, 290, 160), BBox(290, 90, 500, 160)]   # each column drawn as a box
+
+
+def _table_page(tables=(), rects=()):
+    return Page(number=1, width=595.0, height=842.0, chars=(), rects=tuple(rects), tables=tuple(tables))
+
+
+_HEADING = line("Fiche du projet", x=50, top=40)   # above the table
+
+
+@pytest.mark.parametrize("tables, rects, want", [
+    ((TABLE,), (), _BY_ROW),
+    ((), (), _BY_COLUMN),                            # no table: two columns
+    ((TABLE,), _COLUMN_BOXES, _BY_ROW),              # boxes inside a table say nothing
+    ((), _COLUMN_BOXES, _BY_COLUMN),
+])
+def test_a_tables_lines_are_read_row_by_row_each_rows_cells_left_to_right(tables, rects, want):
+    lines = _TABLE_LINES[::-1] + [_HEADING]
+    assert texts(order_lines(lines, _table_page(tables, rects))) == [_HEADING.text] + want
+
+
+def test_a_tables_rows_are_read_in_their_place_among_the_lines_around_it():
+    # A heading above the table, a caption inside its frame but in no cell, a paragraph below.
+    caption = line("Tableau 1", x=50, top=78)
+    below = line("Le projet a commencé en 2021.", x=50, top=200)
+    lines = [below, caption, _HEADING] + _TABLE_LINES
+    assert texts(order_lines(lines, _table_page((TABLE,)))) == [_HEADING.text, "Tableau 1"] + _BY_ROW + [below.text]
+
+
+@pytest.mark.xfail(strict=True, reason="_units drops a box holding every line of the region before _order_region "
+                                       "looks for tables: a table holding all the lines is read by the XY-cut")
+def test_a_table_holding_every_line_of_the_page_is_read_row_by_row():
+    assert texts(order_lines(_TABLE_LINES, _table_page((TABLE,)))) == _BY_ROW
+
+
+def test_a_table_holding_no_line_changes_nothing():
+    elsewhere = Table(BBox(40, 400, 500, 470), (tuple(BBox(x, 400, x + 230, 470) for x in (40, 270)),))
+    assert texts(order_lines(_TABLE_LINES, _table_page((elsewhere,)))) == _BY_COLUMN

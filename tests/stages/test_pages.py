@@ -7,6 +7,7 @@ sorted into rules, boxes and marks by size; every bad input is a ``DocumentError
 
 from __future__ import annotations
 
+import math
 import shutil
 from hashlib import md5
 from pathlib import Path
@@ -16,7 +17,10 @@ import pytest
 from factextract.errors import DocumentError
 from factextract.model import BBox
 from factextract.stages import pages as pages_module
-from factextract.stages.pages import MAX_MARK_SIZE, MIN_BOX_SIZE, read_pages
+from factextract.stages.pages import (
+    BLEED, DUPLICATE_TOLERANCE, EDGE_TOLERANCE, HEAVIER_RATIO, MAX_MARK_SIZE, MIN_BOX_SIZE, MIN_COMPARED_LETTERS,
+    MIN_TABLE_ROWS, RULE_COVER_SHARE, RULED_ROW_SHARE, TABLE_ROW_SHARE, read_pages,
+)
 
 ENCRYPTED = Path(__file__).resolve().parent.parent / "data" / "encrypted.pdf"
 A4 = (595, 842)
@@ -40,10 +44,11 @@ def rc4(key: bytes, data: bytes) -> bytes:
     return bytes(out)
 
 
-def make_pdf(*contents: str, sizes=None, encrypt: str = "", owner_only=False) -> bytes:
+def make_pdf(*contents: str, sizes=None, encrypt: str = "", owner_only=False, boxes: str = "") -> bytes:
     """A minimal PDF: one page per content stream (A4 unless ``sizes``), the fonts F1-F3, an
     xref table; ``encrypt``: a raw /Encrypt dictionary; ``owner_only``: RC4-40 encryption
-    with an empty user password (an owner password only, as "no copying" PDFs have)."""
+    with an empty user password (an owner password only, as "no copying" PDFs have);
+    ``boxes``: more entries for every page's dictionary (a /TrimBox, a /CropBox)."""
     sizes = sizes or [A4] * len(contents)
     n = len(contents)
     fonts = " ".join(f"/{name} {3 + 2 * n + i} 0 R" for i, name in enumerate(FONTS))
@@ -55,7 +60,7 @@ def make_pdf(*contents: str, sizes=None, encrypt: str = "", owner_only=False) ->
         encrypt = (f"/Encrypt << /Filter /Standard /V 1 /R 2 /P -4 /O <{owner.hex()}> "
                    f"/U <{rc4(key, PASSWORD_PAD).hex()}> >> /ID [<{DOC_ID.hex()}> <{DOC_ID.hex()}>]")
     for i, (content, (width, height)) in enumerate(zip(contents, sizes)):
-        objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] "
+        objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] {boxes} "
                     f"/Resources << /Font << {fonts} >> >> /Contents {4 + 2 * i} 0 R >>")
         objs.append(content.encode("latin-1"))  # bytes: a content stream
     objs += [f"<< /Type /Font /Subtype /Type1 /BaseFont /{base} >>" for base in FONTS.values()]
@@ -82,9 +87,9 @@ def text(s: str, x: float, y: float, font: str = "F1", size: float = 10, turn: s
     return f"BT /{font} {size} Tf {turn} {x} {y} Tm ({s}) Tj ET\n"
 
 
-def read_one(tmp_path: Path, content: str):
+def read_one(tmp_path: Path, content: str, boxes: str = ""):
     path = tmp_path / "sheet.pdf"
-    path.write_bytes(make_pdf(content))
+    path.write_bytes(make_pdf(content, boxes=boxes))
     (page,), page_count = read_pages(path)
     assert page_count == 1
     return page
@@ -137,12 +142,92 @@ def test_text_outside_the_visible_page_is_not_read(tmp_path, x, kept):
 
 @pytest.mark.parametrize("glyph, is_text", [
     ("a", True), (" ", True), ("\u00ad", True),       # a soft hyphen marks a break
-    ("(cid:3)", False), ("(cid:123)", False),           # no Unicode mapping
+    ("(cid:3)", False), ("(cid:12)", False), ("(cid:123)", False),  # no Unicode mapping
+    ("(cid:12)a", True),                               # not only an unmapped glyph
     ("\u200b", False), ("\ufeff", False), ("\u2060", False),  # zero-width and format characters
+    ("\u200c", False), ("\u200d", False),              # zero-width non-joiner and joiner (Cf)
+    ("\u200ba", True),                                 # a format character beside a letter
+    ("\u00a0", False),                                 # a no-break space is text once made a space
     ("\t", False), ("", False),
 ])
 def test_only_glyphs_that_write_text_are_kept(glyph, is_text):
     assert pages_module._is_text(glyph) is is_text
+
+
+@pytest.mark.parametrize("glyph, read_as", [
+    ("\u00a0", " "), ("\u202f", " "), ("\u2009", " "), ("\u2003", " "), ("\u3000", " "),  # any width of space
+    (" ", " "),
+    ("a", "a"), ("\u00ad", "\u00ad"),                    # other text is untouched
+    ("\u200b", "\u200b"),                                 # a zero-width space is a format character, no space
+    ("\t", "\t"),                                         # a control character is no drawn space
+    ("\u00a0\u00a0", "\u00a0\u00a0"),                     # one glyph's text is one character
+], ids=["no-break", "narrow-no-break", "thin", "em", "ideographic", "space", "letter", "soft-hyphen",
+        "zero-width", "tab", "two-spaces"])
+def test_a_drawn_space_of_any_width_is_a_space(glyph, read_as):
+    """French sets a narrow no-break space before ":" and between digit groups: a word boundary."""
+    assert pages_module._spaces_as_space(glyph) == read_as
+
+
+# An "l" drawn at x=100 and slanted by 0.3 (Helvetica, 10 points; the font's AFM advance of
+# "l" is 0.222 em): pdfminer's box runs from 99.379 to 104.599, as wide as the slant.
+SLANTED_L = {"x0": 99.379, "x1": 104.599, "top": 134.0, "bottom": 144.0, "adv": 2.22}
+HELVETICA_L = 0.222
+
+
+@pytest.mark.parametrize("matrix, adv, x0, x1", [
+    ((1, 0, 0.3, 1, 100, 700), 2.22, 100, 102.22),      # sheared: from its origin to its advance
+    ((1, 0, -0.2, 1, 100, 700), 2.22, 100, 102.22),     # slanted back
+    ((2, 0, 0.6, 2, 100, 700), 2.22, 100, 104.44),      # scaled: the advance is scaled with it
+    ((1, 0, 0, 1, 100, 700), 2.22, 99.379, 104.599),     # upright: pdfminer's box
+    ((-1, 0, 0.3, 1, 100, 700), 2.22, 99.379, 104.599),  # mirrored: pdfminer's box
+    ((1, 0, 0.3, 1, 100, 700), None, 99.379, 104.599),   # no advance to go by
+    (None, 2.22, 99.379, 104.599),                       # no matrix
+], ids=["sheared", "back-slant", "scaled", "upright", "mirrored", "no-advance", "no-matrix"])
+def test_a_sheared_glyph_spans_its_origin_and_advance(matrix, adv, x0, x1):
+    """Word makes italics by shearing a roman face; the slanted boxes overlap and hide the
+    word spaces, so a sheared glyph runs from its origin to where the next one starts."""
+    box = pages_module._glyph_box({**SLANTED_L, "matrix": matrix, "adv": adv})
+    assert (box.x0, box.top, box.x1, box.bottom) == pytest.approx((x0, 134.0, x1, 144.0))
+
+
+def test_a_sheared_glyph_read_from_a_pdf_is_as_wide_as_its_upright_twin(tmp_path):
+    slanted, upright = read_one(tmp_path, text("l", 100, 700, turn="1 0 0.3 1") + text("l", 200, 700)).chars
+    assert (slanted.bbox.x0, slanted.bbox.x1) == pytest.approx((100, 100 + HELVETICA_L * 10))
+    assert (upright.bbox.x0, upright.bbox.x1) == pytest.approx((200, 200 + HELVETICA_L * 10))
+
+
+# A print PDF's trimmed page: A4 less 30 points on every side.
+TRIMMED = BBox(30, 30, 565, 812)
+TRIM_BOX = "/TrimBox [30 30 565 812]"
+
+
+@pytest.mark.parametrize("x, y, on_page", [
+    (TRIMMED.x0 + 0.5, 400, True), (TRIMMED.x0 - 0.5, 400, False),
+    (TRIMMED.x1 - 0.5, 400, True), (TRIMMED.x1 + 0.5, 400, False),
+    (300, TRIMMED.top + 0.5, True), (300, TRIMMED.top - 0.5, False),
+    (300, TRIMMED.bottom - 0.5, True), (300, TRIMMED.bottom + 0.5, False),
+])
+def test_a_shape_is_on_the_page_when_its_centre_is_in_the_visible_area(x, y, on_page):
+    """A word straddling the edge is judged by its centre, not by its ends."""
+    assert pages_module._on_page(BBox(x - 40, y - 5, x + 40, y + 5), TRIMMED) is on_page
+
+
+# Outside the trim box, inside the media box: a slug line under the page and a note beside it,
+# and a crop mark (a rule) in the slug area.
+PRINTER_MARKS = text("Slug", 40, 10) + text("N", 575, 400) + "40 15 200 0.5 re f\n"
+
+
+@pytest.mark.parametrize("boxes, marks_kept", [
+    (TRIM_BOX, False),
+    ("", True),                              # no trim box: the whole page is seen
+    ("/TrimBox [0 0 700 900]", True),        # a trim box larger than the page: the page
+    ("/TrimBox [600 0 900 842]", True),      # a trim box with no part on the page: ignored
+    ("/BleedBox [30 30 565 812]", True),     # only the trim box cuts the page down
+], ids=["trim-box", "none", "larger-than-the-page", "off-the-page", "bleed-box-only"])
+def test_glyphs_and_shapes_outside_the_trim_box_are_dropped(tmp_path, boxes, marks_kept):
+    page = read_one(tmp_path, text("Body", 72, 700) + PRINTER_MARKS, boxes)
+    assert "".join(c.text for c in page.chars) == ("BodySlugN" if marks_kept else "Body")
+    assert len(page.rules) == marks_kept
 
 
 RULE, BOX, MARK, NONE = "rules", "rects", "marks", None
@@ -163,8 +248,14 @@ RULE, BOX, MARK, NONE = "rules", "rects", "marks", None
     ("50 100 m 250 100 l S", RULE, BBox(50, 742, 250, 742)),                  # stroked lines
     ("50 100 m 50 300 l S", RULE, BBox(50, 542, 50, 742)),
     ("50 100 m 50 130 60 140 90 140 c 120 140 130 130 130 100 c f", BOX, BBox(50, 702, 130, 742)),
+    # An open stroke (a drawing's lines) is no box; the same path closed is one.
+    ("50 100 m 150 100 l 100 200 l S", NONE, None),
+    ("50 100 m 150 100 l 100 200 l h S", BOX, BBox(50, 642, 150, 742)),
+    ("50 100 m 150 100 l 100 200 l 50 100 l S", BOX, BBox(50, 642, 150, 742)),
+    ("50 100 m 150 100 l 100 200 l f", BOX, BBox(50, 642, 150, 742)),          # filled: a shape, even open
 ], ids=["thin-wide", "thin-tall", "thin-min-length", "tick", "speck", "bullet", "max-mark", "in-between",
-        "filled-box", "stroked-box", "narrow-box", "stroked-across", "stroked-down", "curved-box"])
+        "filled-box", "stroked-box", "narrow-box", "stroked-across", "stroked-down", "curved-box",
+        "open-stroke", "closed-stroke", "stroked-back-to-start", "filled-open-path"])
 def test_a_drawn_shape_is_a_rule_a_box_a_mark_or_nothing_by_its_size(tmp_path, ops, kind, bbox):
     page = read_one(tmp_path, ops)
     found = {RULE: page.rules, BOX: page.rects, MARK: page.marks}
@@ -175,6 +266,268 @@ def test_rules_are_sorted_by_orientation(tmp_path):
     page = read_one(tmp_path, "50 100 200 1 re f 300 100 1 200 re f 50 500 m 250 500 l S 400 100 m 400 300 l S")
     assert page.horizontal_rules == (BBox(50, 741, 250, 742), BBox(50, 342, 250, 342))
     assert page.vertical_rules == (BBox(300, 542, 301, 742), BBox(400, 542, 400, 742))
+
+
+# An open stroke's points (a triangle's two sides), top-left origin.
+OPEN_STROKE = [(50.0, 742.0), (150.0, 742.0), (100.0, 642.0)]
+
+
+@pytest.mark.parametrize("curve, encloses", [
+    ({"fill": True, "stroke": False, "pts": OPEN_STROKE}, True),            # filled: a shape
+    ({"fill": False, "stroke": True, "pts": OPEN_STROKE}, False),           # an open polyline
+    ({"fill": False, "stroke": True, "pts": OPEN_STROKE + [(50.0, 742.0)]}, True),  # a closed polygon
+    ({"fill": False, "stroke": True, "pts": OPEN_STROKE + [(50 + DUPLICATE_TOLERANCE - 0.5, 742.0)]}, True),
+    ({"fill": False, "stroke": True, "pts": OPEN_STROKE + [(50 + DUPLICATE_TOLERANCE + 0.5, 742.0)]}, False),
+    ({"fill": False, "stroke": True, "pts": OPEN_STROKE + [(50.0, 742 - DUPLICATE_TOLERANCE + 0.5)]}, True),
+    ({"fill": False, "stroke": True, "pts": OPEN_STROKE + [(50.0, 742 - DUPLICATE_TOLERANCE - 0.5)]}, False),
+    ({"fill": False, "stroke": True, "pts": [(50.0, 742.0)]}, True),        # no path to judge by
+    ({"fill": False, "stroke": True}, True),
+], ids=["filled", "open", "closed", "closed-within-x", "open-past-x", "closed-within-y", "open-past-y",
+        "one-point", "no-points"])
+def test_a_curve_encloses_a_shape_when_filled_or_closed(curve, encloses):
+    """The open strokes of a drawing behind the text say nothing of the layout."""
+    assert pages_module._encloses(curve) is encloses
+
+
+def off_the_edge(side: str, over: float) -> str:
+    """A filled 200 x 100 box on A4 running ``over`` points past one of the page's edges."""
+    x, y = {"left": (-over, 400), "right": (A4[0] - 200 + over, 400),
+            "bottom": (200, -over), "top": (200, A4[1] - 100 + over)}[side]
+    return f"{x} {y} 200 100 re f\n"
+
+
+INSIDE = "300 300 100 100 re f\n" + text("Body", 72, 700)  # a box and a line of text on the page
+
+
+@pytest.mark.parametrize("side", ["left", "right", "bottom", "top"])
+@pytest.mark.parametrize("over, is_box", [(BLEED - 0.5, True), (BLEED + 0.5, False)], ids=["in-the-bleed", "past-it"])
+def test_a_box_may_run_into_the_bleed_but_no_further(tmp_path, side, over, is_box):
+    """A background printed to the bleed is a box; a shape running further off the page is
+    art cut by the page's edge."""
+    page = read_one(tmp_path, off_the_edge(side, over) + INSIDE)
+    assert BBox(300, 442, 400, 542) in page.rects
+    assert len(page.rects) == 1 + is_box
+
+
+CARD, GREY, LIGHT = BBox(50, 100, 250, 200), 0.8, 0.9
+LINE_FRAME = BBox(55, 110, 245, 125)  # a frame around one line of the card
+
+
+@pytest.mark.parametrize("inner, colour, shows", [
+    (LINE_FRAME, GREY, False),                                          # nested in its own fill
+    (LINE_FRAME, LIGHT, True),                                          # another fill: its edges show
+    (LINE_FRAME, None, True),                                           # stroked, not filled
+    (BBox(CARD.x0 - DUPLICATE_TOLERANCE + 0.5, 110, 245, 125), GREY, False),  # flush, give or take
+    (BBox(CARD.x0 - DUPLICATE_TOLERANCE - 0.5, 110, 245, 125), GREY, True),   # running out of the card
+    (CARD, GREY, True),                                                 # the card drawn twice
+], ids=["same-fill", "other-fill", "stroked", "within-tolerance", "past-tolerance", "same-box"])
+def test_a_filled_box_inside_a_box_of_its_own_fill_shows_no_edges(inner, colour, shows):
+    """InDesign draws a frame per line inside its card: nothing shows between the lines."""
+    drawn = [(CARD, {"name": "card"}), (inner, {"name": "inner"})]
+    fills = [(CARD, GREY)] + ([(inner, colour)] if colour is not None else [])
+    showing = [obj["name"] for _, obj in pages_module._showing(drawn, fills)]
+    assert showing == (["card", "inner"] if shows else ["card"])
+
+
+# --- ruled tables -------------------------------------------------------------------------
+
+# Two rows of text 100 points wide, 10 points high, 2 apart; edges are (y, x0, x1).
+WIDTH = (0.0, 100.0)
+UPPER, LOWER = BBox(0, 0, 100, 10), BBox(0, 12, 100, 22)
+COVER = RULE_COVER_SHARE * 100
+
+
+@pytest.mark.parametrize("edges, ruled", [
+    ([(11, 0, 100)], True),                                          # a rule across the table
+    ([], False),                                                     # nothing drawn between
+    ([(11, 0, 50), (11, 50, 100)], True),                            # cells' borders end to end
+    ([(11, 0, 60), (11, 40, 100)], True),                            # overlapping pieces
+    ([(11, 0, COVER + 0.5)], True), ([(11, 0, COVER - 0.5)], False),   # RULE_COVER_SHARE of the width
+    ([(11, 0, 50), (11, 0, 50)], False),                             # a piece drawn twice counts once
+    ([(11, -100, 50)], False),                                       # only the part over the table counts
+    ([(UPPER.bottom - EDGE_TOLERANCE + 0.5, 0, 100)], True),          # on a row's bound, give or take
+    ([(UPPER.bottom - EDGE_TOLERANCE - 0.5, 0, 100)], False),
+    ([(LOWER.top + EDGE_TOLERANCE - 0.5, 0, 100)], True),
+    ([(LOWER.top + EDGE_TOLERANCE + 0.5, 0, 100)], False),
+], ids=["across", "none", "end-to-end", "overlapping", "cover-enough", "cover-short", "drawn-twice",
+        "beside-the-table", "above-within", "above-past", "below-within", "below-past"])
+def test_rows_are_ruled_off_by_edges_across_the_table(edges, ruled):
+    """Cards side by side line up like cells, but no rule runs across them between lines."""
+    assert pages_module._ruled([UPPER, LOWER], edges, WIDTH) is ruled
+
+
+@pytest.mark.parametrize("overlap, ruled", [(EDGE_TOLERANCE + 0.5, True), (EDGE_TOLERANCE - 0.5, False)],
+                         ids=["overlapping-rows", "rows-apart"])
+def test_overlapping_rows_are_one_row_of_the_page(overlap, ruled):
+    """A cell spanning two rows makes them overlap: there is no bound between them to rule."""
+    lower = BBox(0, UPPER.bottom - overlap, 100, UPPER.bottom - overlap + 10)
+    assert pages_module._ruled([UPPER, lower], [], WIDTH) is ruled
+
+
+BOUNDS = 10  # between 11 rows
+MOST_UNRULED = BOUNDS - math.ceil(RULED_ROW_SHARE * BOUNDS)
+
+
+@pytest.mark.parametrize("unruled, ruled", [(MOST_UNRULED, True), (MOST_UNRULED + 1, False)])
+def test_ruled_row_share_of_the_bounds_must_be_ruled(unruled, ruled):
+    rows = [BBox(0, 12 * i, 100, 12 * i + 10) for i in range(BOUNDS + 1)]
+    edges = [(12 * i + 11, 0, 100) for i in range(BOUNDS - unruled)]
+    assert pages_module._ruled(rows, edges, WIDTH) is ruled
+
+
+# A grid of cells CELL_W x CELL_H points, its top left corner at PDF (GRID_X, GRID_Y).
+GRID_X, GRID_Y, CELL_W, CELL_H = 50, 700, 100, 20
+
+
+def grid(rows: int, cols: int, draw: str = "re", step: float = 0.0) -> str:
+    """The grid's cells as stroked boxes (``re S``), or its rules as line segments (``m l S``);
+    ``step``: each column set this many points lower than the one on its left."""
+    if draw == "lines":
+        right, bottom = GRID_X + cols * CELL_W, GRID_Y - rows * CELL_H
+        across = [f"{GRID_X} {y} m {right} {y} l S\n" for y in (GRID_Y - r * CELL_H for r in range(rows + 1))]
+        down = [f"{x} {GRID_Y} m {x} {bottom} l S\n" for x in (GRID_X + c * CELL_W for c in range(cols + 1))]
+        return "".join(across + down)
+    return "".join(f"{GRID_X + c * CELL_W} {GRID_Y - (r + 1) * CELL_H - step * c} {CELL_W} {CELL_H} re S\n"
+                   for r in range(rows) for c in range(cols))
+
+
+def cell_texts(filled, step: float = 0.0) -> str:
+    """A word in each cell listed: ``filled[row]`` are the columns holding text in that row."""
+    return "".join(text(f"r{r}c{c}", GRID_X + c * CELL_W + 5, GRID_Y - (r + 1) * CELL_H + 6 - step * c)
+                   for r, cols in enumerate(filled) for c in cols)
+
+
+def cell(row: int, col: int) -> BBox:
+    """A cell of the grid, top-left origin."""
+    x, top = GRID_X + col * CELL_W, A4[1] - GRID_Y + row * CELL_H
+    return BBox(x, top, x + CELL_W, top + CELL_H)
+
+
+@pytest.mark.parametrize("draw", ["re", "lines"], ids=["cell-boxes", "line-segments"])
+def test_a_ruled_grid_with_text_in_its_cells_is_a_table_of_its_rows(tmp_path, draw):
+    rows, cols = MIN_TABLE_ROWS, 3
+    page = read_one(tmp_path, grid(rows, cols, draw) + cell_texts([range(cols)] * rows))
+    (table,) = page.tables
+    assert table.rows == tuple(tuple(cell(r, c) for c in range(cols)) for r in range(rows))
+    assert table.bbox == BBox.around([cell(0, 0), cell(rows - 1, cols - 1)])
+    assert page.cell_of(page.chars[0].bbox) == (0, 0, 0)  # "r0c0"
+
+
+@pytest.mark.parametrize("with_two, is_table", [(MIN_TABLE_ROWS, True), (MIN_TABLE_ROWS - 1, False)])
+def test_a_table_has_min_table_rows_rows_with_text_in_two_cells(tmp_path, with_two, is_table):
+    filled = [(0, 1)] * with_two + [()] * (MIN_TABLE_ROWS - with_two)  # rows without text do not count
+    page = read_one(tmp_path, grid(MIN_TABLE_ROWS, 2) + cell_texts(filled))
+    assert len(page.tables) == is_table
+
+
+# The most rows with text in one cell that MIN_TABLE_ROWS rows with text in two still outweigh.
+MOST_SINGLE_ROWS = max(n for n in range(20) if MIN_TABLE_ROWS >= TABLE_ROW_SHARE * (MIN_TABLE_ROWS + n))
+
+
+@pytest.mark.parametrize("singles, is_table", [(MOST_SINGLE_ROWS, True), (MOST_SINGLE_ROWS + 1, False)])
+def test_table_row_share_of_the_rows_with_text_hold_it_in_two_cells(tmp_path, singles, is_table):
+    filled = [(0, 1)] * MIN_TABLE_ROWS + [(0,)] * singles
+    page = read_one(tmp_path, grid(len(filled), 2) + cell_texts(filled))
+    assert len(page.tables) == is_table
+
+
+def test_a_grid_with_text_in_one_cell_per_row_is_no_table(tmp_path):
+    """A framed list, a form's labels: ruled, but no row of data."""
+    rows = MIN_TABLE_ROWS + 2
+    page = read_one(tmp_path, grid(rows, 3) + cell_texts([(r % 3,) for r in range(rows)]))
+    assert page.tables == ()
+
+
+@pytest.mark.parametrize("gap", [0, 10], ids=["touching", "apart"])
+def test_cards_side_by_side_are_no_table(tmp_path, gap):
+    """Two framed cards, four lines of text each: only their outer boxes are drawn."""
+    content = "".join(f"{x} 620 200 80 re S\n" + "".join(text(f"card line {i}", x + 5, 686 - 20 * i) for i in range(4))
+                      for x in (50, 250 + gap))
+    page = read_one(tmp_path, content)
+    assert len(page.rects) == 2 and page.tables == ()
+
+
+@pytest.mark.parametrize("step, is_table", [(EDGE_TOLERANCE - 0.5, True), (EDGE_TOLERANCE + 0.5, False)])
+def test_columns_whose_rules_do_not_line_up_are_no_table(tmp_path, step, is_table):
+    """Three columns of boxes, each set ``step`` points lower than the last: pdfplumber's finder
+    snaps them into one grid either way (its snap tolerance is 3 points), but past
+    EDGE_TOLERANCE no drawn edge runs across the rows' bounds."""
+    rows = MIN_TABLE_ROWS
+    page = read_one(tmp_path, grid(rows, 3, step=step) + cell_texts([range(3)] * rows, step=step))
+    assert len(page.tables) == is_table
+
+
+def cards_framed_line_by_line(frame_grey: float) -> str:
+    """Two cards side by side, filled grey, with a frame around each of their four lines
+    filled ``frame_grey`` (InDesign draws one frame per line)."""
+    out = ""
+    for x in (50, 250):
+        out += f"{GREY} g {x} 620 200 80 re f\n"
+        out += "".join(f"{frame_grey} g {x} {680 - 20 * i} 200 20 re f\n" for i in range(4))
+    return out + "0 g\n" + "".join(text(f"line {i}", x + 5, 686 - 20 * i) for x in (50, 250) for i in range(4))
+
+
+@pytest.mark.parametrize("frame_grey, is_table", [(GREY, False), (LIGHT, True)], ids=["card-fill", "other-fill"])
+def test_frames_in_their_cards_fill_are_no_rules(tmp_path, frame_grey, is_table):
+    page = read_one(tmp_path, cards_framed_line_by_line(frame_grey))
+    assert len(page.tables) == is_table
+
+
+# --- bold faces told by their widths ------------------------------------------------------
+
+def glyph(letter: str, font: str, width: float, size: float = 10.0) -> dict:
+    """A pdfplumber char of ``letter`` whose advance is ``width`` ems."""
+    return {"text": letter, "fontname": font, "matrix": (1, 0, 0, 1, 0, 0), "adv": width * size, "size": size}
+
+
+BODY_LETTERS = "abcdefghij"
+
+
+def font_widths(other_letters: str, ratio: float):
+    """Body text set three times over the BODY_LETTERS, half an em each, and ``other_letters``
+    set once in "Other", ``ratio`` times as wide."""
+    widths = pages_module._FontWidths()
+    for letter in BODY_LETTERS * 3:
+        widths.add(glyph(letter, "Body", 0.5))
+    for letter in other_letters:
+        widths.add(glyph(letter, "Other", 0.5 * ratio, size=12.0))  # widths are per point of size
+    return widths
+
+
+@pytest.mark.parametrize("letters, ratio, heavy", [
+    (BODY_LETTERS[:MIN_COMPARED_LETTERS], HEAVIER_RATIO + 0.005, True),
+    (BODY_LETTERS[:MIN_COMPARED_LETTERS], HEAVIER_RATIO - 0.005, False),   # an italic, a medium
+    (BODY_LETTERS[:MIN_COMPARED_LETTERS - 1], 1.2, False),                 # too few letters to judge
+    (BODY_LETTERS[:MIN_COMPARED_LETTERS - 1] + "xyz", 1.2, False),          # letters the body never sets
+    ("12345", 1.2, False),                                                 # figures are no letters
+], ids=["heavier", "not-heavier-enough", "too-few-letters", "unshared-letters", "figures"])
+def test_a_font_set_heavier_ratio_times_wider_than_the_body_is_heavy(letters, ratio, heavy):
+    """Bold faces run 4-25 % wider than their roman, whatever the font is named."""
+    assert font_widths(letters, ratio).heavier_than_body() == (frozenset({"Other"}) if heavy else frozenset())
+
+
+def test_the_body_font_is_the_one_most_glyphs_are_set_in():
+    widths = font_widths(BODY_LETTERS * 4, 0.8)  # "Other" sets more glyphs: it is the body
+    assert widths.heavier_than_body() == frozenset({"Body"})
+
+
+def test_no_letters_no_heavy_fonts():
+    assert pages_module._FontWidths().heavier_than_body() == frozenset()
+
+
+# Letters Helvetica-Bold sets about 10 % wider than Helvetica (611 against 556 per 1000, AFM).
+WIDER_IN_BOLD = "bdhnopqu"
+
+
+@pytest.mark.parametrize("shared, heavy", [(MIN_COMPARED_LETTERS, {"Helvetica-Bold"}),
+                                           (MIN_COMPARED_LETTERS - 1, set())])
+def test_every_page_knows_the_fonts_set_wider_than_the_body(tmp_path, shared, heavy):
+    """Judged over the whole document: a bold word on page 2 is heavy on page 1 too."""
+    body = text((WIDER_IN_BOLD + " ") * 5, 50, 700)
+    path = tmp_path / "two.pdf"
+    path.write_bytes(make_pdf(body, body + text(WIDER_IN_BOLD[:shared], 50, 600, font="F2")))
+    pages, _ = read_pages(path)
+    assert [p.heavy_fonts for p in pages] == [frozenset(heavy)] * 2
 
 
 def test_every_page_is_read_with_its_number_and_size(tmp_path):

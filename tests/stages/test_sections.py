@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from builders import DOC, block, layout
+from factextract.model import RULE_THICKNESS, BBox, Block, Page, Table
 from factextract.stages.footnotes import split_footnotes
 from factextract.stages.sections import (
-    BOLD_HEADING_SIZE_RATIO, HEADER_BAND_SHARE, HEADER_ROW_GAP_EM, HEADER_ZONE, MAX_HEADER_CELL_WORDS, MAX_HEADING_CHARS,
-    MAX_TITLE_WORDS,
-    ROW_TOLERANCE, TITLE_SIZE_RATIO, split_sections,
+    BOLD_HEADING_SIZE_RATIO, DATE_HEADING_SIZE_RATIO, HEADER_BAND_SHARE, HEADER_ROW_GAP_EM, HEADER_ZONE,
+    MAX_COLON_HEADING_WORDS, MAX_HEADER_CELL_WORDS, MAX_HEADING_CHARS, MAX_TITLE_WORDS, MAX_TITLE_WORDS_OF_TITLE,
+    ROW_TOLERANCE, TITLE_BLOCK_REACH_EM, TITLE_SIZE_RATIO, UNDERLINE_DROP_EM, UNDERLINE_OVERRUN_EM, UNDERLINE_SHARE,
+    split_sections,
 )
 from factextract.vocab.headings import MAX_HEADING_WORDS
 
@@ -52,8 +56,10 @@ def test_a_header_at_the_foot_of_the_page_is_still_the_header():
 
 
 def test_the_title_is_the_country_name_not_a_larger_banner():
+    # The paragraph sets the body size (and weight) the banner is measured against.
     sections = _split([_blk("COUNTRY FACTSHEET", 40, bold=True, size=30), _blk("Liberia", 80, bold=True, size=18),
-                       _blk("Reference country", 105), _blk("PROGRESS", 300, bold=True, size=14)])
+                       _blk("Reference country", 105), _blk("PROGRESS", 300, bold=True, size=14),
+                       _blk(_PARAGRAPH, 320)])
     assert sections[0].heading == "Liberia"
     assert sections[0].subheadings == ("COUNTRY FACTSHEET", "Reference country")
 
@@ -100,7 +106,8 @@ _PARAGRAPH = "A paragraph of body text, long enough to set the size of the body 
     (40, 2, "other"),  # the header zone is on page 1 only
 ])
 def test_a_title_line_before_any_heading_is_the_header_only_in_the_top_zone_of_page_1(top, page_number, kind):
-    sections = _split([_blk("Rapport annuel", top, bold=True, page_number=page_number),
+    # Without type larger than the body, a country's name (or a date) makes the title block.
+    sections = _split([_blk("Cabo Verde", top, bold=True, page_number=page_number),
                        _blk(_PARAGRAPH, 500, page_number=page_number)])
     assert [(s.kind, s.page) for s in sections][0] == (kind, page_number)
 
@@ -208,7 +215,9 @@ def test_a_second_heading_of_the_same_kind_is_a_subheading_until_content_comes(c
 
 
 @pytest.mark.parametrize("first, kinds", [
-    (True, ["header"]),                   # a "Notes" line before any section is no heading
+    # A "Notes" line before any section opens no footnotes section: with no type larger than
+    # it, it is the first heading, of no known kind.
+    (True, ["other"]),
     (False, ["progress", "footnotes"]),
 ])
 def test_a_notes_heading_before_any_section_opens_no_footnotes_section(first, kinds):
@@ -336,3 +345,282 @@ def test_a_section_opened_on_page_2_has_page_2_and_takes_the_blocks_after_it():
                        _blk("SUGGESTIONS", 40, bold=True, size=14, page_number=2),
                        _blk(_PARAGRAPH, 60, page_number=2), _blk(_PARAGRAPH, 40, page_number=3)])
     assert [(s.kind, s.page, len(s.blocks)) for s in sections] == [("progress", 1, 1), ("suggestions", 2, 2)]
+
+
+# --- headings set after a symbol ------------------------------------------------------------------
+
+def _split_on(blocks, pages=None, language="fr"):
+    """Sections of blocks on hand-made pages (drawn rules, tables)."""
+    return split_sections(split_footnotes(layout(blocks, pages=pages)), language, doc_id=DOC)
+
+
+def _a4(**drawn):
+    return [Page(number=1, width=595.0, height=_PAGE_HEIGHT, chars=(), **drawn)]
+
+
+# A progress section with a paragraph: what follows is either a new section or its content.
+_PROGRESS = [_blk("PROGRÈS", 100, bold=True, size=14), _blk(_PARAGRAPH, 120)]
+
+
+def _drawn_bullet(blk):
+    """The block with a bullet drawn as a shape before its first line."""
+    return Block.of([replace(blk.lines[0], drawn_marker=True), *blk.lines[1:]])
+
+
+@pytest.mark.parametrize("heading", [
+    _blk("✓ Les recettes", 200, bold=True),
+    _blk("➤ Les recettes", 200, bold=True),
+    block("Les recettes", x=40, top=200, size=9.0, bold=True, marker_font="Wingdings-Regular"),  # a symbol font
+])
+def test_a_bold_line_set_after_a_symbol_heads_a_section_named_without_the_symbol(heading):
+    sections = _split(_PROGRESS + [heading, _blk(_PARAGRAPH, 215)], "fr")
+    assert _kinds(sections) == [("progress", "PROGRÈS"), ("other", "Les recettes")]
+    assert _content(sections, "other") == [_PARAGRAPH]
+
+
+@pytest.mark.parametrize("blocks, is_heading", [
+    ([_blk("✓ Les recettes", 200, bold=True), _blk(_PARAGRAPH, 215)], True),
+    # Not bold: a list point of one.
+    ([_blk("✓ Les recettes", 200), _blk(_PARAGRAPH, 215)], False),
+    # Over two lines: a list point.
+    ([_blk("✓ Les recettes|de l’État", 200, bold=True), _blk(_PARAGRAPH, 230)], False),
+    # An event title in bold with its points under it.
+    ([_blk("✓ Les recettes", 200, bold=True), _blk("◦ Les impôts sur le revenu.", 215), _blk(_PARAGRAPH, 230)],
+     False),
+    # Followed by another heading set after a symbol (one bold line): still a heading.
+    ([_blk("✓ Les recettes", 200, bold=True), _blk("➤ Les impôts", 215, bold=True),
+      _blk(_PARAGRAPH, 230)], True),
+    # The points of one list, the same glyph before each, after or before it.
+    ([_blk("✓ Les recettes", 200, bold=True), _blk("✓ Les dépenses", 215, bold=True), _blk(_PARAGRAPH, 230)],
+     False),
+    ([_blk("✓ Les dépenses", 185, bold=True), _blk("✓ Les recettes", 200, bold=True), _blk(_PARAGRAPH, 230)],
+     False),
+    # A number or a dash numbers and lists points; a drawn bullet too.
+    ([_blk("1. Les recettes", 200, bold=True), _blk(_PARAGRAPH, 215)], False),
+    ([_blk("– Les recettes", 200, bold=True), _blk(_PARAGRAPH, 215)], False),
+    ([_drawn_bullet(_blk("Les recettes", 200, bold=True)), _blk(_PARAGRAPH, 215)], False),
+])
+def test_a_line_set_after_a_symbol_is_a_heading_only_alone_bold_and_outside_a_list(blocks, is_heading):
+    sections = _split(_PROGRESS + blocks, "fr")
+    assert (("other", "Les recettes") in _kinds(sections)) is is_heading
+    assert (blocks[0].text in _content(sections, "progress")) is not is_heading
+
+
+# --- a subtitle right under a heading --------------------------------------------------------------
+
+@pytest.mark.parametrize("size, between, subheading", [
+    (14.0, False, True),          # as large as the heading, right under it
+    (11.0, False, True),
+    (14.5, False, False),         # larger than the heading: a heading of its own
+    (11.0, True, False),          # text between: a heading of its own
+])
+def test_a_subtitle_right_under_an_other_heading_is_its_subheading(size, between, subheading):
+    blocks = _PROGRESS + [_blk("CONTEXTE NATIONAL", 200, bold=True, size=14)]
+    if between:
+        blocks.append(_blk(_PARAGRAPH, 220))
+    blocks += [_blk("Une année de transition", 240, bold=True, size=size), _blk(_PARAGRAPH, 260)]
+    sections = _split(blocks, "fr")
+    if subheading:
+        assert [(s.kind, s.heading, s.subheadings) for s in sections][1:] == [
+            ("other", "CONTEXTE NATIONAL", ("Une année de transition",))]
+    else:
+        assert _kinds(sections)[1:] == [("other", "CONTEXTE NATIONAL"), ("other", "Une année de transition")]
+
+
+def test_a_subtitle_under_the_title_is_no_subheading_of_an_other_section():
+    # The title block's lines are the header's, not an other section's subheadings.
+    sections = _split([_blk("Cybersecurity Strategy", 40, bold=True, size=20),
+                       _blk("A strategy for the years to come", 70, bold=True, size=12), _blk(_PARAGRAPH, 400)])
+    assert [(s.kind, s.heading, s.subheadings) for s in sections] == [
+        ("header", "Cybersecurity Strategy", ("A strategy for the years to come",)), ("other", None, ())]
+
+
+# --- a date set large, an ornament -------------------------------------------------------------------
+
+@pytest.mark.parametrize("size, is_heading", [
+    (9.0 * DATE_HEADING_SIZE_RATIO, True),        # "2017" over a spread
+    (9.0 * DATE_HEADING_SIZE_RATIO - 0.1, False),  # a timeline's label
+])
+def test_a_date_alone_heads_a_section_only_set_date_heading_size_ratio_times_the_body(size, is_heading):
+    sections = _split(_PROGRESS + [_blk("2017", 200, size=size), _blk(_PARAGRAPH, 240)], "fr")
+    assert (_kinds(sections)[-1] == ("other", "2017")) is is_heading
+    assert ("2017" in _content(sections, "progress")) is not is_heading
+
+
+@pytest.mark.parametrize("text, is_heading", [("“", False), ("« »", False), ("Zoom", True)])
+def test_a_block_with_no_letter_or_digit_is_no_heading(text, is_heading):
+    # A large opening quote is an ornament: it stays in the section, where items drop it.
+    sections = _split(_PROGRESS + [_blk(text, 200, size=60), _blk(_PARAGRAPH, 280)], "fr")
+    assert (_kinds(sections)[-1] == ("other", text)) is is_heading
+    assert (text in _content(sections, "progress")) is not is_heading
+
+
+# --- a table's cells --------------------------------------------------------------------------------
+
+# A one-row table of two cells, from y=190 to y=260.
+_TABLE = Table(BBox(30, 190, 560, 260), rows=((BBox(30, 190, 300, 260), BBox(300, 190, 560, 260)),))
+
+
+@pytest.mark.parametrize("tables, heading", [((), "CONTEXTE NATIONAL"), ((_TABLE,), None)])
+def test_a_block_in_a_table_cell_is_never_a_heading(tables, heading):
+    blocks = _PROGRESS + [_blk("CONTEXTE NATIONAL", 200, bold=True, size=14), _blk("Une cellule.", 200, x=310),
+                          _blk(_PARAGRAPH, 300)]
+    sections = _split_on(blocks, _a4(tables=tables))
+    if heading is None:
+        assert _kinds(sections) == [("progress", "PROGRÈS")]
+        assert _content(sections, "progress")[1:3] == ["CONTEXTE NATIONAL", "Une cellule."]
+    else:
+        assert _kinds(sections) == [("progress", "PROGRÈS"), ("other", heading)]
+
+
+def test_a_table_cell_before_any_section_opens_an_other_section():
+    sections = _split_on([_blk("CONTEXTE NATIONAL", 200, bold=True, size=14), _blk("Une cellule.", 200, x=310),
+                          _blk(_PARAGRAPH, 300)], _a4(tables=(_TABLE,)))
+    assert _kinds(sections) == [("other", None)]
+    assert _content(sections, "other") == ["CONTEXTE NATIONAL", "Une cellule.", _PARAGRAPH]
+
+
+def test_a_table_cell_after_the_title_block_opens_an_other_section():
+    sections = _split_on([_blk("Sénégal", 40, bold=True, size=24), _blk("Une cellule.", 200, x=310),
+                          _blk(_PARAGRAPH, 300)], _a4(tables=(_TABLE,)))
+    assert _kinds(sections) == [("header", "Sénégal"), ("other", None)]
+    assert _content(sections, "other") == ["Une cellule.", _PARAGRAPH]
+
+
+# --- underlined headings ----------------------------------------------------------------------------
+
+# "Nos partenaires": one 9 pt line at x=40, from top 200 to bottom 209, 67.5 points wide.
+_UNDERLINED = "Nos partenaires"
+_U_BOTTOM, _U_X0, _U_WIDTH, _U_SIZE = 209.0, 40.0, len(_UNDERLINED) * 9.0 * 0.5, 9.0
+
+
+def _rule(y=_U_BOTTOM + 1, x0=_U_X0, x1=_U_X0 + _U_WIDTH, thickness=0.0):
+    return BBox(x0, y, x1, y + thickness)
+
+
+@pytest.mark.parametrize("rule, is_heading", [
+    (_rule(), True),
+    # its middle at most UNDERLINE_DROP_EM font sizes below the line's bottom ...
+    (_rule(y=_U_BOTTOM + UNDERLINE_DROP_EM * _U_SIZE), True),
+    (_rule(y=_U_BOTTOM + UNDERLINE_DROP_EM * _U_SIZE + 0.5), False),
+    (_rule(y=_U_BOTTOM - UNDERLINE_DROP_EM * _U_SIZE), True),
+    (_rule(y=_U_BOTTOM - UNDERLINE_DROP_EM * _U_SIZE - 0.5), False),   # through the words: struck out
+    # ... under at least UNDERLINE_SHARE of the text ...
+    (_rule(x1=_U_X0 + UNDERLINE_SHARE * _U_WIDTH), True),
+    (_rule(x1=_U_X0 + UNDERLINE_SHARE * _U_WIDTH - 0.5), False),
+    # ... and running at most UNDERLINE_OVERRUN_EM font sizes past it (a separator runs wider).
+    (_rule(x0=_U_X0 - UNDERLINE_OVERRUN_EM * _U_SIZE), True),
+    (_rule(x0=_U_X0 - UNDERLINE_OVERRUN_EM * _U_SIZE - 0.5), False),
+    (_rule(x1=_U_X0 + _U_WIDTH + UNDERLINE_OVERRUN_EM * _U_SIZE + 0.5), False),
+    # A shape RULE_THICKNESS thick is a box, not a rule.
+    (_rule(thickness=RULE_THICKNESS - 0.5), True),
+    (_rule(thickness=RULE_THICKNESS), False),
+])
+def test_a_line_underlined_by_a_rule_about_as_wide_as_it_is_a_heading(rule, is_heading):
+    blocks = _PROGRESS + [_blk(_UNDERLINED, 200), _blk(_PARAGRAPH, 220)]
+    sections = _split_on(blocks, _a4(rules=(rule,)))
+    assert (_kinds(sections)[-1] == ("other", _UNDERLINED)) is is_heading
+    assert (_UNDERLINED in _content(sections, "progress")) is not is_heading
+
+
+def test_an_underlined_block_of_two_lines_is_no_heading():
+    blocks = _PROGRESS + [_blk("Nos partenaires|et leurs projets", 188), _blk(_PARAGRAPH, 220)]
+    sections = _split_on(blocks, _a4(rules=(_rule(),)))
+    assert _kinds(sections) == [("progress", "PROGRÈS")]
+
+
+# --- a document set all in bold ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("bold_chars, body_bold", [(50, False), (51, True)])
+def test_the_body_is_bold_when_more_than_half_of_the_text_is(bold_chars, body_bold):
+    # Of 100 characters: half of them bold is not "most".
+    blocks = [block("x" * bold_chars, top=100, bold=True), block("y" * (100 - bold_chars), top=120)]
+    assert layout(blocks).body_bold is body_bold
+
+
+def _bold_body(bold):
+    return [_blk(_PARAGRAPH, 400, bold=bold), _blk(_PARAGRAPH, 420, bold=bold)]
+
+
+@pytest.mark.parametrize("body_bold, is_heading", [(False, True), (True, False)])
+def test_when_most_text_is_bold_a_bold_line_is_no_heading(body_bold, is_heading):
+    sections = _split([_blk("PROGRESS", 100, bold=True, size=14), *_bold_body(body_bold),
+                       _blk("Our partners", 500, bold=True, size=9.0 * BOLD_HEADING_SIZE_RATIO),
+                       _blk(_PARAGRAPH, 520, bold=body_bold), _blk("Our approach:", 600, bold=True),
+                       _blk(_PARAGRAPH, 620, bold=body_bold)])
+    headings = [h for _, h in _kinds(sections)]
+    assert ("Our partners" in headings, "Our approach:" in headings) == (is_heading, is_heading)
+
+
+@pytest.mark.parametrize("body_bold, in_header", [(False, True), (True, False)])
+def test_when_most_text_is_bold_a_bold_line_near_the_title_is_not_in_the_title_block(body_bold, in_header):
+    sections = _split([_blk("Cybersecurity Strategy", 40, bold=True, size=20),
+                       _blk("Reference country factsheet", 80, bold=True), *_bold_body(body_bold)])
+    assert ("Reference country factsheet" in sections[0].subheadings) is in_header
+
+
+# --- the title block ----------------------------------------------------------------------------
+
+def test_the_title_is_the_largest_type_on_page_1_wherever_it_stands():
+    # A photo fills the top of the page: the title is set low, below the header zone.
+    sections = _split([_blk("Cybersecurity Strategy", 500, bold=True, size=20), _blk(_PARAGRAPH, 600),
+                       _blk("A larger heading on page 2", 40, bold=True, size=30, page_number=2)])
+    assert _kinds(sections)[0] == ("header", "Cybersecurity Strategy")
+
+
+@pytest.mark.parametrize("words, is_title", [(MAX_TITLE_WORDS_OF_TITLE, True), (MAX_TITLE_WORDS_OF_TITLE + 1, False)])
+def test_the_title_has_at_most_max_title_words_of_title(words, is_title):
+    title = " ".join(["Plan"] * words)
+    sections = _split([_blk(title, 40, size=12)] + [_blk(_PARAGRAPH, 400 + 20 * i) for i in range(3)])
+    # Longer, it is a paragraph set large.
+    assert _kinds(sections)[0] == (("header", title) if is_title else ("other", None))
+
+
+# The title, 20 pt, stands from 200 to 220: a line of the title block starts at most
+# TITLE_BLOCK_REACH_EM title sizes above its top or below its bottom.
+@pytest.mark.parametrize("top, in_header", [
+    (220 + TITLE_BLOCK_REACH_EM * 20, True),
+    (220 + TITLE_BLOCK_REACH_EM * 20 + 1, False),
+    (200 - TITLE_BLOCK_REACH_EM * 20, True),
+    (200 - TITLE_BLOCK_REACH_EM * 20 - 1, False),
+])
+def test_a_line_of_the_title_block_stands_within_title_block_reach_em_of_the_title(top, in_header):
+    blocks = [_blk("June 2023", top), _blk("Cybersecurity Strategy", 200, bold=True, size=20), _blk(_PARAGRAPH, 500)]
+    blocks.sort(key=lambda b: b.bbox.top)
+    sections = _split(blocks)
+    assert (sections[0].kind == "header" and "June 2023" in sections[0].subheadings) is in_header
+
+
+@pytest.mark.parametrize("text, bold, kind", [
+    ("June 2023", False, "header"),         # a date
+    ("Sénégal", False, "header"),           # a country's name
+    ("THE WAY WE WORK", False, "other"),    # a styled line: the first heading
+    ("Cabo Verde", True, "header"),
+])
+def test_without_type_larger_than_the_body_only_a_date_or_a_country_makes_the_title_block(text, bold, kind):
+    sections = _split([_blk(text, 40, bold=bold), _blk(_PARAGRAPH, 120)])
+    assert _kinds(sections)[0] == (kind, text)
+    assert [b.text for b in sections[0].blocks] == ([text] if kind == "header" else [_PARAGRAPH])
+
+
+# --- a bold line ending on a colon ------------------------------------------------------------------
+
+def _lead_in(words):
+    """A line of ``words`` words ending on a colon."""
+    return " ".join((["Our", "plans", "for", "the", "project", "in", "the", "coming", "years", "ahead"] * 2)
+                    [:words - 1] + ["are:"])
+
+
+@pytest.mark.parametrize("text, bold, is_heading", [
+    (_lead_in(MAX_COLON_HEADING_WORDS), True, True),
+    (_lead_in(MAX_COLON_HEADING_WORDS + 1), True, False),  # one word more: a sentence's lead-in
+    # French sets a space before the colon: the colon is no word.
+    pytest.param(_lead_in(MAX_COLON_HEADING_WORDS)[:-1] + " :", True, True, marks=pytest.mark.xfail(
+        strict=True, reason="bug (reported): text.split() counts a spaced colon as a word")),
+    ("Objectives of the project:", False, False),          # not bold
+    ("Objectives of the project", True, False),            # bold at body size, no colon: an event title
+])
+def test_a_bold_line_ending_on_a_colon_is_a_heading_in_at_most_max_colon_heading_words(text, bold, is_heading):
+    sections = _split([_blk("PROGRESS", 100, bold=True, size=14), _blk(_PARAGRAPH, 120), _blk(text, 200, bold=bold),
+                       _blk(_PARAGRAPH, 220)])
+    assert (_kinds(sections)[-1] == ("other", text)) is is_heading

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from builders import block, layout, ruled_table, section
-from factextract.model import BBox, Page
+from factextract.model import BBox, Page, Table
 from factextract.stages.timeline import (
     ABOVE_LABEL_MAX_GAP_EM, EVENT_DATE_GAP_EM, INDENT_TOLERANCE, MAX_LABEL_CHARS, MAX_LABEL_DISTANCE_SHARE,
     MAX_LABEL_LINES, RUN_GAP_RATIO, bind_timeline,
@@ -259,3 +259,84 @@ def test_a_date_line_joins_a_bold_title_at_most_event_date_gap_em_above_it(block
         assert dict(timeline.date_lines) == {}
         assert {i: p.edtf for i, p in timeline.labels.items()} == {2: "2022-06-01/2022-06-03"}
     assert timeline.consumed == {1}
+
+
+# --- rows of a drawn table (Page.tables) ------------------------------------------------------------
+
+def _grid_timeline(blocks, tables, rules=()):
+    page = Page(number=1, width=595.0, height=842.0, chars=(), rules=tuple(rules), tables=tuple(tables))
+    lay = layout(blocks, pages=[page])
+    return lay, bind_timeline([section(lay.blocks)], lay, "en")
+
+
+def _table(*row_tops, columns=(40, 200, 400, 560), height=20.0):
+    """A table of rows starting at row_tops, each row height points high, its cells between
+    the x positions of columns."""
+    rows = tuple(tuple(BBox(x0, top, x1, top + height) for x0, x1 in zip(columns, columns[1:])) for top in row_tops)
+    return Table(BBox(columns[0], row_tops[0], columns[-1], row_tops[-1] + height), rows)
+
+
+def _cells(lay, timeline):
+    return {lay.blocks[i].text: [c.text for c in cells] for i, cells in timeline.row_cells.items()}
+
+
+def test_the_blocks_of_a_table_row_are_one_entry_with_its_other_cells_left_to_right():
+    # A table of data, no dates: each row's first cell is its entry, the others its cells.
+    blocks = [block("Partners", x=405, top=105), block("Indicator", x=45, top=105), block("Value", x=205, top=105),
+              block("Migrants assisted", x=45, top=125), block("IOM, UNHCR", x=405, top=125),
+              block("1 250", x=205, top=125)]
+    lay, timeline = _grid_timeline(blocks, [_table(100, 120)])
+    assert _cells(lay, timeline) == {"Indicator": ["Value", "Partners"], "Migrants assisted": ["1 250", "IOM, UNHCR"]}
+    assert {lay.blocks[i].text for i in timeline.consumed} == {"Partners", "Value", "IOM, UNHCR", "1 250"}
+
+
+def test_the_blocks_of_a_row_are_read_left_to_right_then_top_to_bottom():
+    # Two blocks in the second cell: the upper one first, whatever the reading order.
+    blocks = [block("Indicator", x=45, top=103), block("second part", x=205, top=110),
+              block("first part", x=205, top=103)]
+    lay, timeline = _grid_timeline(blocks, [_table(100, height=30)])
+    assert _cells(lay, timeline) == {"Indicator": ["first part", "second part"]}
+
+
+@pytest.mark.parametrize("blocks", [
+    [block("Indicator", x=45, top=105)],                                     # a row with one filled cell
+    [block("Indicator", x=45, top=105), block("Value", x=205, top=135)],    # a block below the table
+])
+def test_a_row_with_one_block_in_the_table_has_no_cells(blocks):
+    lay, timeline = _grid_timeline(blocks, [_table(100)])
+    assert (dict(timeline.row_cells), timeline.consumed) == ({}, frozenset())
+
+
+def test_blocks_of_different_rows_are_not_joined():
+    blocks = [block("Indicator", x=45, top=105), block("Value", x=205, top=125)]
+    lay, timeline = _grid_timeline(blocks, [_table(100, 120)])
+    assert (dict(timeline.row_cells), timeline.consumed) == ({}, frozenset())
+
+
+def test_rows_of_two_tables_on_a_page_are_read_table_by_table():
+    # Level with each other, side by side, in two tables: two rows, not one.
+    blocks = [block("A", x=45, top=105), block("B", x=205, top=105), block("C", x=345, top=105),
+              block("D", x=505, top=105)]
+    left, right = _table(100, columns=(40, 200, 300)), _table(100, columns=(340, 500, 560))
+    lay, timeline = _grid_timeline(blocks, [left, right])
+    assert _cells(lay, timeline) == {"A": ["B"], "C": ["D"]}
+
+
+def test_a_table_row_already_read_as_a_timeline_row_is_left_alone():
+    # The ruled timeline, found by its rules, is also a table of the page: its rows stay as the
+    # timeline read them (the date a label, the activity the entry), not first cell first.
+    blocks, rules = ruled_table()
+    table = _table(136, 156, columns=(40, 120, 400, 560))
+    lay, timeline = _grid_timeline(blocks, [table], rules)
+    assert _cells(lay, timeline) == {"National survey on remittances": ["BCV, World Bank"],
+                                     "Lower fees on mobile wallets": ["Telecom operators"]}
+    assert {i: p.edtf for i, p in timeline.labels.items() if i not in timeline.consumed} == {
+        1: "2019/2020", 4: "2022-33"}
+
+
+def test_a_table_on_another_page_takes_no_blocks():
+    blocks = [block("Indicator", x=45, top=105, page_number=2), block("Value", x=205, top=105, page_number=2)]
+    page1 = Page(number=1, width=595.0, height=842.0, chars=(), tables=(_table(100),))
+    page2 = Page(number=2, width=595.0, height=842.0, chars=())
+    lay = layout(blocks, pages=[page1, page2])
+    assert dict(bind_timeline([section(lay.blocks)], lay, "en").row_cells) == {}

@@ -24,6 +24,12 @@ from factextract.text.repair import block_text, clean_block, join_lines, squash
     (["extra-", "ordinaire"], "fr", "extraordinaire"),
     (["auto-", "entrepreneurs"], "fr", "auto-entrepreneurs"),
     (["cost-", "effectiveness"], "en", "cost-effectiveness"),
+    # An em dash glued to its word is set closed: the next line follows it without a space.
+    (["infrastructure\u2014", "such as power grids"], "en", "infrastructure\u2014such as power grids"),
+    (["one word \u2014", "the next"], "en", "one word \u2014 the next"),           # a spaced em dash keeps its space
+    (["\u2014", "next"], "en", "\u2014 next"),                                     # a dash alone on its line
+    (["mot \u2013", "suite"], "fr", "mot \u2013 suite"),                           # an en dash is no em dash
+    (["2019\u2014", "2020"], "en", "2019\u20142020"),                               # a range broken after its dash
 ])
 def test_join_lines(pieces, lang, want):
     assert join_lines(pieces, lang) == want

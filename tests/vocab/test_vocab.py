@@ -4,6 +4,7 @@ file and the fault named, and each vocabulary answers as its data says."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 
 import pytest
 import spacy
@@ -55,6 +56,13 @@ def _changed(folder, name, change):
     ("common", "glyphs", lambda d: d["markers"].update(bullet=["••"]), "single characters"),
     ("common", "glyphs", lambda d: d["markers"].update(bullet=["•", ""]), "non-empty strings"),
     ("common", "glyphs", lambda d: d.update(superscripts={"¹": "one"}), "superscripts must map"),
+    ("common", "glyphs", lambda d: d.update(ligatures={"ﬅx": "ft"}), "ligatures must map"),   # two characters
+    ("common", "glyphs", lambda d: d.update(ligatures={"ﬅ": "f t"}), "ligatures must map"),   # not letters
+    ("common", "glyphs", lambda d: d.update(ligatures={"ﬅ": "1"}), "ligatures must map"),
+    ("common", "glyphs", lambda d: d.update(ligatures={"ﬅ": ""}), "ligatures must map"),
+    ("common", "glyphs", lambda d: d.update(ligatures={"ﬅ": None}), "ligatures must map"),
+    ("common", "glyphs", lambda d: d.update(ligatures=["ﬅ", "ft"]), "ligatures must map"),   # not a mapping
+    ("common", "glyphs", lambda d: d.pop("ligatures"), "missing keys: ligatures"),
     ("common", "page_numbers", lambda d: d.update(page_number_patterns=["^(\\d+$"]), "page_number_patterns[0]"),
     ("fr", "dates", lambda d: d["months"].pop("may"), "months lacks may"),
     ("en", "dates", lambda d: d.pop("percent_words"), "missing keys: percent_words"),
@@ -184,10 +192,33 @@ def test_page_numbers(text, is_number):
     # Monotype's and Adobe's tags are part of no family name: roman and bold are one family.
     ("ArialMT", "arial", False, False), ("Arial-BoldMT", "arial", True, False),
     ("TimesNewRomanPS-BoldMT", "timesnewroman", True, False),
+    ("ABCDEF+Arial-BoldItalicMT", "arial", True, False), ("SymbolMT", "symbol", False, True),
+    ("GillSansMT-Bold", "gillsans", True, False), ("ABCDEF+TimesNewRomanPS-ItalicMT", "timesnewroman", False, False),
+    # Other endings are part of the name: only the tags come off, and never the whole name.
+    ("ArialUnicodeMS", "arialunicodems", False, False), ("Caps", "caps", False, False),
+    ("MT", "mt", False, False), ("HelveticaNeue-Light", "helveticaneue", False, False),
 ])
 def test_font_facts(fontname, family, bold, symbol):
     rules = glyph_rules()
     assert (font_family(fontname), rules.is_bold_font(fontname), rules.is_symbol_font(fontname)) == (family, bold, symbol)
+
+
+@pytest.mark.parametrize("glyph, letters", [
+    ("ﬁ", "fi"), ("ﬂ", "fl"), ("ﬀ", "ff"), ("ﬃ", "ffi"), ("ﬆ", "st"),   # ligatures split into their letters
+    ("ﬅ", "ft"),                         # the "ft" ligature some fonts map to U+FB05: corrected from the data
+    ("⅓", "⅓"), ("½", "½"),               # fractions stay as printed
+    ("…", "…"),                          # so does an ellipsis
+    ("²", "²"),                          # and a superscript digit (a footnote marker)
+    ("a", "a"), ("é", "é"), ("-", "-"),
+])
+def test_a_glyph_is_read_as_its_letters(glyph, letters):
+    assert glyph_rules().letters(glyph) == letters
+
+
+def test_the_ligatures_map_wins_over_unicodes_own_split():
+    """U+FB05 is "ſt" to Unicode; the data says which letters a mis-mapped glyph really draws."""
+    rules = dataclasses.replace(glyph_rules(), ligatures={"ﬁ": "fj"})
+    assert (rules.letters("ﬁ"), rules.letters("ﬂ")) == ("fj", "fl")
 
 
 # --- organisations -----------------------------------------------------------------------------

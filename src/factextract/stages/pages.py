@@ -201,14 +201,19 @@ def _visible_area(page) -> BBox:
     return area
 
 
-def _within(box: BBox, area: BBox, margin: float) -> bool:
+def _within(box: BBox, area: BBox | None, margin: float) -> bool:
+    if area is None:
+        return True
     return (box.x0 >= area.x0 - margin and box.top >= area.top - margin
             and box.x1 <= area.x1 + margin and box.bottom <= area.bottom + margin)
 
 
-def _on_page(box: BBox, visible: BBox) -> bool:
-    """The centre lies in the page's visible area. Designers' tools place the facing page of
-    a spread, pasteboard notes and printer's marks outside it."""
+def _on_page(box: BBox, visible: BBox | None) -> bool:
+    """The centre lies in the page's visible area (None: the page's boxes are broken, and
+    everything counts). Designers' tools place the facing page of a spread, pasteboard notes
+    and printer's marks outside it."""
+    if visible is None:
+        return True
     cx, cy = (box.x0 + box.x1) / 2, (box.top + box.bottom) / 2
     return visible.x0 <= cx <= visible.x1 and visible.top <= cy <= visible.bottom
 
@@ -219,7 +224,11 @@ def _read_page(page, number: int, widths: _FontWidths) -> Page:
     height = float(page.height)
     chars = []
     seen: set[tuple] = set()
-    visible = _visible_area(page)
+    visible: BBox | None = _visible_area(page)
+    if not any(_on_page(_glyph_box(ch), visible) for ch in page.chars if _is_text(ch.get("text") or "")):
+        # Not one glyph on the page: its boxes are broken (an inverted or shifted media box),
+        # not its text; read everything.
+        visible = None
     for ch in page.chars:
         text = _spaces_as_space(ch.get("text") or "")
         if not _is_text(text):
