@@ -10,7 +10,7 @@ from builders import CHAR_WIDTH, chars, line, page
 from factextract.model import BBox, Line, Page, Span, Table
 from factextract.stages.blocks import (
     BLOCK_GAP_RATIO, COLUMN_NEIGHBOURHOOD, MAX_FIRST_PITCH_EM, MAX_OVERLAP_RATIO, MAX_WRAP_PITCH_EM, MIN_MIXED_LETTERS,
-    MIN_PITCH_SAMPLES, MIN_WRAP_COLUMN_EM, OUTDENT_EM, PITCH_RATIO, RULE_SPAN_SHARE, SAME_EDGE, SHORT_LINE_EM,
+    MAX_WRAP_INDENT_EM, MIN_PITCH_SAMPLES, MIN_WRAP_COLUMN_EM, OUTDENT_EM, PITCH_RATIO, RULE_SPAN_SHARE, SAME_EDGE, SHORT_LINE_EM,
     STYLE_SIZE_CHANGE, lines_to_blocks,
 )
 from factextract.stages.lines import chars_to_lines
@@ -404,17 +404,39 @@ def test_entries_label_dash_text_set_line_by_line_are_blocks_of_their_own(second
     assert _texts(lines)[:-1] == ([first, second] if split else [f"{first} {second}"])
 
 
-@pytest.mark.parametrize("first, x1, split", [
-    ("Oct. 31 – Halloween Parade", None, True),
-    ("Halloween Parade on Oct. 31", None, False),   # the block does not start as an entry
-    ("Oct. 31 – Halloween Parade", 335, False),     # it ran on to the column's edge: wrapped
+@pytest.mark.parametrize("first, x1, second, split", [
+    ("Oct. 31 – Halloween Parade", None, "Nov. 3 – SSC Meeting", True),
+    ("Halloween Parade on Oct. 31", None, "Nov. 3 – SSC Meeting", False),   # the block does not start as an entry
+    # An entry filling the measure ("… – THIS IS A CHANGE IN TIME"), then the next entry.
+    ("Oct. 31 – Halloween Parade", 335, "Nov. 3 – SSC Meeting", True),
+    # A wrapped entry going on in lower case, whatever its words look like.
+    ("Oct. 31 – Halloween Parade", 335, "and games – for all", False),
 ])
-def test_an_entry_ends_only_where_the_block_started_as_one_and_its_line_was_broken_by_hand(first, x1, split):
-    lines = [_line(first, 100, x1=x1), _line("Nov. 3 – SSC Meeting", 112), _COLUMN]
-    assert _texts(lines)[:-1] == ([first, "Nov. 3 – SSC Meeting"] if split else [f"{first} Nov. 3 – SSC Meeting"])
+def test_an_entry_ends_where_the_block_started_as_one_and_the_next_line_is_an_entry(first, x1, second, split):
+    lines = [_line(first, 100, x1=x1), _line(second, 112), _COLUMN]
+    assert _texts(lines)[:-1] == ([first, second] if split else [f"{first} {second}"])
 
 
 def test_an_entrys_indented_continuation_stays_with_it():
     lines = [_line("Oct. 31 – Halloween Parade", 100), _line("Nov. 3 – SSC Meeting", 112),
              _line("4–5 from 8:00 pm", 124, x=60), _COLUMN]
     assert _texts(lines)[:-1] == ["Oct. 31 – Halloween Parade", "Nov. 3 – SSC Meeting 4–5 from 8:00 pm"]
+
+
+@pytest.mark.parametrize("second, split", [
+    ("Oct. 24 – Staff Learning Day", True),     # a heading in capitals, then text in small letters
+    ("and more events to come", False),         # ... going on in lower case: one sentence
+    ("EVENTS OF THE AUTUMN", False),            # a heading in capitals over two lines
+])
+def test_a_line_in_capitals_then_one_in_small_letters_are_two_blocks(second, split):
+    lines = [_line("CALENDAR OF EVENTS", 100, bold=True), _line(second, 112, bold=True)]
+    assert _texts(lines) == (["CALENDAR OF EVENTS", second] if split else [f"CALENDAR OF EVENTS {second}"])
+
+
+@pytest.mark.parametrize("indent_em, joined", [(MAX_WRAP_INDENT_EM - 0.1, True), (MAX_WRAP_INDENT_EM + 0.1, False)])
+def test_a_wrapped_line_goes_on_at_most_max_wrap_indent_em_right_of_its_text(indent_em, joined):
+    # A bold line running to the column's edge, then text in the body weight going on in lower
+    # case: a wrap across weights, unless the text starts further right (another column's text).
+    lines = [_typed([(RUNS_ON + " ONG", BOLD)], 100), _typed([("associations de la diaspora", REGULAR)], 112,
+                                                              x=50 + indent_em * SIZE)]
+    assert len(_texts(lines)) == (1 if joined else 2)

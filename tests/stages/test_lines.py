@@ -647,9 +647,7 @@ _LABEL_WORDS = "Date de remise du rapport final de la mission".split()
 
 @pytest.mark.parametrize("words, colon, one_line", [
     (MAX_LABEL_WORDS, ":", True),
-    pytest.param(MAX_LABEL_WORDS + 1, ":", False, marks=pytest.mark.xfail(
-        strict=True, reason="_is_label counts words in glyphs that hold no spaces: any text ending "
-                            "with ':' is a label, whatever its length")),
+    (MAX_LABEL_WORDS + 1, ":", False),
     (1, ":", True),
     (MAX_LABEL_WORDS, "", False),                        # no colon: a column's text
 ])
@@ -678,8 +676,6 @@ def test_a_notes_number_is_never_split_from_its_text_at_a_gutter(number, one_lin
     assert len(lines) == (3 if one_line else 6)
 
 
-@pytest.mark.xfail(strict=True, reason="_drop_caps_in_line takes any large letter with small text level with its "
-                                       "top right after it for a drop cap, the last letter of a word too")
 def test_the_last_letter_of_a_large_title_with_a_note_number_after_it_is_no_drop_cap():
     # A 28-point title, a 8-point note number set at its top right: "Belgique¹".
     title = chars("Belgique", 30, 60, size=28)

@@ -380,6 +380,8 @@ def test_a_key_figure_takes_at_most_max_caption_parts_blocks():
 @pytest.mark.parametrize("figure, is_figure", [
     ("+18 %", True),
     ("7,2 millions d’euros", True),
+    ("2.1 million people", True),   # a decimal point before a word in lower case
+    ("24 000", True),
     ("2017", False),         # a date: a timeline's label or a heading
     ("2 mai 2021", False),
     ("Emplois créés", False),
@@ -415,9 +417,7 @@ def test_a_caption_stands_under_the_figure_on_its_page_and_is_no_list_point(capt
     assert _regrouped([block("24 000", x=60, top=100, size=24), caption, _PROSE])[:2] == ["24 000", caption.text]
 
 
-@pytest.mark.xfail(strict=True, reason="bug (reported): a large heading that begins with a number (an outline "
-                                      "number, a year) is read as a key figure and takes the paragraph under it")
-@pytest.mark.parametrize("heading", ["1. Introduction", "2.1 Contexte", "2017 en chiffres"])
+@pytest.mark.parametrize("heading", ["1. Introduction", "2.1 Contexte", "2017 en chiffres", "3) Résultats"])
 def test_a_numbered_heading_set_large_is_no_key_figure(heading):
     got = _regrouped(_figure(figure=heading, captions=("Ce rapport présente les résultats",)))[:-1]
     assert got == [heading, "Ce rapport présente les résultats"]

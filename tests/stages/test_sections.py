@@ -12,7 +12,7 @@ from factextract.stages.footnotes import split_footnotes
 from factextract.stages.sections import (
     BOLD_HEADING_SIZE_RATIO, DATE_HEADING_SIZE_RATIO, HEADER_BAND_SHARE, HEADER_ROW_GAP_EM, HEADER_ZONE,
     MAX_COLON_HEADING_WORDS, MAX_HEADER_CELL_WORDS, MAX_HEADING_CHARS, MAX_TITLE_WORDS, MAX_TITLE_WORDS_OF_TITLE,
-    ROW_TOLERANCE, TITLE_BLOCK_REACH_EM, TITLE_SIZE_RATIO, UNDERLINE_DROP_EM, UNDERLINE_OVERRUN_EM, UNDERLINE_SHARE,
+    LONG_HEADING_SIZE_RATIO, MAX_PLAIN_HEADING_WORDS, ROW_TOLERANCE, TITLE_BLOCK_REACH_EM, TITLE_SIZE_RATIO, UNDERLINE_DROP_EM, UNDERLINE_OVERRUN_EM, UNDERLINE_SHARE,
     split_sections,
 )
 from factextract.vocab.headings import MAX_HEADING_WORDS
@@ -596,6 +596,7 @@ def test_a_line_of_the_title_block_stands_within_title_block_reach_em_of_the_tit
     ("Sénégal", False, "header"),           # a country's name
     ("THE WAY WE WORK", False, "other"),    # a styled line: the first heading
     ("Cabo Verde", True, "header"),
+    ("COMMUNIQUÉ DU CONSEIL DES MINISTRES DU 14 AOÛT 2024", False, "header"),   # a styled line holding a date
 ])
 def test_without_type_larger_than_the_body_only_a_date_or_a_country_makes_the_title_block(text, bold, kind):
     sections = _split([_blk(text, 40, bold=bold), _blk(_PARAGRAPH, 120)])
@@ -615,8 +616,7 @@ def _lead_in(words):
     (_lead_in(MAX_COLON_HEADING_WORDS), True, True),
     (_lead_in(MAX_COLON_HEADING_WORDS + 1), True, False),  # one word more: a sentence's lead-in
     # French sets a space before the colon: the colon is no word.
-    pytest.param(_lead_in(MAX_COLON_HEADING_WORDS)[:-1] + " :", True, True, marks=pytest.mark.xfail(
-        strict=True, reason="bug (reported): text.split() counts a spaced colon as a word")),
+    (_lead_in(MAX_COLON_HEADING_WORDS)[:-1] + " :", True, True),
     ("Objectives of the project:", False, False),          # not bold
     ("Objectives of the project", True, False),            # bold at body size, no colon: an event title
 ])
@@ -624,3 +624,43 @@ def test_a_bold_line_ending_on_a_colon_is_a_heading_in_at_most_max_colon_heading
     sections = _split([_blk("PROGRESS", 100, bold=True, size=14), _blk(_PARAGRAPH, 120), _blk(text, 200, bold=bold),
                        _blk(_PARAGRAPH, 220)])
     assert (_kinds(sections)[-1] == ("other", text)) is is_heading
+
+
+# --- a long heading --------------------------------------------------------------------------------
+
+_LONG = " ".join(["mot"] * (MAX_PLAIN_HEADING_WORDS + 1))
+
+
+@pytest.mark.parametrize("text, bold, size_ratio, is_heading", [
+    (_LONG, False, LONG_HEADING_SIZE_RATIO - 0.05, False),   # a sentence in slightly larger type
+    (_LONG, False, LONG_HEADING_SIZE_RATIO, True),           # display type
+    (_LONG, True, LONG_HEADING_SIZE_RATIO - 0.05, True),     # bold
+    (" ".join(["mot"] * MAX_PLAIN_HEADING_WORDS), False, LONG_HEADING_SIZE_RATIO - 0.05, True),
+])
+def test_past_max_plain_heading_words_a_heading_in_the_body_weight_is_set_in_display_type(
+        text, bold, size_ratio, is_heading):
+    blocks = _PROGRESS + [_blk(text, 200, bold=bold, size=9.0 * size_ratio), _blk(_PARAGRAPH, 230),
+                          _blk(_PARAGRAPH, 260)]
+    sections = _split(blocks, "fr")
+    assert (("other", text) in _kinds(sections)) is is_heading
+
+
+# --- a logo repeated on later pages ------------------------------------------------------------------
+
+def test_display_text_that_later_pages_repeat_is_no_title_where_page_1_has_its_own():
+    # A wordmark and its baseline at the top of the cover and again on page 2; the cover's own
+    # title further down, smaller than the wordmark.
+    blocks = [_blk("beta.gouv.fr", 40, bold=True, size=60), _blk("Nous créons des services", 110, size=24),
+              _blk("Rapport d’activité 2017", 700, bold=True, size=18),
+              _blk("beta.gouv.fr", 40, bold=True, size=40, page_number=2),
+              _blk("Nous créons des services", 90, size=16, page_number=2),
+              _blk(_PARAGRAPH, 200, page_number=2)]
+    header = _split(blocks, "fr")[0]
+    assert (header.kind, header.heading) == ("header", "Rapport d’activité 2017")
+    assert header.subheadings == ("beta.gouv.fr", "Nous créons des services")
+
+
+def test_display_text_repeated_later_is_still_the_title_where_page_1_has_no_other():
+    blocks = [_blk("Cabo Verde", 40, bold=True, size=24), _blk(_PARAGRAPH, 120),
+              _blk("Cabo Verde", 40, bold=True, size=24, page_number=2), _blk(_PARAGRAPH, 120, page_number=2)]
+    assert _kinds(_split(blocks))[0] == ("header", "Cabo Verde")

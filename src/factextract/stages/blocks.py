@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from ..model import POSITION_TOLERANCE, Block, Line, Page
 from ..text.markers import starts_with_marker
+from ..text.style import in_capitals
 from ..vocab.glyphs import font_family, glyph_rules
 
 # Consecutive lines whose sizes differ by more than this share are in different styles.
@@ -26,6 +27,8 @@ SAME_SIZE_TOLERANCE = 0.1
 MAX_WRAP_PITCH_EM = 2.0
 # ... in a column at least this many font sizes wide (in a narrow one every line looks full).
 MIN_WRAP_COLUMN_EM = 12.0
+# ... and starts at most this many font sizes right of where the wrapped line's text starts.
+MAX_WRAP_INDENT_EM = 3.0
 # A baseline step this much wider than the block's pitch, or (for its second line) wider than
 # this many font sizes, is paragraph spacing.
 PITCH_RATIO = 1.25
@@ -154,6 +157,9 @@ def _continues(block: list[Line], ln: Line, pitches: dict[float, float], column_
         return False
     if ln.bbox.h_overlap(prev.bbox) <= 0:
         return False
+    if (len(block) == 1 and in_capitals(prev.text) and not in_capitals(ln.text) and not ln.text[:1].islower()
+            and not wrapped):
+        return False  # a heading in capitals, then text in small letters: "CALENDAR OF EVENTS" / "Oct. 24 – …"
     # Text start of the block (after a hanging marker) vs this line's start.
     left = _text_start(block[0]) if len(block) == 1 else min(_text_start(b) for b in block[1:])
     if ln.bbox.x0 < left - OUTDENT_EM * ln.size and len(block) > 1:
@@ -164,9 +170,10 @@ def _continues(block: list[Line], ln: Line, pitches: dict[float, float], column_
     if (prev.text.rstrip().endswith(_SENTENCE_ENDS) and ln.text[:1].isupper()
             and prev.bbox.x1 < right - SHORT_LINE_EM * prev.size):
         return False
-    # A line broken by hand (the next word would have fit), then one back at the block's left
-    # edge, both entries "label – text" ("Nov. 3 – SSC Meeting"): a list set without markers.
-    return not (not _runs_to_edge(prev, ln, right) and abs(ln.bbox.x0 - left) <= SAME_EDGE
+    # A line back at the block's left edge, not going on in lower case, where it and the
+    # block's first line are both entries "label – text" ("Nov. 3 – SSC Meeting"): a list
+    # set without markers, one entry a line even where an entry fills the measure.
+    return not (abs(ln.bbox.x0 - left) <= SAME_EDGE and not ln.text[:1].islower()
                 and _ENTRY.match(ln.text) is not None and _ENTRY.match(block[0].text) is not None)
 
 
@@ -181,6 +188,8 @@ def _wrapped(prev: Line, ln: Line, column_right: float) -> bool:
         return False  # a lead-in, then the first entry it introduces
     if column_right - prev.bbox.x0 < MIN_WRAP_COLUMN_EM * prev.size:
         return False  # a narrow column (timeline labels) breaks every line
+    if ln.bbox.x0 > _text_start(prev) + MAX_WRAP_INDENT_EM * prev.size:
+        return False  # text set further right (a heading, then the first entry in a column)
     return _runs_to_edge(prev, ln, column_right)
 
 

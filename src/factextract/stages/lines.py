@@ -214,6 +214,11 @@ def _drop_caps_in_line(chars: Iterable[Char]) -> list[Char]:
         if not ch.text.isalpha() or len(ch.text) != 1 or ch.size < smallest * DROP_CAP_SIZE_RATIO:
             out.append(ch)
             continue
+        if any(c is not ch and c.text.strip() and c.size * DROP_CAP_SIZE_RATIO > ch.size
+               and 0 <= ch.bbox.x0 - c.bbox.x1 <= DROP_CAP_GAP_EM * ch.size and c.bbox.v_overlap(ch.bbox) > 0
+               for c in chars):
+            out.append(ch)  # a letter inside a word of large type ("Belgique¹"), no drop cap
+            continue
         after = [c for c in chars if c.text.strip() and c.size * DROP_CAP_SIZE_RATIO <= ch.size
                  and ch.bbox.x1 - POSITION_TOLERANCE <= c.bbox.x0 <= ch.bbox.x1 + DROP_CAP_GAP_EM * c.size
                  and abs(c.bbox.top - ch.bbox.top) <= c.size]
@@ -292,7 +297,13 @@ def _is_bold(fontname: str, heavy: frozenset[str]) -> bool:
 def _is_label(chars: Sequence[Char]) -> bool:
     """The glyphs are a short label ending with a colon: "Budget:", "Date de l'évaluation :"."""
     text = "".join(c.text for c in chars).rstrip()
-    return text.endswith(":") and len(text.split()) <= MAX_LABEL_WORDS
+    if not text.endswith(":"):
+        return False
+    # Words are counted from the glyphs' gaps as well: many PDFs draw no space glyph.
+    gaps = sum(1 for a, b in zip(chars, chars[1:]) if a.text.strip() and b.text.strip()
+               and b.bbox.x0 - a.bbox.x1 > WORD_GAP_EM * max(a.size, MIN_SIZE))
+    words = sum(1 for w in text.split() if any(ch.isalnum() for ch in w)) + gaps
+    return words <= MAX_LABEL_WORDS
 
 
 def _is_note_number(chars: Sequence[Char]) -> bool:

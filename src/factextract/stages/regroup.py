@@ -48,6 +48,10 @@ EDGE_TOLERANCE = 2.0
 # MAX_FIGURE_WORDS words; its caption, in smaller type, starts at most MAX_CAPTION_GAP_EM
 # (caption) sizes under it, in at most MAX_CAPTION_PARTS blocks.
 _KEY_FIGURE = re.compile(r"^[+\-−]?\d[\d\s.,]*(?:\s?%)?(?=\s|$)")
+# A number that opens a heading is no key figure: an outline number ("1. Introduction",
+# "2.1 Contexte": a dot or bracket after it, or a capital word after a dotted number) or a
+# year before words ("2017 en chiffres").
+_HEADING_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]\s|\d{1,2}(?:\.\d{1,2})+\s+[A-ZÀ-ÖØ-Þ]|(?:19|20)\d\d\s+\w)")
 MAX_FIGURE_WORDS = 6
 MAX_CAPTION_GAP_EM = 1.0
 MAX_CAPTION_PARTS = 3
@@ -94,7 +98,8 @@ def _is_key_figure(block: Block, body: float, language: str) -> bool:
     """A short block set large that begins with a number and is not a date."""
     text = block.text.strip()
     return (block.lines[0].size >= body * HEADING_SIZE_RATIO and len(text.split()) <= MAX_FIGURE_WORDS
-            and bool(_KEY_FIGURE.match(text)) and parse_date(text, language) is None)
+            and bool(_KEY_FIGURE.match(text)) and not _HEADING_NUMBER.match(text)
+            and parse_date(text, language) is None)
 
 
 def _pair_labels(blocks: list[Block], language: str) -> list[Block]:

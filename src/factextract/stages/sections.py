@@ -33,6 +33,11 @@ MAX_HEADING_CHARS = 120
 MAX_HEADING_LINES = 3
 MAX_OTHER_HEADING_WORDS = 16
 BOLD_HEADING_SIZE_RATIO = 1.05
+# Past MAX_PLAIN_HEADING_WORDS words, a heading in the body's weight and lower case is set at
+# least LONG_HEADING_SIZE_RATIO times the body size: a sentence in slightly larger type (a
+# form's or a cover's lead paragraph) is text, not a heading.
+MAX_PLAIN_HEADING_WORDS = 8
+LONG_HEADING_SIZE_RATIO = 1.4
 _NOT_HEADING_ENDS = (".", ";", ",")
 # An underline is a rule whose middle lies within UNDERLINE_DROP_EM font sizes of the line's
 # bottom, under at least UNDERLINE_SHARE of its text, running at most UNDERLINE_OVERRUN_EM
@@ -93,7 +98,8 @@ def split_sections(layout: Layout, language: str, *, doc_id: str) -> tuple[Secti
     # A header placed away from the top (a band at the foot of page 1) is found by what it says.
     placed = _header_elsewhere(layout, body, language)
     placed_ids = {b.index for b in placed}
-    reader = _Reader(layout, body, language, _title_candidate(layout, body, placed_ids))
+    recurring = frozenset(_key(b) for b in layout.blocks if b.page > 1)
+    reader = _Reader(layout, body, language, _title_candidate(layout, body, placed_ids, recurring), recurring)
     for block in layout.blocks:
         if block.index not in placed_ids:
             reader.place(block)
@@ -109,7 +115,7 @@ def split_sections(layout: Layout, language: str, *, doc_id: str) -> tuple[Secti
             _take_table_header_rows(draft, language)
     if layout.footnotes:
         drafts.append(_Draft("footnotes", None, layout.footnotes[0].page, blocks=list(layout.footnotes)))
-    return tuple(_section(d, n, doc_id, language) for n, d in enumerate(drafts, start=1))
+    return tuple(_section(d, n, doc_id, language, reader.title) for n, d in enumerate(drafts, start=1))
 
 
 @dataclass
@@ -121,6 +127,7 @@ class _Reader:
     body: float
     language: str
     title: Block | None
+    recurring: frozenset[str] = frozenset()  # the texts of blocks on later pages (_key)
     drafts: list[_Draft] = field(default_factory=list)
 
     def place(self, block: Block) -> None:
@@ -137,6 +144,13 @@ class _Reader:
         styled = (is_heading_styled(block, self.body, self.layout.body_bold)
                   or self._underlined(block))
         if current is not None and current.kind == "header" and is_header_label(text, self.language):
+            current.blocks.append(block)
+            return
+        if self._before_title(block, text, styled):
+            # The title, and a logo's lines before it on page 1: the title block, whatever
+            # their words name.
+            if current is None or current.kind != "header":
+                current = _open(self.drafts, "header", None, block.page)
             current.blocks.append(block)
             return
         kind = _heading_kind(block, text, styled, self.body, self.language, first=current is None)
@@ -171,6 +185,17 @@ class _Reader:
             current = _open(self.drafts, "other", None, block.page)
         current.blocks.append(block)
 
+    def _before_title(self, block: Block, text: str, styled: bool) -> bool:
+        """Before the title in reading order and before any section, styled text that later
+        pages repeat (a logo's wordmark and baseline); then the title itself."""
+        if self.title is None or block.page != self.title.page or block.index > self.title.index:
+            return False
+        if block.index == self.title.index:
+            # After a title block already begun; a title standing first is read as any block.
+            return bool(self.drafts) and all(d.kind == "header" for d in self.drafts)
+        return (styled and all(d.kind == "header" for d in self.drafts) and _key(block) in self.recurring
+                and _heading_kind(block, text, styled, self.body, self.language, first=True) is None)
+
     def _in_title_block(self, block: Block, text: str, styled: bool) -> bool:
         """A line of the title block on page 1: the title itself (the largest type), or a short
         line near it (TITLE_BLOCK_REACH_EM title sizes), above or level with it, or set apart
@@ -188,8 +213,10 @@ class _Reader:
         set_apart = styled or named
         if self.title is None:
             # No type larger than the body: only a date or a country's name at the top makes
-            # a title block; a styled line there is the first heading.
-            return block.bbox.top < self.layout.page(1).height * HEADER_ZONE and named
+            # a title block, or a styled line that holds a date ("COMMUNIQUÉ DU CONSEIL DES
+            # MINISTRES DU 14 AOÛT 2024"); another styled line there is the first heading.
+            dated = styled and bool(find_dates(text, self.language))
+            return block.bbox.top < self.layout.page(1).height * HEADER_ZONE and (named or dated)
         reach = TITLE_BLOCK_REACH_EM * max(ln.size for ln in self.title.lines)
         if not self.title.bbox.top - reach <= block.bbox.top <= self.title.bbox.bottom + reach:
             return False
@@ -211,9 +238,12 @@ class _Reader:
                      or (bold and block.lines[0].size >= self.body * BOLD_HEADING_SIZE_RATIO)
                      # "3- Objectifs du projet :": a bold line standing alone and ending on a
                      # colon introduces what follows as a heading does.
-                     or (bold and text.rstrip().endswith(":") and len(text.split()) <= MAX_COLON_HEADING_WORDS))
+                     or (bold and text.rstrip().endswith(":") and _word_count(text) <= MAX_COLON_HEADING_WORDS))
         if not any(ch.isalnum() for ch in text):
             return False  # an ornament (a large opening quote), not a heading
+        if (len(text.split()) > MAX_PLAIN_HEADING_WORDS and not any(ln.bold for ln in block.lines)
+                and not in_capitals(text) and _size(block) < self.body * LONG_HEADING_SIZE_RATIO):
+            return False
         # A date is a timeline's label, unless set as large as a title ("2017" over a spread).
         dated = parse_date(text, self.language) is not None and _size(block) < self.body * DATE_HEADING_SIZE_RATIO
         return set_apart and not dated and not is_header_label(text, self.language)
@@ -274,15 +304,33 @@ def _without_marker(block: Block, text: str) -> str:
     return text.strip()[1:].strip() if glyph is not None and text.strip().startswith(glyph) else text
 
 
-def _title_candidate(layout: Layout, body: float, skip: set[int]) -> Block | None:
+def _word_count(text: str) -> int:
+    """Words with a letter or digit in them (French sets its colon apart: "Objectifs :")."""
+    return sum(1 for word in text.split() if any(ch.isalnum() for ch in word))
+
+
+def _key(block: Block) -> str:
+    """A block's text as blocks on different pages are compared."""
+    return squash(block.text).casefold()
+
+
+def _title_candidate(layout: Layout, body: float, skip: set[int], recurring: frozenset[str]) -> Block | None:
     """The document's title: the block in the largest type on page 1, wherever it stands (a
-    photo may fill the top), if it is larger than the body and short enough to be a title."""
+    photo may fill the top), if it is larger than the body and short enough to be a title.
+
+    Display text that page 1 shares with a later page (a logo's wordmark and baseline, a
+    banner) names the publisher or the series; where page 1 also has display type of its own
+    (TITLE_SIZE_RATIO times the body), that is the title."""
     candidates = [b for b in layout.blocks if b.page == 1 and b.index not in skip
                   and len(b.lines) <= MAX_TITLE_BLOCK_LINES and len(b.text.split()) <= MAX_TITLE_WORDS_OF_TITLE]
     if not candidates:
         return None
-    largest = max(candidates, key=lambda b: (max(ln.size for ln in b.lines), -b.index))
-    return largest if max(ln.size for ln in largest.lines) > body else None
+    by_size = sorted(candidates, key=lambda b: (-_size(b), b.index))
+    largest = by_size[0]
+    if _size(largest) <= body:
+        return None
+    own = [b for b in by_size if _key(b) not in recurring and _size(b) >= body * TITLE_SIZE_RATIO]
+    return own[0] if own else largest
 
 
 def _open(drafts: list[_Draft], kind: SectionKind, heading: str | None, page: int) -> _Draft:
@@ -312,13 +360,13 @@ def _looks_like_section_heading(block: Block, text: str, body: float) -> bool:
     return (in_capitals(text) or is_large(block, body)) and len(text.split()) <= MAX_HEADING_WORDS
 
 
-def _section(draft: _Draft, n: int, doc_id: str, language: str) -> Section:
+def _section(draft: _Draft, n: int, doc_id: str, language: str, title: Block | None) -> Section:
     """The finished section: headings on one line; the header's title is its largest text
     that names a country, and every other header line is a subheading."""
     heading, subheadings = draft.heading, draft.subheadings
     if draft.kind == "header":
         header_blocks = sorted(draft.blocks + draft.heading_blocks, key=lambda b: b.index)
-        title = _title_block(header_blocks, language)
+        title = _title_block(header_blocks, language, title)
         heading = block_text(title, language) if title is not None else None
         subheadings = [block_text(b, language) for b in header_blocks if b is not title]
     heading = squash(heading or "") or None
@@ -359,9 +407,10 @@ def _table_header_rows(blocks: Sequence[Block], language: str) -> list[list[Bloc
     return rows
 
 
-def _title_block(blocks: Sequence[Block], language: str) -> Block | None:
-    """The header's title: the block in the largest type that names a country, else the block
-    in the largest type (a "FICHE PAYS" banner above the country's name is not the title)."""
+def _title_block(blocks: Sequence[Block], language: str, candidate: Block | None) -> Block | None:
+    """The header's title: the block in the largest type that names a country, else the
+    document's title candidate (_title_candidate) if the header holds it, else the block in the
+    largest type (a "FICHE PAYS" banner above the country's name is not the title)."""
     if not blocks:
         return None
 
@@ -371,7 +420,11 @@ def _title_block(blocks: Sequence[Block], language: str) -> Block | None:
     naming = [b for b in blocks if find_country([block_text(b, language)]) is not None
               and not is_header_label(block_text(b, language), language)
               and not is_field_line(block_text(b, language), language)]
-    return largest(naming) if naming else largest(blocks)
+    if naming:
+        return largest(naming)
+    if candidate is not None and any(b.index == candidate.index for b in blocks):
+        return candidate
+    return largest(blocks)
 
 
 def _header_elsewhere(layout: Layout, body: float, language: str) -> list[Block]:
