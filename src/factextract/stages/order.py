@@ -51,6 +51,9 @@ class _Unit:
 def _order_region(lines: list[Line], boxes: list[BBox], min_gap: float,
                   tables: dict[BBox, Table]) -> list[Line]:
     """The lines of a region in reading order, its boxes read whole, recursively."""
+    whole = [t for box, t in tables.items() if box in boxes and all(box.contains(ln.bbox, BOX_TOLERANCE) for ln in lines)]
+    if whole:
+        return _table_order(lines, whole[0])  # a table holding every line: row by row
     units = _units(lines, boxes)
     if len(units) == 1 and units[0].boxes is not None and units[0].lines == lines:
         if units[0].bbox in tables:
