@@ -9,9 +9,10 @@ from factextract.model import POSITION_TOLERANCE, BBox, Char
 from factextract.stages.lines import (
     BASELINE_TOLERANCE_EM, COLUMN_GAP_EM, DRAWN_MARKER_DROP_EM, DRAWN_MARKER_GAP_EM, DROP_CAP_GAP_EM,
     DROP_CAP_SIZE_RATIO, DROP_CAP_WIDTH_EM, EDGE_TOLERANCE, GLUED_GAP_EM, GUTTER_GAP_EM, JOIN_GAP_EM,
-    JUSTIFIED_GAP_RATIO, LINE_OVERLAP, MARKER_GAP_EM, MAX_LABEL_WORDS, MAX_NOTE_NUMBER_CHARS, MIN_EDGE_LINES,
+    JUSTIFIED_GAP_RATIO, LINE_OVERLAP, MARKER_GAP_EM, MAX_LABEL_WORDS, MAX_NOTE_NUMBER_CHARS, MIN_DIGIT_SAMPLES,
+    MIN_EDGE_LINES,
     MIN_SPACE_GAP_SHARE, NOTE_NUMBER_GAP_EM, NOTE_TEXT_SIZE_RATIO, SPACE_BASELINE_TOLERANCE, SPINE_TOLERANCE,
-    SUPERSCRIPT_RAISE_EM, SUPERSCRIPT_SIZE_RATIO, WEIGHT_CHANGE_GAP_EM, WORD_GAP_EM, chars_to_lines,
+    SUPERIOR_WIDTH_RATIO, SUPERSCRIPT_RAISE_EM, SUPERSCRIPT_SIZE_RATIO, WEIGHT_CHANGE_GAP_EM, WORD_GAP_EM, chars_to_lines,
 )
 from factextract.text.markers import starts_with_marker
 
@@ -681,3 +682,37 @@ def test_the_last_letter_of_a_large_title_with_a_note_number_after_it_is_no_drop
     title = chars("Belgique", 30, 60, size=28)
     number = chars("1", _end(title), 44, size=8)
     assert texts(chars_to_lines(page(title, number))) == ["Belgique1"]
+
+
+# --- superior figures ------------------------------------------------------------------------------
+# An OpenType superior figure keeps the text's font, size and baseline: only its narrower advance
+# (the digit is drawn small and raised inside the glyph) tells it from the digits of a number.
+
+def _narrowed(run, ratio):
+    """The glyphs with their advance cut to ``ratio`` of a normal glyph's, one after another."""
+    out, x = [], run[0].bbox.x0
+    for c in run:
+        w = c.bbox.width * ratio
+        out.append(Char(c.text, c.fontname, c.size, BBox(x, c.bbox.top, x + w, c.bbox.bottom), c.baseline))
+        x += w
+    return out
+
+
+@pytest.mark.parametrize("ratio, samples, superior", [
+    # samples: how many times the page shows that digit, the marker included.
+    (SUPERIOR_WIDTH_RATIO, MIN_DIGIT_SAMPLES, True),
+    (SUPERIOR_WIDTH_RATIO + 0.05, MIN_DIGIT_SAMPLES, False),   # about as wide as the usual digit
+    (SUPERIOR_WIDTH_RATIO, MIN_DIGIT_SAMPLES - 1, False),      # too few digits seen to know their width
+])
+def test_a_narrow_digit_glued_to_a_word_in_the_texts_own_font_is_a_superior_figure(ratio, samples, superior):
+    body = chars("les agents de l’OFII", 50, 100)
+    marker = _narrowed(chars("1", body[-1].bbox.x1, 100), ratio)
+    numbers = chars(" ".join(["1"] * (samples - 1)) + " personnes", 50, 140)
+    lines = chars_to_lines(page(body, marker, numbers))
+    assert [(s.text, s.superscript) for s in lines[0].spans][-1] == (("1", True) if superior else ("les agents de l’OFII1", False))
+
+
+def test_a_normal_digit_after_a_letter_is_no_superior_figure():
+    # "H1 2023": the digit is as wide as the page's other ones.
+    lines = chars_to_lines(page(chars("H1 2023, 1 111 personnes", 50, 100)))
+    assert not any(s.superscript for s in lines[0].spans)

@@ -66,6 +66,12 @@ LINE_OVERLAP = 0.5
 # A glyph this much smaller than the line's text, raised this much, is a superscript.
 SUPERSCRIPT_SIZE_RATIO = 0.85
 SUPERSCRIPT_RAISE_EM = 0.15
+# A superior figure (OpenType "sups": a note number drawn in the text's own font and size, on
+# its baseline, only smaller and raised in the glyph) is a digit glued to a letter and set at
+# most SUPERIOR_WIDTH_RATIO as wide as the same digit in the same font elsewhere on the page,
+# where that digit is seen at least MIN_DIGIT_SAMPLES times.
+SUPERIOR_WIDTH_RATIO = 0.75
+MIN_DIGIT_SAMPLES = 3
 # A glyph within this many points of the line's commonest size is body text.
 BODY_SIZE_TOLERANCE = 0.5
 # A gap this many font sizes wide, standing out from the line's word gaps, separates two
@@ -194,11 +200,41 @@ def chars_to_lines(page: Page) -> tuple[Line, ...]:
     groups = _split_at_column_edges([sorted(b.chars, key=lambda c: c.bbox.x0) for b in done])
     for xs in spaces.values():
         xs.sort()
-    lines = [_finish_line(g, page.number, spaces, page.heavy_fonts) for g in groups]
+    superior = _superior_figures(groups)
+    lines = [_finish_line(g, page.number, spaces, page.heavy_fonts, superior) for g in groups]
     bullets = _bullet_marks(page)
     if bullets:
         lines = [_with_drawn_marker(ln, bullets) for ln in lines]
     return tuple(sorted((ln for ln in lines if ln.text.strip()), key=lambda ln: (ln.bbox.top, ln.bbox.x0)))
+
+
+def _superior_figures(groups: Sequence[Sequence[Char]]) -> frozenset[int]:
+    """The ids of glyphs that are superior figures: note numbers that keep the text's size and
+    baseline, so that only their narrower advance tells them from the digits of a number."""
+    widths: dict[tuple[str, str], list[float]] = {}
+    for group in groups:
+        for c in group:
+            if c.text.isdigit() and len(c.text) == 1 and c.size > 0:
+                widths.setdefault((c.fontname, c.text), []).append(c.bbox.width / c.size)
+    usual = {key: statistics.median(v) for key, v in widths.items() if len(v) >= MIN_DIGIT_SAMPLES}
+    if not usual:
+        return frozenset()
+    found: set[int] = set()
+    for group in groups:
+        for i, c in enumerate(group):
+            if not i or not c.text.isdigit() or (c.fontname, c.text) not in usual:
+                continue
+            if c.bbox.width / max(c.size, MIN_SIZE) > SUPERIOR_WIDTH_RATIO * usual[(c.fontname, c.text)]:
+                continue
+            # The run of figures it starts or continues must follow a letter, glued to it.
+            j = i
+            while j > 0 and group[j - 1].text.isdigit() and id(group[j - 1]) in found:
+                j -= 1
+            before = group[j - 1] if j > 0 else None
+            if before is not None and (before.text[-1:].isalpha() or id(before) in found) \
+                    and c.bbox.x0 - before.bbox.x1 <= GLUED_GAP_EM * max(c.size, MIN_SIZE):
+                found.add(id(c))
+    return frozenset(found)
 
 
 def _drop_caps_in_line(chars: Iterable[Char]) -> list[Char]:
@@ -357,7 +393,7 @@ def _space_between(spaces: dict[int, list[tuple[float, float]]], baseline: float
 
 
 def _finish_line(chars: list[Char], page_number: int, spaces: dict[int, list[tuple[float, float]]] | None = None,
-                 heavy: frozenset[str] = frozenset()) -> Line:
+                 heavy: frozenset[str] = frozenset(), superior: frozenset[int] = frozenset()) -> Line:
     """A line's glyphs -> ``Line``: its text with word spaces, its runs of one font (with
     superscripts marked), its body size and weight."""
     glyphs = glyph_rules()
@@ -377,8 +413,8 @@ def _finish_line(chars: list[Char], page_number: int, spaces: dict[int, list[tup
     cur_key: tuple[str, float, bool, bool] | None = None
     prev: Char | None = None
     for i, c in enumerate(chars):
-        superscript = (c.size <= body_size * SUPERSCRIPT_SIZE_RATIO
-                       and c.baseline < body_baseline - SUPERSCRIPT_RAISE_EM * body_size)
+        superscript = id(c) in superior or (c.size <= body_size * SUPERSCRIPT_SIZE_RATIO
+                                            and c.baseline < body_baseline - SUPERSCRIPT_RAISE_EM * body_size)
         # A private-use glyph (an icon) is a span of its own, so that it is told from text.
         key = (c.fontname, round(c.size, 1), superscript, is_private_use(c.text))
         space = prev is not None and (
