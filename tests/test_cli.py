@@ -20,7 +20,7 @@ from factextract.cli import main
 
 from test_batch import fake_process, make_files
 
-COMMANDS = ("run", "parse-date", "evaluate")
+COMMANDS = ("run", "prune-cache", "parse-date", "evaluate")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -67,7 +67,7 @@ def fake_tables(monkeypatch):
         written["sheets"] = list(sheets)
         return list(sheets), {"documents": [s.status for s in sheets]}
 
-    def write_tables(frames, out_dir, *, inputs, started, finished):
+    def write_tables(frames, out_dir, *, inputs, started, finished, replace_all=False):
         written.update(frames=frames, out_dir=out_dir, inputs=inputs, started=started,
                        finished=finished)
         (Path(out_dir) / "manifest.json").write_text("{}")

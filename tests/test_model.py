@@ -111,3 +111,31 @@ def test_a_document_without_text_has_the_default_body_size():
 ])
 def test_a_box_contains_another_give_or_take_a_tolerance(inner, tolerance, inside):
     assert BBox(0, 0, 100, 100).contains(inner, tolerance) is inside
+
+
+def test_a_factsheet_has_no_warnings_unless_given_and_they_follow_error():
+    import dataclasses
+
+    from factextract.model import Factsheet
+
+    sheet = Factsheet(doc_id="0" * 16, source_path="a.pdf", sha256="0" * 64, status="ok")
+    assert sheet.warnings == ()
+    names = [f.name for f in dataclasses.fields(Factsheet)]
+    assert names[names.index("error") + 1] == "warnings"
+
+
+def test_partial_is_a_status_between_ok_and_no_text():
+    from factextract.model import STATUSES
+
+    assert STATUSES == ("ok", "partial", "no_text", "error")
+
+
+def test_a_pdf_read_is_frozen_and_whole_unless_said_otherwise():
+    import dataclasses
+
+    from factextract.model import PdfRead
+
+    read = PdfRead(pages=(), page_count=3)
+    assert (read.lost_pages, read.warnings) == ((), ())
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        read.page_count = 4

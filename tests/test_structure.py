@@ -17,6 +17,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "factextract"
 # (vocab from vocab, text from text).
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("factextract._version", "factextract.errors", "factextract.model", "factextract.identity"),
+    ("factextract.serialize",),
+    ("factextract.store",),
     ("factextract.vocab",),
     ("factextract.text", "factextract.dates"),
     ("factextract.stages",),

@@ -23,7 +23,7 @@ from factextract.model import (
 
 # The contract's columns (CONTRACT.md, "Tables"), in its order; extras may follow.
 CONTRACT_COLUMNS = {
-    "documents": "doc_id source_path sha256 status error title language country domain_number "
+    "documents": "doc_id source_path sha256 status error warnings title language country domain_number "
                  "domain_title action_number action_title page_count pipeline_version",
     "sections": "doc_id section_id order kind heading page",
     "items": "doc_id item_id section_id section_kind parent_item_id order page text date_text "
@@ -129,7 +129,7 @@ def test_schema_file_is_a_table_schema(table):
     assert len(names) == len(set(names))
     for field in descriptor["fields"]:
         assert set(field) >= {"name", "type", "description", "constraints"}, field["name"]
-        assert field["type"] in {"string", "integer", "date", "list"}
+        assert field["type"] in {"string", "integer", "date", "datetime", "list"}
         assert len(field["description"]) > 20, field["name"]
         assert isinstance(field["constraints"].get("required"), bool)
         if field["type"] == "list":
@@ -303,7 +303,7 @@ def _missing_table(frames):
 
 
 @pytest.mark.parametrize(("breaks", "table", "fragments"), [
-    (_broken_enum, "documents", ["row 1", "'status'", "'failed'", "ok, no_text, error"]),
+    (_broken_enum, "documents", ["row 1", "'status'", "'failed'", "ok, partial, no_text, error"]),
     (_missing_column, "items", ["'date_edtf'", "missing"]),
     (_swapped_columns, "footnotes", ["wrong order"]),
     (_wrong_dtype, "sections", ["'page'", "float64", "Int64"]),
@@ -340,7 +340,8 @@ def test_write_tables_refuses_invalid_frames_and_writes_nothing(frames, tmp_path
 def test_every_table_is_written_in_both_formats_and_nothing_else(written):
     out, _ = written
     expected = {f"{t}.{ext}" for t in tables.TABLES for ext in ("parquet", "csv")}
-    assert {p.name for p in out.iterdir()} == expected | {"manifest.json", "datapackage.json"}
+    written = {p.name for p in out.iterdir() if not p.name.endswith(".lock")}   # store's lock files
+    assert written == expected | {"manifest.json", "datapackage.json"}
 
 
 def _read_csv(path):
@@ -392,14 +393,23 @@ def _parse_csv(path, table):
 @pytest.mark.parametrize("table", tables.TABLES)
 def test_csv_round_trip(written, frames, table):
     out, _ = written
-    pd.testing.assert_frame_equal(_parse_csv(out / f"{table}.csv", table), frames[table])
+    pd.testing.assert_frame_equal(_parse_csv(out / f"{table}.csv", table), _stamped(frames[table]))
+
+
+def _stamped(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame as written: documents carry when the run that wrote them finished."""
+    if "extracted_at" not in frame:
+        return frame
+    frame = frame.copy()
+    frame["extracted_at"] = pd.Series([pd.Timestamp(FINISHED)] * len(frame), dtype=frame["extracted_at"].dtype)
+    return frame
 
 
 @pytest.mark.parametrize("table", tables.TABLES)
 def test_parquet_round_trip_through_load(written, frames, table):
     out, _ = written
     loaded = tables.load(out)
-    pd.testing.assert_frame_equal(loaded[table], frames[table])
+    pd.testing.assert_frame_equal(loaded[table], _stamped(frames[table]))
     assert dict(loaded[table].dtypes) == tables.dtypes(table)
 
 
@@ -436,7 +446,7 @@ def test_manifest(written):
     assert manifest["inputs"] == ["samples", "in/empty.pdf"]
     assert manifest["row_counts"] == {"documents": 3, "sections": 3, "items": 5, "dates": 2,
                                       "footnotes": 2, "footnote_refs": 2, "entities": 3}
-    assert manifest["status_counts"] == {"ok": 1, "no_text": 1, "error": 1}
+    assert manifest["status_counts"] == {"ok": 1, "partial": 0, "no_text": 1, "error": 1}
 
 
 def test_datapackage_lists_every_table_with_its_schema(written):
@@ -456,7 +466,7 @@ def test_error_only_run_writes_every_table_with_its_columns(tmp_path):
     frames = tables.to_frames([error_sheet()])
     manifest = tables.write_tables(frames, tmp_path, inputs=["in/empty.pdf"], started=STARTED,
                                    finished=FINISHED)
-    assert manifest["status_counts"] == {"ok": 0, "no_text": 0, "error": 1}
+    assert manifest["status_counts"] == {"ok": 0, "partial": 0, "no_text": 0, "error": 1}
     for table in tables.TABLES[1:]:
         assert _read_csv(tmp_path / f"{table}.csv") == [tables.columns(table)]
         assert pq.read_schema(tmp_path / f"{table}.parquet").names == tables.columns(table)
@@ -467,21 +477,10 @@ def test_error_only_run_writes_every_table_with_its_columns(tmp_path):
 def test_rewriting_a_folder_replaces_its_tables_and_leaves_no_temporary_files(written):
     out, _ = written
     tables.write_tables(tables.to_frames([no_text_sheet()]), out, inputs=["in/scan.pdf"],
-                        started=STARTED, finished=FINISHED)
-    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+                        started=STARTED, finished=FINISHED, replace_all=True)
+    assert not [p for p in out.iterdir() if p.name.startswith(".") and not p.name.endswith(".lock")]
     assert len(tables.load(out)["documents"]) == 1
     assert tables.load(out)["items"].empty
-
-
-def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path):
-    target = tmp_path / "items.csv"
-    target.write_text("old", encoding="utf-8")
-    with pytest.raises(RuntimeError):
-        with tables._atomic(target) as tmp:
-            tmp.write_text("half", encoding="utf-8")
-            raise RuntimeError("interrupted")
-    assert target.read_text(encoding="utf-8") == "old"
-    assert [p.name for p in tmp_path.iterdir()] == ["items.csv"]
 
 
 # --- load -----------------------------------------------------------------------------------

@@ -22,16 +22,27 @@ if TYPE_CHECKING:
 __all__ = ["__version__", "extract", "load", "run"]
 
 
-def extract(path: str | Path, *, raise_on_error: bool = False) -> Factsheet:
+def extract(path: str | Path, *, raise_on_error: bool = False, timeout: float | None = None,
+            max_pages: int | None = None) -> Factsheet:
     """Read one factsheet PDF into the typed document model (``factextract.model.Factsheet``).
 
     A file that cannot be read gives a Factsheet with ``status == "error"`` and a message in
-    ``error``; with ``raise_on_error=True`` a ``DocumentError`` is raised instead.
+    ``error``; with ``raise_on_error=True`` a ``DocumentError`` is raised instead. With a
+    ``timeout`` (seconds) the file is read in a child process that is killed when time is up
+    (a decompression bomb cannot hang the caller; the Factsheet then says "timed out").
+    ``max_pages`` reads at most that many pages (the rest are named in ``warnings``).
     """
     from .errors import DocumentError
-    from .pipeline import process_file
 
-    sheet = process_file(Path(path))
+    if timeout is not None:
+        from .batch import run_batch
+
+        sheet = run_batch([Path(path)], jobs=1, timeout_s=timeout, memory_mb=None, cache_dir=None,
+                          progress=False, max_pages=max_pages)[0]
+    else:
+        from .pipeline import process_file
+
+        sheet = process_file(Path(path), max_pages=max_pages)
     if raise_on_error and sheet.status == "error":
         raise DocumentError(str(path), sheet.error or "unreadable")
     return sheet

@@ -17,15 +17,17 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import json
 import logging
 import multiprocessing
 import os
-import pickle
 import re
 import signal
 import sys
+import time
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, wait
 from concurrent.futures import TimeoutError as FutureTimeoutError
 from datetime import datetime, timezone
@@ -35,6 +37,7 @@ from typing import Any
 from ._version import __version__
 from .errors import DocumentError, FactextractError, UsageError, one_line
 from .identity import doc_id_of, file_sha256, unreadable_sha256
+from . import serialize
 from .model import Factsheet
 
 log = logging.getLogger(__name__)
@@ -48,6 +51,15 @@ MAX_MESSAGE_CHARS = 300
 _MIB = 1 << 20  # bytes in a MiB
 # How many hex digits of the code's hash name a pipeline version in cache file names.
 FINGERPRINT_DIGITS = 12
+# Inside --out: the cache (unless --cache-dir names another) and the per-file log.
+CACHE_DIR = ".cache"
+LOG_FILE = "log.jsonl"
+CACHE_SUFFIX = ".json"  # a cache entry's file name: <sha256>-<pipeline fingerprint><suffix>
+_SECONDS_PER_DAY = 86400
+# How often a worker checks that the run that started it is still there (seconds).
+PARENT_CHECK_S = 1.0
+# Linux's prctl option that sends a signal to a process when its parent dies.
+_PR_SET_PDEATHSIG = 1
 
 ProcessFn = Callable[[Path], Factsheet]
 
@@ -76,6 +88,64 @@ class BatchResult(list[Factsheet]):
         self.duplicates = list(duplicates)
 
 
+@dataclasses.dataclass(frozen=True)
+class FileRecord:
+    """How one file of a batch went, beside its Factsheet: for the log and ``on_file``."""
+
+    path: str
+    seconds: float = 0.0  # wall time from scheduling to result (0 for cached and duplicate files)
+    cache_hit: bool = False
+
+
+class _RunLog:
+    """The run's JSON-lines log: one line per file (path, doc_id, status, seconds, pages,
+    cache hit, warnings, error), appended as each file is done, so a killed run still leaves
+    the lines of the files it finished."""
+
+    def __init__(self, path: Path, started: datetime,
+                 also: Callable[[Factsheet, FileRecord], None] | None) -> None:
+        self.path, self.started, self.also = path, started.isoformat(timespec="seconds"), also
+        try:
+            self.handle: Any = path.open("a", encoding="utf-8")
+        except OSError as exc:
+            log.warning("cannot write the log %s (%s): going on without it", path, exc.strerror or exc)
+            self.handle = None
+
+    def record(self, sheet: Factsheet, record: FileRecord) -> None:
+        if self.handle is not None:
+            line = {"run": self.started, "path": record.path, "doc_id": sheet.doc_id, "status": sheet.status,
+                    "seconds": round(record.seconds, 3), "pages": sheet.page_count, "cache_hit": record.cache_hit,
+                    "duplicate_of": sheet.duplicate_of, "warnings": list(sheet.warnings), "error": sheet.error}
+            self.handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+            self.handle.flush()
+        if self.also is not None:
+            self.also(sheet, record)
+
+    def close(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """While the batch runs, SIGTERM (``kill``, a scheduler's stop) is Ctrl-C: the pool is
+    stopped and its workers killed instead of left running."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 # ---------------------------------------------------------------------------------------------
 # The whole run: inputs -> tables on disk
 
@@ -88,42 +158,84 @@ def run(
     timeout_s: float | None = DEFAULT_TIMEOUT_S,
     memory_mb: int | None = DEFAULT_MEMORY_MB,
     cache: bool = True,
+    cache_dir: str | Path | None = None,
     progress: bool | None = None,
     abort_on_error: bool = False,
+    replace: bool = False,
+    max_pages: int | None = None,
+    log_file: str | Path | None = None,
+    on_file: Callable[[Factsheet, FileRecord], None] | None = None,
 ) -> BatchResult:
-    """Extract every PDF in ``inputs`` (files, and folders searched recursively) and write the
-    tables, ``datapackage.json`` and ``manifest.json`` to ``out``: what ``factextract run``
-    does, callable from a notebook.
+    """Extract every PDF in ``inputs`` (files, and folders searched recursively) and add them
+    to the collection of tables in ``out`` (``datapackage.json`` and ``manifest.json`` with
+    them): what ``factextract run`` does, callable from a notebook.
+
+    ``out`` is checked to be writable before any work, locked against a second run for the
+    whole run, and written as a transaction (see ``store``): whatever happens, it holds either
+    the previous collection or the new one. Documents already in ``out`` and not in this run
+    are kept; ``replace`` starts the collection over.
 
     Returns the Factsheets, one per input file, in input order; a document whose rows broke
     a schema (a bug) is an ``error`` one, with its rows left out. Results are cached in
-    ``out/.cache`` unless ``cache`` is false. See ``run_batch`` for the other arguments.
+    ``cache_dir`` (default ``out/.cache``) unless ``cache`` is false. Each file's outcome is
+    appended to ``log_file`` (default ``out/log.jsonl``) as a JSON line, and passed to
+    ``on_file``. See ``run_batch`` for the other arguments.
 
     Raises:
-        UsageError: ``out`` is a file, an input does not exist, or no PDF was found; nothing
-            is written then.
+        UsageError: ``out`` is a file or cannot be written, another run is writing to it, an
+            input does not exist, or no PDF was found; nothing is written then.
+        OutputError: the tables could not be written; the previous output is unchanged.
     """
     # pandas and pyarrow: loaded only when there is something to write.
-    from . import tables
+    from . import store, tables
 
     out = Path(out)
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"--out {out} is a file; name a folder (it is created if missing)")
     paths = discover([Path(i) for i in inputs])
     if not paths:
         names = ", ".join(str(p) for p in inputs)
         raise UsageError(f"no PDF files found in {names}; name PDF files or folders holding *.pdf")
-    started = datetime.now(timezone.utc)
-    sheets = run_batch(
-        paths, jobs=jobs, timeout_s=timeout_s, memory_mb=memory_mb or None,
-        cache_dir=out / ".cache" if cache else None, progress=progress, abort_on_error=abort_on_error,
-    )
-    finished = datetime.now(timezone.utc)
-    out.mkdir(parents=True, exist_ok=True)
-    checked, frames = tables.checked_frames(list(sheets))
-    sheets[:] = checked  # a document whose rows broke a schema is now an error row
-    tables.write_tables(frames, out, inputs=[str(p) for p in paths], started=started, finished=finished)
+    store.check_writable(out)
+    if cache and cache_dir is not None:
+        store.check_writable(Path(cache_dir))
+    with store.run_lock(out):
+        started = datetime.now(timezone.utc)
+        log = _RunLog(Path(log_file) if log_file is not None else out / LOG_FILE, started, on_file)
+        try:
+            sheets = run_batch(
+                paths, jobs=jobs, timeout_s=timeout_s, memory_mb=memory_mb or None,
+                cache_dir=(Path(cache_dir) if cache_dir is not None else out / CACHE_DIR) if cache else None,
+                progress=progress, abort_on_error=abort_on_error, max_pages=max_pages, on_file=log.record,
+            )
+        finally:
+            log.close()
+        finished = datetime.now(timezone.utc)
+        checked, frames = tables.checked_frames(resolve_clashes(list(sheets)))
+        sheets[:] = checked  # a document whose rows broke a schema is now an error row
+        tables.write_tables(frames, out, inputs=[str(p) for p in paths], started=started, finished=finished,
+                            replace_all=replace)
     return sheets
+
+
+def resolve_clashes(sheets: list[Factsheet]) -> list[Factsheet]:
+    """One content owner per ``doc_id``: two inputs whose bytes turned out the same only when
+    they were read (a copy that finished arriving during the run, a wrong cache entry) would
+    repeat every content key and cost the whole batch. The first keeps its content; each later
+    one keeps its documents row, points to the first (``duplicate_of``) and says so in its
+    warnings."""
+    owner: dict[str, Factsheet] = {}
+    out = []
+    for sheet in sheets:
+        first = owner.get(sheet.doc_id)
+        if first is None or sheet.duplicate_of is not None:
+            if sheet.duplicate_of is None:
+                owner[sheet.doc_id] = sheet
+            out.append(sheet)
+            continue
+        out.append(dataclasses.replace(
+            sheet, duplicate_of=first.source_path, sections=(), items=(), footnotes=(), entities=(),
+            warnings=(*sheet.warnings, f"same bytes as {first.source_path} when it was read (it changed during "
+                                       "the run?): its content rows are that file's")))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -174,14 +286,52 @@ class _Failure:
     message: str
 
 
-def _limit_memory(memory_mb: int | None) -> None:
-    """Worker initialiser: cap the worker's address space, so runaway allocation raises MemoryError.
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the process that started it dies, so that no worker
+    outlives a run killed with SIGKILL (elsewhere: a no-op)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+
+
+def _watch_parent(parent_pid: int) -> None:
+    """End this worker once the run that started it is gone (killed with SIGKILL, say). A
+    worker's parent is the fork server, which outlives the run while any worker holds its
+    pipe, so Linux's parent-death signal alone would not fire: a daemon thread checks."""
+    import threading
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_CHECK_S)
+            try:
+                os.kill(parent_pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass
+
+    threading.Thread(target=watch, name="factextract-parent-watch", daemon=True).start()
+
+
+def _limit_memory(memory_mb: int | None, parent_pid: int | None = None) -> None:
+    """Worker initialiser: die with the parent; cap the worker's address space, so runaway
+    allocation raises MemoryError; load the language model before any file's clock starts.
 
     ``RLIMIT_AS`` limits virtual memory, which is larger than resident memory; it is enforced on
     Linux, not on macOS, and ``resource`` does not exist on Windows: there the cap is skipped.
     """
-    # Ctrl-C goes to the whole process group; the parent handles it and stops the pool.
+    _die_with_parent()
+    if parent_pid is not None:
+        _watch_parent(parent_pid)
+    # Ctrl-C and SIGTERM go to the parent, which stops the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _warm_up()
     # pdfminer logs a warning for every oddity of a broken file ("MediaBox missing ...");
     # the per-file status already says what matters, so keep the terminal for the progress bar.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -201,11 +351,23 @@ def _limit_memory(memory_mb: int | None) -> None:
         pass
 
 
+def _warm_up() -> None:
+    """Load the spaCy model in the worker before it takes a file (a no-op where the fork
+    server already loaded it), so that no file's timeout pays for it."""
+    try:
+        from .vocab.nlp import french_pipeline
+
+        french_pipeline()
+    except Exception:  # a missing model is reported by the file that needs it
+        pass
+
+
 def _one_line(text: str) -> str:
     return one_line(text, MAX_MESSAGE_CHARS)
 
 
-def _work(process: ProcessFn | None, path: str, memory_mb: int | None) -> Factsheet | _Failure:
+def _work(process: ProcessFn | None, path: str, memory_mb: int | None,
+          max_pages: int | None = None) -> Factsheet | _Failure:
     """Process one file in a worker; turn every exception into a ``_Failure`` message.
 
     Exceptions become strings here so that an exception that cannot be pickled, or a traceback
@@ -214,8 +376,11 @@ def _work(process: ProcessFn | None, path: str, memory_mb: int | None) -> Factsh
     try:
         if process is None:
             # Imported here, in the worker: the parent never loads the stages.
-            from .pipeline import process_file as process
-        sheet = process(Path(path))
+            from .pipeline import process_file
+
+            sheet = process_file(Path(path), max_pages=max_pages)
+        else:
+            sheet = process(Path(path))
     except MemoryError:
         return _Failure(_memory_message(memory_mb))
     except DocumentError as exc:
@@ -275,22 +440,30 @@ def pipeline_fingerprint() -> str:
 
 def _cache_file(cache_dir: Path, sha256: str) -> Path:
     """Where the Factsheet of these bytes, made by this pipeline, is cached."""
-    return cache_dir / f"{sha256}-{pipeline_fingerprint()}.pkl"
+    return cache_dir / f"{sha256}-{pipeline_fingerprint()}{CACHE_SUFFIX}"
 
 
 def _cache_get(cache_dir: Path | None, sha256: str) -> Factsheet | None:
-    """The cached Factsheet of these bytes and this pipeline version, if a usable one exists."""
+    """The cached Factsheet of these bytes and this pipeline version, if a usable one exists:
+    an entry is trusted only if it is the Factsheet of those very bytes."""
     if cache_dir is None:
         return None
+    entry = _cache_file(cache_dir, sha256)
     try:
-        with _cache_file(cache_dir, sha256).open("rb") as f:
-            sheet = pickle.load(f)
+        sheet = serialize.loads(entry.read_bytes())
     except FileNotFoundError:
         return None
-    except Exception as exc:  # corrupt, truncated, or written by an incompatible model
-        log.debug("ignoring unusable cache file for %s: %s", sha256, exc)
+    except (OSError, ValueError) as exc:  # corrupt, truncated, planted, or of an older model
+        log.warning("ignoring the unusable cache file %s: %s", entry, exc)
         return None
-    return sheet if isinstance(sheet, Factsheet) else None
+    if not isinstance(sheet, Factsheet) or sheet.sha256 != sha256 or sheet.doc_id != doc_id_of(sha256):
+        log.warning("ignoring the cache entry for %s: it holds another document's result", sha256)
+        return None
+    try:
+        os.utime(entry)  # used now: prune-cache --older-than keeps it
+    except OSError:
+        pass
+    return sheet
 
 
 def _cache_put(cache_dir: Path | None, sha256: str, sheet: Factsheet) -> None:
@@ -301,12 +474,39 @@ def _cache_put(cache_dir: Path | None, sha256: str, sheet: Factsheet) -> None:
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        with tmp.open("wb") as f:
-            pickle.dump(sheet, f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.write_bytes(serialize.dumps(sheet))
         os.replace(tmp, target)
     except OSError as exc:  # a read-only or full disk costs the cache, not the batch
         log.warning("could not write the cache file %s: %s", target, exc)
         tmp.unlink(missing_ok=True)
+
+
+def prune_cache(cache_dir: str | Path, *, older_than_days: int | None = None) -> tuple[int, int]:
+    """Remove the entries of ``cache_dir`` no run of this pipeline can use (written by another
+    version, or half-written), and with ``older_than_days`` those of this version not used for
+    that long (a hit refreshes an entry's time). Returns (removed, kept).
+
+    Raises:
+        UsageError: ``cache_dir`` is not a folder.
+    """
+    cache_dir = Path(cache_dir)
+    if not cache_dir.is_dir():
+        raise UsageError(f"{cache_dir} is not a cache folder; name the folder given to --cache-dir "
+                         "(by default DIR/.cache of an output folder)")
+    current = f"-{pipeline_fingerprint()}{CACHE_SUFFIX}"
+    cutoff = None if older_than_days is None else time.time() - older_than_days * _SECONDS_PER_DAY
+    removed = kept = 0
+    for entry in cache_dir.iterdir():
+        if not entry.is_file():
+            continue
+        stale = (not entry.name.endswith(current)
+                 or (cutoff is not None and entry.stat().st_mtime < cutoff))
+        if stale:
+            entry.unlink(missing_ok=True)
+            removed += 1
+        else:
+            kept += 1
+    return removed, kept
 
 
 def _died_message(exc: BaseException) -> str:
@@ -389,6 +589,8 @@ def run_batch(
     progress: bool | None = None,
     process: ProcessFn | None = None,
     abort_on_error: bool = False,
+    max_pages: int | None = None,
+    on_file: Callable[[Factsheet, FileRecord], None] | None = None,
 ) -> BatchResult:
     """Process every file in worker processes; return their Factsheets in input order.
 
@@ -408,6 +610,12 @@ def run_batch(
             (a module-level function), as it is sent to the workers.
         abort_on_error: schedule no new file after the first ``error``; files already being
             processed finish. Unstarted files are listed in ``not_processed``.
+        max_pages: read at most this many pages of a file (the rest are named in its
+            warnings); ``None``: every page.
+        on_file: called in the parent with each file's Factsheet and ``FileRecord`` as it is
+            done (the log, the command line's ``-v``).
+
+    SIGTERM is handled like Ctrl-C: the workers are stopped and ``KeyboardInterrupt`` raised.
 
     Every Factsheet's ``source_path`` is the path as given here, also for cached results
     (the same bytes may have been cached under another name). A file with the same bytes as
@@ -425,14 +633,15 @@ def run_batch(
     if cache_dir is not None:
         cache_dir = Path(cache_dir)
 
-    batch = _Batch(paths, abort_on_error)
+    batch = _Batch(paths, abort_on_error, on_file)
     todo = batch.plan(cache_dir)
     batch.open_bar(progress)
     batch.advance(len(paths) - len(todo))  # unreadable, cached and duplicate files are done
     try:
-        if todo and not batch.stop:
-            _run_pool(batch, todo, jobs=jobs, timeout_s=timeout_s, memory_mb=memory_mb,
-                      cache_dir=cache_dir, process=process)
+        with _sigterm_as_interrupt():
+            if todo and not batch.stop:
+                _run_pool(batch, todo, jobs=jobs, timeout_s=timeout_s, memory_mb=memory_mb,
+                          cache_dir=cache_dir, process=process, max_pages=max_pages)
     finally:
         batch.close_bar()
     return BatchResult(batch.sheets(), from_cache=batch.from_cache,
@@ -443,8 +652,10 @@ class _Batch:
     """A batch in progress: each file's hash and Factsheet, the counts shown on the progress
     bar, and whether to stop scheduling (``abort_on_error`` after an error)."""
 
-    def __init__(self, paths: list[Path], abort_on_error: bool) -> None:
+    def __init__(self, paths: list[Path], abort_on_error: bool,
+                 on_file: Callable[[Factsheet, FileRecord], None] | None = None) -> None:
         self.paths = paths
+        self.on_file = on_file
         self.hashes: list[str] = [""] * len(paths)
         self.results: list[Factsheet | None] = [None] * len(paths)
         self.from_cache = 0
@@ -479,7 +690,7 @@ class _Batch:
                 todo.append(i)
             else:
                 self.from_cache += 1
-                self.finish(i, cached)
+                self.finish(i, cached, cache_hit=True)
         return todo
 
     def sheets(self) -> list[Factsheet]:
@@ -492,12 +703,18 @@ class _Batch:
                     sections=(), items=(), footnotes=(), entities=())
         return [r for r in self.results if r is not None]
 
-    def finish(self, i: int, sheet: Factsheet) -> None:
-        """Record file i's Factsheet, under the path as given."""
-        self.results[i] = dataclasses.replace(sheet, source_path=str(self.paths[i]))
+    def finish(self, i: int, sheet: Factsheet, *, seconds: float = 0.0, cache_hit: bool = False) -> None:
+        """Record file i's Factsheet, under the path as given; tell ``on_file``."""
+        sheet = dataclasses.replace(sheet, source_path=str(self.paths[i]))
+        if self.hashes[i] and sheet.sha256 != self.hashes[i]:
+            sheet = dataclasses.replace(sheet, warnings=(
+                *sheet.warnings, "the file changed while the run was reading it; run again once it is complete"))
+        self.results[i] = sheet
         if sheet.status == "error":
             self.errors += 1
             self.stop = self.stop or self._abort_on_error
+        if self.on_file is not None:
+            self.on_file(sheet, FileRecord(path=str(self.paths[i]), seconds=seconds, cache_hit=cache_hit))
 
     def open_bar(self, progress: bool | None) -> None:
         """A tqdm bar on stderr; ``progress=None``: only if stderr is a terminal."""
@@ -518,7 +735,7 @@ class _Batch:
 
 def _run_pool(
     batch: _Batch, todo: deque[int], *, jobs: int, timeout_s: float | None, memory_mb: int | None,
-    cache_dir: Path | None, process: ProcessFn | None,
+    cache_dir: Path | None, process: ProcessFn | None, max_pages: int | None = None,
 ) -> None:
     """Run the files in ``todo`` on a pool, handing each one's Factsheet to ``batch``.
 
@@ -529,18 +746,20 @@ def _run_pool(
 
     workers = min(jobs, len(todo))
     pool = ProcessPool(
-        max_workers=workers, initializer=_limit_memory, initargs=(memory_mb,),
+        max_workers=workers, initializer=_limit_memory, initargs=(memory_mb, os.getpid()),
         context=_mp_context(),
     )
     inflight: dict[Future, int] = {}
+    began: dict[int, float] = {}
     try:
         while todo or inflight:
             while todo and len(inflight) < workers and not batch.stop:
                 i = todo.popleft()
                 future = pool.schedule(
-                    _work, args=(process, str(batch.paths[i]), memory_mb), timeout=timeout_s,
+                    _work, args=(process, str(batch.paths[i]), memory_mb, max_pages), timeout=timeout_s,
                 )
                 inflight[future] = i
+                began[i] = time.monotonic()
             if not inflight:
                 break
             done, _ = wait(inflight, return_when=FIRST_COMPLETED)
@@ -549,9 +768,9 @@ def _run_pool(
                 sheet, message, cacheable = _outcome(future, timeout_s, memory_mb)
                 if sheet is None:
                     sheet = _error_sheet(batch.paths[i], batch.hashes[i], message or "unknown failure")
-                elif cacheable:
+                elif cacheable and sheet.sha256 == batch.hashes[i]:
                     _cache_put(cache_dir, batch.hashes[i], sheet)
-                batch.finish(i, sheet)
+                batch.finish(i, sheet, seconds=time.monotonic() - began.pop(i))
                 batch.advance(1)
     except BaseException:  # KeyboardInterrupt included: kill the workers, do not wait for them
         pool.stop()

@@ -2,7 +2,7 @@
 
 ``main(argv) -> int`` is testable without a subprocess (pdfminer's pattern) and is also the
 console-script entry point: setuptools' wrapper calls ``sys.exit(main())``. Exit status, per
-the output contract: 0 every document ``ok``/``no_text``; 1 any ``error`` (after all outputs
+the output contract: 0 every document ``ok``/``no_text``; 1 any ``error`` or ``partial`` (after all outputs
 are written); 2 usage error (nothing written). This is the only module that turns exceptions
 into ``Error: ...`` lines.
 """
@@ -31,6 +31,7 @@ EXAMPLES = {
     "run": "factextract run samples/ extra/cameroun.pdf --out outputs --jobs 2 --timeout 60",
     "parse-date": 'factextract parse-date "Depuis août 2021" "mi-2022" --lang fr',
     "evaluate": "factextract evaluate --truth tests/golden --pred outputs --details",
+    "prune-cache": "factextract prune-cache outputs/.cache --older-than 90",
 }
 
 
@@ -97,12 +98,39 @@ def build_parser() -> argparse.ArgumentParser:
                      metavar="M", help="address-space cap per worker in MB, 0 for none "
                      "(default: %(default)s; enforced on Linux)")
     run.add_argument("--no-cache", action="store_true",
-                     help="process every file again instead of reusing DIR/.cache")
+                     help="process every file again instead of reusing the cache")
+    run.add_argument("--cache-dir", type=Path, metavar="CACHE", default=None,
+                     help="where results are cached, by file hash and pipeline version; several output "
+                     "folders may share one (default: DIR/.cache)")
+    run.add_argument("--replace", action="store_true",
+                     help="start the collection in DIR over: drop the documents earlier runs put there "
+                     "(default: add this run's documents to them)")
+    run.add_argument("--max-pages", type=_positive_int, default=None, metavar="N",
+                     help="read at most N pages of each file; the pages left are named in its warnings "
+                     "(default: every page)")
+    run.add_argument("--log", type=Path, default=None, metavar="FILE",
+                     help="append one JSON line per file (path, doc_id, status, seconds, pages, cache hit, "
+                     "warnings) to FILE (default: DIR/log.jsonl)")
+    loudness = run.add_mutually_exclusive_group()
+    loudness.add_argument("-v", "--verbose", action="store_true", help="print a line per file as it is done")
+    loudness.add_argument("-q", "--quiet", action="store_true",
+                          help="print only problems: files with errors or warnings")
     run.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                      help="show a progress bar (default: when stderr is a terminal)")
     run.add_argument("--abort-on-error", action="store_true",
                      help="start no new file after the first error; still write what was done")
     run.set_defaults(handler=_run)
+
+    prune = commands.add_parser(
+        "prune-cache", help="remove cache entries no run can use any more",
+        description="Remove from CACHE the entries written by other versions of the pipeline (no run of this "
+        "version can use them) and, with --older-than, entries not used for that many days.",
+        epilog=_example("prune-cache"), formatter_class=formatter,
+    )
+    prune.add_argument("cache_dir", type=Path, metavar="CACHE", help="a cache folder (e.g. outputs/.cache)")
+    prune.add_argument("--older-than", type=_non_negative_int, default=None, metavar="DAYS",
+                       help="also remove entries of this version not used for DAYS days")
+    prune.set_defaults(handler=_prune_cache)
 
     parse_date = commands.add_parser(
         "parse-date", help="resolve date expressions to periods (JSON lines)",
@@ -165,15 +193,35 @@ def _run(args: argparse.Namespace) -> int:
     clock = time.monotonic()
     sheets = batch.run(
         args.inputs, args.out, jobs=args.jobs, timeout_s=args.timeout, memory_mb=args.memory_mb,
-        cache=not args.no_cache, progress=args.progress, abort_on_error=args.abort_on_error,
+        cache=not args.no_cache, cache_dir=args.cache_dir, progress=args.progress,
+        abort_on_error=args.abort_on_error, replace=args.replace, max_pages=args.max_pages, log_file=args.log,
+        on_file=_print_file if args.verbose else None,
     )
-    _print_summary(sheets, args.out, time.monotonic() - clock, cached=not args.no_cache)
-    failed = any(s.status == "error" for s in sheets) or bool(sheets.not_processed)
+    _print_summary(sheets, args.out, time.monotonic() - clock, cached=not args.no_cache, quiet=args.quiet)
+    failed = any(s.status in ("error", "partial") for s in sheets) or bool(sheets.not_processed)
     return EXIT_DOCUMENT_ERRORS if failed else EXIT_OK
 
 
-def _print_summary(sheets: batch.BatchResult, out: Path, elapsed: float, *, cached: bool) -> None:
-    """docling-style: one line of counts, then each failed file with its message."""
+def _print_file(sheet, record: batch.FileRecord) -> None:
+    """``-v``: one line per file as it is done."""
+    how = "cached" if record.cache_hit else f"{record.seconds:.1f} s"
+    extra = f": {sheet.error}" if sheet.error else ""
+    warnings = f" [{'; '.join(sheet.warnings)}]" if sheet.warnings else ""
+    print(f"{sheet.status:8} {how:>8}  {record.path}{extra}{warnings}", file=sys.stderr)
+
+
+def _prune_cache(args: argparse.Namespace) -> int:
+    """``factextract prune-cache``: what was removed, and what is left."""
+    removed, kept = batch.prune_cache(args.cache_dir, older_than_days=args.older_than)
+    print(f"Removed {removed} cache {'entry' if removed == 1 else 'entries'} from {args.cache_dir}; "
+          f"{kept} left.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _print_summary(sheets: batch.BatchResult, out: Path, elapsed: float, *, cached: bool,
+                   quiet: bool = False) -> None:
+    """docling-style: one line of counts, then each failed file with its message, and each
+    file with warnings (``quiet``: only those)."""
     counts = Counter(s.status for s in sheets)
     parts = [f"{counts.pop(status, 0)} {status}" for status in ("ok", "no_text", "error")]
     parts += [f"{n} {status}" for status, n in sorted(counts.items())]
@@ -181,14 +229,19 @@ def _print_summary(sheets: batch.BatchResult, out: Path, elapsed: float, *, cach
     noun = "file" if len(sheets) == 1 else "files"
     n_dup = len(sheets.duplicates)
     duplicates = f" ({n_dup} {'copy' if n_dup == 1 else 'copies'} of another input)" if n_dup else ""
-    print(
-        f"Processed {len(sheets)} {noun}{duplicates}: {', '.join(parts)}{from_cache} "
-        f"in {elapsed:.1f} s; tables in {out}",
-        file=sys.stderr,
-    )
+    if not quiet:
+        print(
+            f"Processed {len(sheets)} {noun}{duplicates}: {', '.join(parts)}{from_cache} "
+            f"in {elapsed:.1f} s; tables in {out}",
+            file=sys.stderr,
+        )
     for sheet in sheets:
-        if sheet.status == "error" and sheet.duplicate_of is None:
+        if sheet.status in ("error", "partial") and sheet.duplicate_of is None:
             print(f"  {sheet.source_path}: {sheet.error}", file=sys.stderr)
+        for warning in sheet.warnings:
+            print(f"  {sheet.source_path}: warning: {warning}", file=sys.stderr)
+    if quiet:
+        return
     for duplicate, original in sheets.duplicates:
         print(f"  {duplicate}: same bytes as {original}: read once, its documents row points there (duplicate_of)", file=sys.stderr)
     if sheets.not_processed:

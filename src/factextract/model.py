@@ -22,7 +22,7 @@ SectionKind = Literal[
 Precision = Literal["day", "month", "quarter", "season", "half", "third", "year"]
 Qualifier = Literal["", "range", "since", "until", "approx", "early", "mid", "late"]  # "": none
 DateSource = Literal["timeline", "inline", "parent", "heading"]
-Status = Literal["ok", "no_text", "error"]
+Status = Literal["ok", "partial", "no_text", "error"]
 ListMarker = Literal["bullet", "arrow", "dash", "number"]
 EntityLabel = Literal["ORG", "LOC", "PROGRAMME"]
 EntitySource = Literal["model", "rule"]
@@ -159,6 +159,18 @@ class Page:
     def horizontal_rules(self) -> tuple[BBox, ...]:
         """Rules running across the page: table row borders, separators, underlines."""
         return tuple(r for r in self.rules if r.height < RULE_THICKNESS)
+
+
+@dataclass(frozen=True, slots=True)
+class PdfRead:
+    """What reading a PDF gave: the pages read, in order; the file's true page count; the pages
+    that could not be read, each with why (a short phrase for a person, e.g. "its content
+    stream is corrupt"); and warnings about what was read (pages left unread, data lost)."""
+
+    pages: tuple[Page, ...]
+    page_count: int
+    lost_pages: tuple[tuple[int, str], ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,6 +397,9 @@ class Factsheet:
     sha256: str
     status: Status
     error: str | None = None
+    # What a person should know about a document that was read (pages not read, data lost,
+    # not a factsheet ...): one short sentence each, in the order met.
+    warnings: tuple[str, ...] = ()
     info: DocumentInfo = DocumentInfo()
     page_count: int | None = None
     sections: tuple[Section, ...] = ()

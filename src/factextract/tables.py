@@ -9,6 +9,7 @@ schema     pandas dtype                Parquet (Arrow)    CSV
 string     ``string[pyarrow]``         ``string``         as is; null -> empty
 integer    ``Int64``                   ``int64``          digits; null -> empty
 date       ``date32[day][pyarrow]``    ``date32``         ISO ``YYYY-MM-DD``; null -> empty
+datetime   ``timestamp[s, UTC]``       ``timestamp[s]``   ISO ``YYYY-MM-DDTHH:MM:SSZ``
 list       ``list<string>[pyarrow]``   ``list<string>``   items ``;``-joined; [] -> empty
 =========  ==========================  =================  ==============================
 
@@ -24,11 +25,9 @@ files without factextract. ``load`` restores the dtypes from the schemas instead
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
 from functools import cache
@@ -43,6 +42,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ._version import __version__
+from . import store
 from .errors import SchemaError, UsageError
 from .model import Factsheet, Period
 
@@ -52,17 +52,20 @@ TABLES: tuple[str, ...] = (
 )
 
 LIST_DELIMITER = ";"  # how list columns are joined in CSV (contract: `;`-joined)
+ISO_DATETIME = "%Y-%m-%dT%H:%M:%SZ"  # how datetime columns (UTC) are written in CSV
 
 _ARROW_TYPES: dict[str, pa.DataType] = {
     "string": pa.string(),
     "integer": pa.int64(),
     "date": pa.date32(),
+    "datetime": pa.timestamp("s", tz="UTC"),
     "list": pa.list_(pa.string()),
 }
 _PANDAS_DTYPES: dict[str, Any] = {
     "string": pd.StringDtype("pyarrow"),
     "integer": pd.Int64Dtype(),
     "date": pd.ArrowDtype(pa.date32()),
+    "datetime": pd.ArrowDtype(pa.timestamp("s", tz="UTC")),
     "list": pd.ArrowDtype(pa.list_(pa.string())),
 }
 # Arrow type -> pandas dtype, for Table.to_pandas(types_mapper=...).
@@ -175,7 +178,10 @@ def _rows(sheet: Factsheet, version: str) -> Iterator[tuple[str, dict[str, Any]]
     info = sheet.info
     yield "documents", {
         "doc_id": doc_id, "source_path": sheet.source_path, "sha256": sheet.sha256,
-        "status": sheet.status, "error": _text(sheet.error), "title": _text(info.title),
+        "status": sheet.status, "error": _text(sheet.error),
+        # A warning is one item of a `;`-joined CSV list: a `;` inside it would split it in two.
+        "warnings": [" ".join(w.replace(LIST_DELIMITER, ",").split()) for w in sheet.warnings],
+        "title": _text(info.title),
         "language": _text(info.language), "country": _text(info.country),
         "domain_number": info.domain_number, "domain_title": _text(info.domain_title),
         "action_number": info.action_number, "action_title": _text(info.action_title),
@@ -373,38 +379,114 @@ def _show(values: tuple) -> str:
 # --- writing ---------------------------------------------------------------------------------
 
 def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path, *, inputs: list[str],
-                 started: datetime, finished: datetime) -> dict[str, Any]:
-    """Validate, then write every table as Parquet and CSV, ``datapackage.json`` and the manifest.
+                 started: datetime, finished: datetime, replace_all: bool = False) -> dict[str, Any]:
+    """Add this run's documents to the collection in ``out_dir`` and write it whole, as a
+    transaction (``store``): every table as Parquet and CSV, ``datapackage.json`` and the
+    manifest.
 
-    Each file is written to a temporary name in ``out_dir`` and renamed into place, so a reader
-    never sees a half-written file. ``manifest.json`` is removed first and written last: when it
-    is present, every other file is from the same complete run. Returns the manifest.
+    The new tables are written to a staging folder and swapped in only once all of them are on
+    disk, so a kill, a full disk or an error leaves the previous output exactly as it was.
+    Documents already in the folder and not in this run (by ``source_path``) are kept, with
+    their rows; ``replace_all`` starts the collection over. Returns the manifest.
+
+    Raises:
+        OutputError: the tables could not be written (the message says why; nothing changed).
+        UsageError: the folder holds tables this version cannot read (run with --replace).
     """
     validate(frames)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / MANIFEST).unlink(missing_ok=True)
-    for table in TABLES:
-        frame = frames[table]
-        with _atomic(out_dir / f"{table}.parquet") as tmp:
-            pq.write_table(_to_arrow(table, frame), tmp)
-        with _atomic(out_dir / f"{table}.csv") as tmp:
-            _csv_frame(table, frame).to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
-    with _atomic(out_dir / DATAPACKAGE) as tmp:
-        _write_json(tmp, datapackage(__version__, finished))
+    frames = _stamped(frames, finished)
+    if not replace_all:
+        frames = _merged(_previous(out_dir), frames)
+    validate(frames)
     statuses = frames["documents"]["status"].value_counts()
+    files = [f"{t}.{ext}" for t in TABLES for ext in ("parquet", "csv")] + [DATAPACKAGE]
     manifest = {
         "pipeline_version": __version__,
         "started": started.isoformat(),
         "finished": finished.isoformat(),
         "inputs": [str(i) for i in inputs],
+        "documents_this_run": len(inputs),
         "row_counts": {table: len(frames[table]) for table in TABLES},
         "status_counts": {s: int(statuses.get(s, 0)) for s in _enum("documents", "status")},
-        "files": [f"{t}.{ext}" for t in TABLES for ext in ("parquet", "csv")] + [DATAPACKAGE],
+        "files": files,
     }
-    with _atomic(out_dir / MANIFEST) as tmp:
-        _write_json(tmp, manifest)
+    staging = store.staging_dir(out_dir)
+    try:
+        for table in TABLES:
+            pq.write_table(_to_arrow(table, frames[table]), staging / f"{table}.parquet")
+            _csv_frame(table, frames[table]).to_csv(staging / f"{table}.csv", index=False, encoding="utf-8",
+                                                     lineterminator="\n")
+        _write_json(staging / DATAPACKAGE, datapackage(__version__, finished))
+        _write_json(staging / MANIFEST, manifest)  # swapped in last: present means complete
+        store.commit(out_dir, staging, files + [MANIFEST])
+    except OSError as exc:
+        store.abandon(staging)
+        raise store.OutputError(f"could not write the tables to {out_dir} ({exc.strerror or exc}); the previous "
+                                "output is unchanged: free some space or fix the folder's permissions, "
+                                "and run again") from None
+    except BaseException:
+        store.abandon(staging)
+        raise
     return manifest
+
+
+def _stamped(frames: dict[str, pd.DataFrame], finished: datetime) -> dict[str, pd.DataFrame]:
+    """This run's documents, stamped with when they were extracted."""
+    if "extracted_at" not in columns("documents"):
+        return frames
+    documents = frames["documents"].copy()
+    stamp = pd.Timestamp(finished).tz_convert("UTC").floor("s")
+    documents["extracted_at"] = pd.Series([stamp] * len(documents), index=documents.index,
+                                          dtype=dtypes("documents")["extracted_at"])
+    return {**frames, "documents": documents}
+
+
+def _previous(out_dir: Path) -> dict[str, pd.DataFrame] | None:
+    """The collection the folder holds, or None if it holds none."""
+    if not any((out_dir / f"{t}.parquet").is_file() for t in TABLES):
+        return None
+    try:
+        return load(out_dir, lenient=True)
+    except (UsageError, SchemaError, OSError, pa.ArrowException) as exc:
+        raise UsageError(f"{out_dir} holds tables this run cannot add to ({exc}); run with --replace to "
+                         "start the collection over, or choose another --out") from None
+
+
+def _merged(previous: dict[str, pd.DataFrame] | None, new: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The previous collection with this run's documents in: a document re-run (same
+    ``source_path``) replaces its row, new content replaces the content of its ``doc_id``,
+    and content no document points to any more is dropped."""
+    if previous is None:
+        return new
+    docs_new = new["documents"].copy()
+    if "extracted_at" in docs_new:
+        # The same file read again by the same pipeline (from the cache) was extracted when it
+        # first was.
+        key = ["source_path", "doc_id", "pipeline_version"]
+        earlier = previous["documents"].drop_duplicates(key).set_index(key)["extracted_at"]
+        times = docs_new.set_index(key).index.map(lambda k: earlier.get(k, pd.NaT))
+        same = ~pd.isna(pd.Series(times, index=docs_new.index))
+        docs_new.loc[same, "extracted_at"] = pd.Series(times, index=docs_new.index)[same].astype(
+            docs_new["extracted_at"].dtype)
+    kept_docs = previous["documents"][~previous["documents"]["source_path"].isin(docs_new["source_path"])]
+    documents = _concat("documents", [kept_docs, docs_new])
+    replaced = set(docs_new["doc_id"])
+    alive = set(documents["doc_id"])
+    out = {"documents": documents}
+    for table in TABLES[1:]:
+        old = previous[table]
+        old = old[~old["doc_id"].isin(replaced) & old["doc_id"].isin(alive)]
+        out[table] = _concat(table, [old, new[table]])
+    return out
+
+
+def _concat(table: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return _frame(table, [])
+    return pd.concat(frames, ignore_index=True).astype(dtypes(table))[columns(table)]
 
 
 def _enum(table: str, column: str) -> list[str]:
@@ -426,6 +508,8 @@ def _csv_frame(table: str, frame: pd.DataFrame) -> pd.DataFrame:
         values = pa.array(frame[field["name"]], from_pandas=True)
         if field["type"] == "list":
             values = pc.binary_join(values, LIST_DELIMITER)
+        elif field["type"] == "datetime":
+            values = pc.strftime(values.cast(_ARROW_TYPES["datetime"]), format=ISO_DATETIME)
         out[field["name"]] = pd.Series(values.cast(pa.string()).to_pylist(), dtype=object)
     return pd.DataFrame(out, columns=columns(table))
 
@@ -461,24 +545,19 @@ def _write_json(path: Path, data: Any) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-@contextmanager
-def _atomic(path: Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; on success, flush it to disk and rename it over."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        yield tmp
-        with open(tmp, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
 # --- reading ---------------------------------------------------------------------------------
 
-def load(out_dir: Path | str) -> dict[str, pd.DataFrame]:
-    """Read a run's Parquet tables back, with the schemas' columns and dtypes."""
+def load(out_dir: Path | str, *, lenient: bool = False) -> dict[str, pd.DataFrame]:
+    """Read a run's Parquet tables back, with the schemas' columns and dtypes.
+
+    ``lenient``: a column an older version did not write is read as nulls (how a run adds to
+    a collection an earlier version wrote)."""
     out_dir = Path(out_dir)
+    with store.reading(out_dir):
+        return _load(out_dir, lenient)
+
+
+def _load(out_dir: Path, lenient: bool) -> dict[str, pd.DataFrame]:
     run = f"`factextract run INPUT... --out {out_dir}`"
     missing = [t for t in TABLES if not (out_dir / f"{t}.parquet").is_file()]
     if len(missing) == len(TABLES):
@@ -494,6 +573,10 @@ def load(out_dir: Path | str) -> dict[str, pd.DataFrame]:
     for table in TABLES:
         arrow = pq.read_table(out_dir / f"{table}.parquet")
         absent = [c for c in columns(table) if c not in arrow.column_names]
+        if absent and lenient:
+            for name in absent:
+                arrow = arrow.append_column(name, pa.nulls(len(arrow), arrow_schema(table).field(name).type))
+            absent = []
         if absent:
             raise SchemaError(table, f"{out_dir / f'{table}.parquet'} lacks column(s) "
                                      f"{', '.join(absent)}; it was written by another version, "

@@ -7,15 +7,18 @@ sorted into rules, boxes and marks by size; every bad input is a ``DocumentError
 
 from __future__ import annotations
 
+import logging
 import math
 import shutil
+import zlib
+from dataclasses import dataclass
 from hashlib import md5
 from pathlib import Path
 
 import pytest
 
 from factextract.errors import DocumentError
-from factextract.model import BBox
+from factextract.model import BBox, PdfRead
 from factextract.stages import pages as pages_module
 from factextract.stages.pages import (
     BLEED, DUPLICATE_TOLERANCE, EDGE_TOLERANCE, HEAVIER_RATIO, MAX_MARK_SIZE, MIN_BOX_SIZE, MIN_COMPARED_LETTERS,
@@ -44,11 +47,21 @@ def rc4(key: bytes, data: bytes) -> bytes:
     return bytes(out)
 
 
-def make_pdf(*contents: str, sizes=None, encrypt: str = "", owner_only=False, boxes: str = "") -> bytes:
+@dataclass(frozen=True)
+class Stream:
+    """A content stream as bytes, with more entries for its dictionary (a /Filter)."""
+
+    data: bytes
+    entries: str = ""
+
+
+def make_pdf(*contents: str | Stream, sizes=None, encrypt: str = "", owner_only=False, boxes: str = "",
+             media: bool = True) -> bytes:
     """A minimal PDF: one page per content stream (A4 unless ``sizes``), the fonts F1-F3, an
     xref table; ``encrypt``: a raw /Encrypt dictionary; ``owner_only``: RC4-40 encryption
     with an empty user password (an owner password only, as "no copying" PDFs have);
-    ``boxes``: more entries for every page's dictionary (a /TrimBox, a /CropBox)."""
+    ``boxes``: more entries for every page's dictionary (a /TrimBox, a /CropBox); ``media``:
+    False for pages without a /MediaBox."""
     sizes = sizes or [A4] * len(contents)
     n = len(contents)
     fonts = " ".join(f"/{name} {3 + 2 * n + i} 0 R" for i, name in enumerate(FONTS))
@@ -60,18 +73,19 @@ def make_pdf(*contents: str, sizes=None, encrypt: str = "", owner_only=False, bo
         encrypt = (f"/Encrypt << /Filter /Standard /V 1 /R 2 /P -4 /O <{owner.hex()}> "
                    f"/U <{rc4(key, PASSWORD_PAD).hex()}> >> /ID [<{DOC_ID.hex()}> <{DOC_ID.hex()}>]")
     for i, (content, (width, height)) in enumerate(zip(contents, sizes)):
-        objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] {boxes} "
+        mediabox = f"/MediaBox [0 0 {width} {height}]" if media else ""
+        objs.append(f"<< /Type /Page /Parent 2 0 R {mediabox} {boxes} "
                     f"/Resources << /Font << {fonts} >> >> /Contents {4 + 2 * i} 0 R >>")
-        objs.append(content.encode("latin-1"))  # bytes: a content stream
+        objs.append(content if isinstance(content, Stream) else Stream(content.encode("latin-1")))
     objs += [f"<< /Type /Font /Subtype /Type1 /BaseFont /{base} >>" for base in FONTS.values()]
     out, offsets = bytearray(b"%PDF-1.4\n"), []
     for number, body in enumerate(objs, 1):
         offsets.append(len(out))
-        if isinstance(body, bytes):  # a content stream, encrypted with its object's own key
-            data = body
+        if isinstance(body, Stream):  # a content stream, encrypted with its object's own key
+            data = body.data
             if key:
                 data = rc4(md5(key + number.to_bytes(3, "little") + b"\0\0").digest()[:10], data)
-            body = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(data), data)
+            body = b"<< /Length %d %s >>\nstream\n%s\nendstream" % (len(data), body.entries.encode(), data)
         else:
             body = body.encode("latin-1")
         out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
@@ -90,8 +104,9 @@ def text(s: str, x: float, y: float, font: str = "F1", size: float = 10, turn: s
 def read_one(tmp_path: Path, content: str, boxes: str = ""):
     path = tmp_path / "sheet.pdf"
     path.write_bytes(make_pdf(content, boxes=boxes))
-    (page,), page_count = read_pages(path)
-    assert page_count == 1
+    read = read_pages(path)
+    assert read.page_count == 1 and not read.lost_pages
+    (page,) = read.pages
     return page
 
 
@@ -526,7 +541,7 @@ def test_every_page_knows_the_fonts_set_wider_than_the_body(tmp_path, shared, he
     body = text((WIDER_IN_BOLD + " ") * 5, 50, 700)
     path = tmp_path / "two.pdf"
     path.write_bytes(make_pdf(body, body + text(WIDER_IN_BOLD[:shared], 50, 600, font="F2")))
-    pages, _ = read_pages(path)
+    pages = read_pages(path).pages
     assert [p.heavy_fonts for p in pages] == [frozenset(heavy)] * 2
 
 
@@ -534,32 +549,48 @@ def test_every_page_is_read_with_its_number_and_size(tmp_path):
     path = tmp_path / "three.pdf"
     path.write_bytes(make_pdf(text("one", 72, 700), text("two", 72, 500), text("three", 72, 700),
                               sizes=[A4, (842, 595), (612, 792)]))
-    pages, page_count = read_pages(path)
-    assert page_count == 3
+    read = read_pages(path)
+    pages = read.pages
+    assert (read.page_count, read.lost_pages, read.warnings) == (3, (), ())
     assert [(p.number, p.width, p.height) for p in pages] == [(1, 595, 842), (2, 842, 595), (3, 612, 792)]
     assert ["".join(c.text for c in p.chars) for p in pages] == ["one", "two", "three"]
     assert [p.chars[0].baseline for p in pages] == [142, 95, 92]  # from each page's own top
 
 
-def test_only_the_first_max_pages_are_read_but_every_page_is_counted(tmp_path, monkeypatch):
-    monkeypatch.setattr(pages_module, "MAX_PAGES", 2)
+def test_every_page_is_read_by_default(tmp_path):
+    assert not hasattr(pages_module, "MAX_PAGES")
     path = tmp_path / "long.pdf"
-    path.write_bytes(make_pdf(*(text(f"page {n}", 72, 700) for n in (1, 2, 3))))
-    pages, page_count = read_pages(path)
-    assert page_count == 3
-    assert [(p.number, "".join(c.text for c in p.chars)) for p in pages] == [(1, "page 1"), (2, "page 2")]
+    path.write_bytes(make_pdf(*(text(f"page {n}", 72, 700) for n in range(1, 46))))
+    read = read_pages(path)
+    assert (len(read.pages), read.page_count, read.warnings) == (45, 45, ())
+
+
+@pytest.mark.parametrize("limit, kept, warning", [
+    (2, 2, "pages 3-5 not read (--max-pages 2)"),
+    (4, 4, "page 5 not read (--max-pages 4)"),
+    (5, 5, None),
+    (9, 5, None),
+], ids=["three-left", "one-left", "exactly", "more-than-there-are"])
+def test_max_pages_reads_the_first_pages_says_which_are_left_and_counts_them_all(tmp_path, limit, kept, warning):
+    path = tmp_path / "long.pdf"
+    path.write_bytes(make_pdf(*(text(f"page {n}", 72, 700) for n in range(1, 6))))
+    read = read_pages(path, max_pages=limit)
+    assert read.page_count == 5
+    assert [(p.number, "".join(c.text for c in p.chars)) for p in read.pages] == [
+        (n, f"page {n}") for n in range(1, kept + 1)]
+    assert read.warnings == ((warning,) if warning else ())
 
 
 def test_a_pdf_without_pages_reads_as_no_pages(tmp_path):
     path = tmp_path / "none.pdf"
     path.write_bytes(make_pdf())
-    assert read_pages(path) == ((), 0)
+    assert read_pages(path) == PdfRead(pages=(), page_count=0)
 
 
 def test_an_encrypted_pdf_with_an_empty_user_password_is_read(tmp_path):
     path = tmp_path / "no-copying.pdf"
     path.write_bytes(make_pdf(text("Hello", 72, 700), owner_only=True))
-    (page,), _ = read_pages(path)
+    (page,) = read_pages(path).pages
     assert "".join(c.text for c in page.chars) == "Hello"
 
 
@@ -569,7 +600,7 @@ def test_the_pdf_header_is_looked_for_in_the_first_bytes_only(tmp_path, junk, re
     path = tmp_path / "late-header.pdf"
     path.write_bytes(junk + make_pdf(text("Hi", 72, 700)))
     if reads:
-        assert read_pages(path)[1] == 1
+        assert read_pages(path).page_count == 1
     else:
         with pytest.raises(DocumentError, match="not a PDF: the file holds text, with no %PDF header"):
             read_pages(path)
@@ -603,8 +634,10 @@ DECRYPT = "; decrypt it (e.g. qpdf --decrypt) and run again"
     (folder, "is a folder, not a PDF file", ""),
     (lambda tmp_path: tmp_path / "missing.pdf", "cannot be opened (No such file or directory)", ""),
     (lambda tmp_path: write(b"x")(tmp_path) / "inner.pdf", "cannot be opened (Not a directory)", ""),
-    (write(GOOD[: len(GOOD) // 2]), "unreadable PDF (", "; it may be damaged: re-export or repair the file"),
-    (write(b"%PDF-1.4\n"), "corrupt PDF: ", "; re-export or repair the file"),
+    (write(GOOD[: len(GOOD) // 2]), "the PDF's structure is broken (the file ends in the middle of an object: it "
+     "was probably cut short", f"; {pages_module.REPAIR} (pdfminer: Unexpected EOF)"),
+    (write(b"%PDF-1.4\n"), "the PDF's structure is broken (its cross-reference table or catalog cannot be read)",
+     f"; {pages_module.REPAIR} (pdfminer: No /Root object! - Is this really a PDF?)"),
     (encrypted_with_a_password, "encrypted PDF: it needs a password to open", DECRYPT),
     (write(make_pdf(text("Hi", 72, 700), encrypt="/Encrypt << /Filter /Standard /V 9 /R 9 >>")),
      "encrypted PDF with an encryption pdfminer cannot read (", DECRYPT),
@@ -617,3 +650,244 @@ def test_a_bad_input_is_a_document_error_saying_what_is_wrong_and_what_to_do(tmp
     assert caught.value.path == str(path)
     assert caught.value.problem.startswith(starts) and caught.value.problem.endswith(ends)
     assert "\n" not in caught.value.problem and "Traceback" not in caught.value.problem
+
+
+# --- nothing silent: pages lost, data lost, text only PDFium sees --------------------------------
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+RELIABILITY = SHARED / "reliability"
+REALWORLD = SHARED / "realworld"
+
+
+def shared_file(folder: Path, name: str) -> Path:
+    path = folder / name
+    if not path.is_file():
+        pytest.skip(f"{path} is absent (the shared corpus of broken files is not on this machine)")
+    return path
+
+
+def ascii85_broken(content: str) -> Stream:
+    """A content stream in ASCII85 with a letter ASCII85 has no digit for, as one bad byte
+    makes it: pdfminer fails on it."""
+    return Stream(b"9jqo^x" + content.encode("latin-1") + b"~>", "/Filter /ASCII85Decode")
+
+
+def deflated(content: str, *, checksum_broken=False, garbage=False) -> Stream:
+    """A FlateDecode content stream; ``checksum_broken``: its last bytes changed (pdfminer
+    decompresses it but says it lost data); ``garbage``: not deflate data at all (pdfminer
+    decompresses it to nothing and says nothing)."""
+    data = zlib.compress(content.encode("latin-1"))
+    if checksum_broken:
+        data = data[:-2] + bytes(b ^ 0xFF for b in data[-2:])
+    if garbage:
+        data = bytes(range(7, 7 + len(data) + 40))
+    return Stream(data, "/Filter /FlateDecode")
+
+
+def test_a_page_that_cannot_be_read_is_named_and_the_others_are_read(tmp_path):
+    path = tmp_path / "page-2-broken.pdf"
+    path.write_bytes(make_pdf(text("one", 72, 700), ascii85_broken(text("two", 72, 700)), text("three", 72, 700)))
+    read = read_pages(path)
+    assert [(p.number, "".join(c.text for c in p.chars)) for p in read.pages] == [(1, "one"), (3, "three")]
+    assert (read.page_count, read.lost_pages) == (3, ((2, "its content stream is corrupt"),))
+
+
+def test_a_pdf_none_of_whose_pages_can_be_read_is_a_document_error(tmp_path):
+    path = tmp_path / "all-broken.pdf"
+    path.write_bytes(make_pdf(ascii85_broken(text("one", 72, 700)), ascii85_broken(text("two", 72, 700))))
+    with pytest.raises(DocumentError) as caught:
+        read_pages(path)
+    assert caught.value.problem == ("no page could be read: pages 1-2 of 2 (its content stream is corrupt); the PDF "
+                                    "is damaged: repair it (e.g. with qpdf) or re-export it, and run again")
+
+
+def test_a_page_that_cannot_be_read_past_max_pages_is_not_read_and_costs_nothing(tmp_path):
+    path = tmp_path / "broken-late.pdf"
+    path.write_bytes(make_pdf(text("one", 72, 700), ascii85_broken(text("two", 72, 700))))
+    read = read_pages(path, max_pages=1)
+    assert (len(read.pages), read.lost_pages, read.warnings) == (1, (), ("page 2 not read (--max-pages 1)",))
+
+
+@pytest.mark.parametrize("exc, reason", [
+    (RecursionError(), pages_module.PAGE_LOOPS),
+    (ValueError("no frame of pdfminer"), pages_module.PAGE_DAMAGED),
+], ids=["loop", "unknown"])
+def test_a_page_lost_gets_a_reason_a_person_understands(exc, reason):
+    assert pages_module._page_reason(exc) == reason
+
+
+def test_a_failure_in_factextract_s_own_page_code_is_named_as_such(tmp_path, monkeypatch):
+    """Not blamed on the file: a page it costs is named as factextract's failure, and when it
+    costs every page it is raised (process_file reports it as an unexpected failure)."""
+    tables = pages_module._tables
+
+    def broken_on_page_2(page, *args):
+        if page.page_number == 2:
+            raise TypeError("'NoneType' object is not iterable")
+        return tables(page, *args)
+
+    monkeypatch.setattr(pages_module, "_tables", broken_on_page_2)
+    path = tmp_path / "sheet.pdf"
+    path.write_bytes(make_pdf(text("one", 72, 700), text("two", 72, 700)))
+    assert read_pages(path).lost_pages == ((2, pages_module.PAGE_INTERNAL),)
+
+    def broken(*args):
+        raise TypeError("'NoneType' object is not iterable")
+
+    monkeypatch.setattr(pages_module, "_tables", broken)
+    with pytest.raises(TypeError):
+        read_pages(path)
+
+
+DATA_LOST_ON_1 = ("data lost while decompressing page 1's content (the file is damaged): some text may be "
+                  "missing",)
+
+
+@pytest.mark.parametrize("level", [logging.NOTSET, logging.ERROR], ids=["in-process", "batch-worker"])
+def test_data_pdfminer_loses_while_decompressing_is_a_warning_wherever_it_runs(tmp_path, level, caplog):
+    """A batch worker sets the "pdfminer" logger to ERROR; the warning is heard all the same,
+    and the logger is left as it was found."""
+    logger = logging.getLogger("pdfminer")
+    before = (logger.level, logger.propagate, list(logger.handlers))
+    logger.setLevel(level)
+    try:
+        path = tmp_path / "checksum.pdf"
+        path.write_bytes(make_pdf(deflated(text("Hello", 72, 700), checksum_broken=True)))
+        read = read_pages(path)
+        assert read.warnings == DATA_LOST_ON_1
+        assert "".join(c.text for c in read.pages[0].chars) == "Hello"
+        assert (logger.level, logger.propagate, logger.handlers) == (level, before[1], before[2])
+        # The record still goes where it went before: to the root's handlers in-process, nowhere
+        # in a worker that asked for errors only.
+        handed_on = [r for r in caplog.records if r.name.startswith("pdfminer") and "Data-loss" in r.getMessage()]
+        assert len(handed_on) == (1 if level == logging.NOTSET else 0)
+    finally:
+        logger.setLevel(before[0])
+
+
+def test_a_compressed_content_stream_lost_whole_is_a_warning_too(tmp_path):
+    path = tmp_path / "garbage.pdf"
+    path.write_bytes(make_pdf(text("Hello", 72, 700), deflated(text("Gone", 72, 700), garbage=True)))
+    read = read_pages(path)
+    assert read.warnings == ("data lost while decompressing page 2's content (the file is damaged): some text may "
+                             "be missing",)
+
+
+def test_data_lost_on_several_pages_is_one_warning_naming_them(tmp_path):
+    broken = deflated(text("Hello", 72, 700), checksum_broken=True)
+    path = tmp_path / "three.pdf"
+    path.write_bytes(make_pdf(broken, text("fine", 72, 700), broken))
+    assert read_pages(path).warnings == (
+        "data lost while decompressing the content of pages 1 and 3 (the file is damaged): some text may be missing",)
+
+
+def test_a_sound_pdf_has_no_warnings_and_an_empty_stream_is_no_loss(tmp_path):
+    path = tmp_path / "sound.pdf"
+    path.write_bytes(make_pdf(deflated(text("Hello", 72, 700)), deflated("")))
+    assert read_pages(path).warnings == ()
+
+
+def test_pdfium_is_asked_only_when_no_page_has_text_and_its_words_are_a_warning(tmp_path, monkeypatch):
+    asked = []
+    monkeypatch.setattr(pages_module, "_pdfium_words", lambda path, numbers: asked.append(numbers) or 12)
+    with_text, without = tmp_path / "text.pdf", tmp_path / "none.pdf"
+    with_text.write_bytes(make_pdf(text("Hello", 72, 700)))
+    without.write_bytes(make_pdf("0 0 m 100 100 l S\n", "0 0 m 100 100 l S\n"))
+    assert read_pages(with_text).warnings == () and asked == []
+    assert read_pages(without).warnings == (
+        "pdfminer sees no text but PDFium reads 12 words: the file's structure may be damaged, try repairing it "
+        "(e.g. qpdf) and run again",)
+    assert asked == [[1, 2]]
+
+
+def test_a_stream_whose_length_is_wrong_hides_its_text_from_pdfminer_not_from_pdfium(tmp_path):
+    path = tmp_path / "length.pdf"
+    path.write_bytes(make_pdf(text("Hello world again", 72, 700)).replace(b"<< /Length ", b"<< /Length 1", 1))
+    assert read_pages(path).warnings == (pages_module.PDFIUM_READS_TEXT.format(words=3),)
+
+
+def test_no_text_for_pdfium_either_is_no_warning_and_pdfium_failing_is_none(tmp_path):
+    path = tmp_path / "drawing.pdf"
+    path.write_bytes(make_pdf("0 0 m 100 100 l S\n"))
+    assert read_pages(path).warnings == ()
+    garbage = tmp_path / "garbage.pdf"
+    garbage.write_bytes(b"%PDF-1.4\nnothing else")
+    assert pages_module._pdfium_words(garbage, [1]) is None
+
+
+def test_text_all_rotated_is_said_and_pdfium_is_not_asked(tmp_path, monkeypatch):
+    monkeypatch.setattr(pages_module, "_pdfium_words", lambda *a: pytest.fail("PDFium asked"))
+    path = tmp_path / "sideways.pdf"
+    path.write_bytes(make_pdf(text("Sideways", 72, 700, turn="0 1 -1 0")))
+    assert read_pages(path).warnings == (pages_module.ROTATED_TEXT_ONLY.format(glyphs=8),)
+
+
+def test_a_page_without_a_media_box_is_read_as_us_letter_and_said(tmp_path):
+    path = tmp_path / "no-mediabox.pdf"
+    path.write_bytes(make_pdf(text("Hello", 72, 700), media=False))
+    read = read_pages(path)
+    assert [(p.width, p.height) for p in read.pages] == [(612, 792)]
+    assert read.warnings == ("page 1 has no valid page size (MediaBox) and has been read as US Letter",)
+
+
+ATTACHMENTS_ONLY = (
+    "/Encrypt << /Filter /Standard /V 5 /R 6 /Length 256 /P -4 /O <" + "00" * 48 + "> /U <" + "00" * 48 + "> "
+    "/OE <" + "00" * 32 + "> /UE <" + "00" * 32 + "> /Perms <" + "00" * 16 + "> "
+    "/CF << /StdCF << /AuthEvent /EFOpen /CFM /AESV3 /Length 32 >> >> /StmF /Identity /StrF /Identity "
+    "/EFF /StdCF >> /ID [<00> <00>]")
+
+
+def test_a_pdf_whose_attachments_only_are_encrypted_is_not_called_password_protected(tmp_path):
+    path = tmp_path / "attachments.pdf"
+    path.write_bytes(make_pdf(text("Hi", 72, 700), encrypt=ATTACHMENTS_ONLY))
+    with pytest.raises(DocumentError) as caught:
+        read_pages(path)
+    assert caught.value.problem == pages_module.ATTACHMENTS_ENCRYPTED
+    assert "needs a password to open" not in caught.value.problem
+
+
+# What Python says of itself, which no message to a person should hold.
+PYTHON_INTERNALS = ("object is not", "NoneType", "PDFObjRef", "param=", "TypeError", "KeyError", "AttributeError",
+                    "ValueError", "Traceback", "/'")
+
+
+@pytest.mark.parametrize("name, starts", [
+    ("pdf.js__auth-event-ef-open.pdf", "only the PDF's attachments are encrypted"),
+    ("pdf.js__bug1782186.pdf", "encrypted PDF with an encryption pdfminer cannot read (version 4, revision 4, AESV2, "
+                               "streams and strings encrypted differently)"),
+    ("pdf.js__issue7665.pdf", "encrypted PDF with an encryption pdfminer cannot read (version 5, revision 6, AESV3: "
+                              "pdfminer fails on its encryption dictionary)"),
+    ("pdf.js__poppler-742-0-fuzzed.pdf", "the PDF's structure is broken (one of its objects cannot be parsed)"),
+    ("pdf.js__PDFBOX-3148-2-fuzzed.pdf", "the PDF's structure is broken (a compressed stream holding its objects "
+                                         "is corrupt)"),
+])
+def test_real_world_failures_are_said_about_the_file_not_about_python(name, starts):
+    with pytest.raises(DocumentError) as caught:
+        read_pages(shared_file(REALWORLD, name))
+    problem = caught.value.problem
+    assert problem.startswith(starts)
+    assert not [bit for bit in PYTHON_INTERNALS if bit in problem], problem
+
+
+def test_a_page_missing_its_media_box_no_longer_loses_the_file():
+    """pdf.js's operator_list_cycle.pdf: pdfplumber failed on its page without a /MediaBox
+    ("'NoneType' object is not iterable"), losing the whole file."""
+    read = read_pages(shared_file(REALWORLD, "pdf.js__operator_list_cycle.pdf"))
+    assert (read.page_count, len(read.pages), read.lost_pages) == (1, 1, ())
+
+
+def test_one_bad_byte_on_page_3_costs_page_3_only():
+    read = read_pages(shared_file(RELIABILITY, "partial-gabon-p3-a85.pdf"))
+    assert [p.number for p in read.pages] == [1, 2]
+    assert (read.page_count, read.lost_pages) == (3, ((3, "its content stream is corrupt"),))
+    assert sum(len(p.chars) for p in read.pages) > 1000
+
+
+def test_the_byte_flipped_file_carries_the_data_loss_warning():
+    read = read_pages(shared_file(RELIABILITY, "silentloss-150-byteflip-nigeria-en.pdf"))
+    assert DATA_LOST_ON_1[0] in read.warnings
+
+
+def test_the_file_with_a_wrong_length_carries_the_pdfium_warning():
+    read = read_pages(shared_file(RELIABILITY, "notext-054-length_corrupt-gambia-en.pdf"))
+    assert read.warnings == (pages_module.PDFIUM_READS_TEXT.format(words=361),)

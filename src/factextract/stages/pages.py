@@ -8,14 +8,21 @@ here, once, to pdfplumber's top-left origin (``top = page_height - y1``).
 from __future__ import annotations
 
 import dataclasses
+import logging
 import re
 import statistics
+import threading
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import DocumentError, one_line
-from ..model import RULE_THICKNESS, BBox, Char, Page, Table
+from ..errors import (
+    DATA_LOST, DATA_LOST_ELSEWHERE, DATA_LOST_PAGE, DATA_LOST_PAGES, NO_PAGE_READ, PAGE_SIZE_ASSUMED,
+    PAGES_NOT_READ, PDFIUM_READS_TEXT, ROTATED_TEXT_ONLY, DocumentError, one_line, page_list,
+)
+from ..model import RULE_THICKNESS, BBox, Char, Page, PdfRead, Table
 
 # Rectangles smaller than this in both directions are decoration (dots, ticks), not boxes.
 MIN_BOX_SIZE = 6.0
@@ -28,8 +35,6 @@ DUPLICATE_TOLERANCE = 1.0
 MAX_MARK_SIZE = 8.0
 # Font sizes are kept to this many decimals: producers write 9.96 for 10 and the like.
 SIZE_DECIMALS = 2
-# Documents larger than this are not factsheets; only the first pages are read.
-MAX_PAGES = 40
 # pdfminer writes a glyph it cannot map to Unicode as "(cid:N)": it has no text.
 _UNMAPPED = re.compile(r"\(cid:\d+\)")
 SOFT_HYPHEN = "\u00ad"
@@ -55,27 +60,315 @@ EDGE_TOLERANCE = 1.5
 # The longest library message quoted in an error (characters).
 MAX_DETAIL_CHARS = 160
 
+# --- what a failure means, for a person --------------------------------------------------------
+# pdfminer logs under this logger (its modules' loggers are its children).
+PDFMINER_LOGGER = "pdfminer"
+# pdfminer's log messages that mean data was lost (and not just an oddity worked around).
+DATA_LOSS_MESSAGES = (
+    re.compile(r"Data-loss while decompressing"),
+)
+# Why a page could not be read: the first row one of the frames the exception passed through
+# is named in (a module, or module.function) gives the phrase.
+PAGE_LOOPS = "its content refers to itself in a loop"
+PAGE_UNSUPPORTED_FILTER = "its content is compressed in a way pdfminer cannot decode"
+PAGE_INTERNAL = "factextract failed on it (an internal error: please report it with the file)"
+PAGE_DAMAGED = "it is damaged"
+DECODER_MODULES = ("base64", "zlib", "pdfminer.ascii85", "pdfminer.lzw", "pdfminer.runlength",
+                   "pdfminer.ccitt", "pdfminer.pdftypes.decode", "pdfminer.pdftypes.get_data",
+                   "pdfminer.pdftypes.decompress_corrupted")
+PAGE_REASONS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("pdfminer.pdffont", "pdfminer.cmapdb", "pdfminer.encodingdb", "pdfminer.pdfinterp.get_font"),
+     "one of its fonts is broken"),
+    (("pdfminer.image", "pdfminer.pdfinterp.do_Do", "pdfminer.pdfinterp.do_EI"),
+     "one of its images or embedded drawings is broken"),
+    (DECODER_MODULES, "its content stream is corrupt"),
+    (("pdfplumber.page._normalize_box", "pdfplumber.page._invert_box"),
+     "its page boxes (MediaBox, CropBox ...) are malformed"),
+    (("pdfminer.pdfpage", "pdfplumber.page.__init__"), "its page dictionary is malformed"),
+    (("pdfminer.pdfinterp", "pdfminer.pdfdevice", "pdfminer.converter", "pdfminer.layout"),
+     "its content stream is malformed"),
+)
+# What part of a PDF's structure pdfminer could not read, by the same rule.
+_SECURITY_FUNCTIONS = tuple(f"pdfminer.pdfdocument.{name}" for name in (
+    "_initialize_password", "init_params", "init_key", "authenticate", "authenticate_user_password",
+    "authenticate_owner_password", "verify_encryption_key", "compute_u", "compute_encryption_key"))
+STRUCTURE_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (DECODER_MODULES, "a compressed stream holding its objects is corrupt"),
+    (("pdfminer.pdfpage",), "its page tree cannot be read"),
+    (("pdfminer.psparser", "pdfminer.pdfparser"), "one of its objects cannot be parsed"),
+    (("pdfminer.pdfdocument",), "its cross-reference table or catalog cannot be read"),
+)
+CUT_SHORT = "the file ends in the middle of an object: it was probably cut short, e.g. by an interrupted download"
+REPAIR = "repair it (e.g. with qpdf) or re-export it, and run again"
+ATTACHMENTS_ENCRYPTED = ("only the PDF's attachments are encrypted, with a password (its pages are not), but "
+                         "pdfminer cannot open a file encrypted this way; save a copy without the attachments, "
+                         "or decrypt it with their password (e.g. qpdf --password=... --decrypt), and run again")
+# The most bytes a compressed stream of nothing takes (zlib: 2 of header, a few of empty
+# block, 4 of checksum): a longer one that decompresses to nothing was corrupt.
+EMPTY_DEFLATE_MAX_BYTES = 32
+# Text glyphs left out for being rotated are counted under this key.
+_ROTATED = "rotated"
+# A /MediaBox is four numbers.
+_BOX_NUMBERS = 4
+# A library message that quotes PDF objects ("[/'Water', 32, 0, <PDFObjRef:33>]") is cut
+# before them.
+_OBJECT_DUMP = re.compile(r"/'|<PDF|\{'|b'|\[")
 
-def read_pages(path: Path) -> tuple[tuple[Page, ...], int]:
-    """Read every page's glyphs and drawn shapes; return (pages, page_count).
 
-    Raises ``DocumentError`` for an empty file, a file that is not a PDF, an encrypted PDF
-    without an empty password, or a PDF that pdfminer cannot parse.
+def read_pages(path: Path, *, max_pages: int | None = None) -> PdfRead:
+    """Read each page's glyphs and drawn shapes, page by page (the first ``max_pages`` only, if
+    given); return them with the true page count, the pages that could not be read and why,
+    and warnings (pages left unread, data pdfminer lost while decompressing, text PDFium sees
+    where pdfminer sees none).
+
+    A page whose reading fails is recorded in ``lost_pages`` and the others are read. Raises
+    ``DocumentError`` for an empty file, a file that is not a PDF, an encrypted PDF without an
+    empty password, a PDF whose structure pdfminer cannot parse (no page tree), or one whose
+    pages all fail.
     """
     _check_is_pdf(path)
     import pdfplumber
+    from pdfminer.pdfpage import PDFPage
 
     widths = _FontWidths()
-    try:
-        with pdfplumber.open(path) as pdf:
-            page_count = len(pdf.pages)
-            pages = tuple(_read_page(p, i + 1, widths) for i, p in enumerate(pdf.pages[:MAX_PAGES]))
-    except DocumentError:
-        raise
-    except Exception as exc:  # pdfminer raises plain TypeError/KeyError/... on broken files
-        raise DocumentError(str(path), _explain(_unwrap(exc))) from exc
+    dropped: Counter[str] = Counter()
+    pages: list[Page] = []
+    lost: list[tuple[int, str]] = []
+    unsized: list[int] = []
+    failure: Exception | None = None  # the first page's failure, raised if every page failed in factextract
+    with _PdfminerLog.listening() as heard:
+        try:
+            # The file is opened here, not by pdfplumber: its close() makes a page object of
+            # every page, and fails on the page this loop has recorded as lost.
+            with path.open("rb") as fh:
+                pdf = pdfplumber.open(fh)
+                page_count = 0
+                doctop = 0.0
+                # The page tree is walked whole (pdfminer's objects only: cheap), so that the
+                # count is true whatever the limit.
+                for number, page_obj in enumerate(PDFPage.create_pages(pdf.doc), start=1):
+                    page_count = number
+                    if max_pages is not None and number > max_pages:
+                        continue
+                    heard.page = number
+                    try:
+                        if _give_default_size(page_obj):
+                            unsized.append(number)
+                        page = pdfplumber.page.Page(pdf, page_obj, page_number=number, initial_doctop=doctop)
+                        doctop += float(page.height)
+                        try:
+                            pages.append(_read_page(page, number, widths, dropped))
+                            if _content_emptied(page_obj):
+                                heard.lost_on.add(number)
+                        finally:
+                            page.close()  # its cached layout objects are not needed any more
+                    except MemoryError:
+                        raise  # the batch runner knows the memory limit and says so
+                    except Exception as exc:  # one bad page must not cost the others
+                        lost.append((number, _page_reason(_unwrap(exc))))
+                        failure = failure or exc
+                    finally:
+                        heard.page = None
+                pdf.flush_cache()
+        except (DocumentError, MemoryError):
+            raise
+        except Exception as exc:  # pdfminer raises plain TypeError/KeyError/... on broken files
+            raise DocumentError(str(path), _explain(_unwrap(exc), path)) from exc
+    if lost and not pages:
+        if failure is not None and all(reason == PAGE_INTERNAL for _, reason in lost):
+            raise failure  # a bug of factextract's, not a fault of the file: reported as such
+        raise DocumentError(str(path), _no_page_read(lost, page_count))
     heavy = widths.heavier_than_body()
-    return tuple(dataclasses.replace(p, heavy_fonts=heavy) for p in pages) if heavy else pages, page_count
+    if heavy:
+        pages = [dataclasses.replace(p, heavy_fonts=heavy) for p in pages]
+    warnings = []
+    if max_pages is not None and page_count > max_pages:
+        warnings.append(PAGES_NOT_READ.format(pages=page_list(range(max_pages + 1, page_count + 1)),
+                                              limit=max_pages))
+    read = {p.number for p in pages}
+    if unsized := [n for n in unsized if n in read]:
+        warnings.append(PAGE_SIZE_ASSUMED.format(pages=page_list(unsized), have="has" if len(unsized) == 1 else "have"))
+    warnings += heard.data_lost(read)
+    if pages and not any(c.text.strip() for p in pages for c in p.chars):
+        if dropped[_ROTATED]:
+            warnings.append(ROTATED_TEXT_ONLY.format(glyphs=dropped[_ROTATED]))
+        elif words := _pdfium_words(path, sorted(read)):
+            warnings.append(PDFIUM_READS_TEXT.format(words=words))
+    return PdfRead(pages=tuple(pages), page_count=page_count, lost_pages=tuple(lost), warnings=tuple(warnings))
+
+
+def _content_emptied(page_obj) -> bool:
+    """A content stream of the page, compressed, came out of decompression empty though it
+    held more than an empty compressed stream takes: pdfminer gives up on a stream corrupt
+    from its start without a word (the "Data-loss" warning is for one corrupt near its end)."""
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
+
+    try:
+        for stream in page_obj.contents:
+            stream = resolve1(stream)
+            if not isinstance(stream, PDFStream) or stream.data != b"":
+                continue
+            length = resolve1(stream.attrs.get("Length"))
+            if (isinstance(length, int) and length > EMPTY_DEFLATE_MAX_BYTES
+                    and any(f in LITERALS_FLATE_DECODE for f, _ in stream.get_filters())):
+                return True
+    except Exception:  # noqa: BLE001 - the page was read: only a warning is at stake
+        return False
+    return False
+
+
+def _give_default_size(page_obj) -> bool:
+    """A page without a valid /MediaBox gets pdfminer's default (US Letter), which pdfplumber
+    would not give it (it fails on the page instead); True if it had to."""
+    from pdfminer.pdftypes import resolve_all
+
+    box = resolve_all(page_obj.attrs.get("MediaBox"))
+    if isinstance(box, list) and len(box) == _BOX_NUMBERS and all(isinstance(v, (int, float)) for v in box):
+        return False
+    page_obj.attrs["MediaBox"] = list(page_obj.mediabox)
+    return True
+
+
+def _no_page_read(lost: list[tuple[int, str]], page_count: int) -> str:
+    """The message of a PDF none of whose pages (read) could be read."""
+    return NO_PAGE_READ.format(pages=page_list([n for n, _ in lost]), count=page_count,
+                               why=reasons_of(lost))
+
+
+def reasons_of(lost: list[tuple[int, str]] | tuple[tuple[int, str], ...]) -> str:
+    """Why pages were lost, for a person: the one reason, or each page's ("page 3: ...")."""
+    reasons = list(dict.fromkeys(reason for _, reason in lost))
+    if len(reasons) == 1:
+        return reasons[0]
+    return ", ".join(f"{page_list([n for n, r in lost if r == reason])}: {reason}" for reason in reasons)
+
+
+class _Heard:
+    """What pdfminer said while one file was read: the pages on which it lost data (None:
+    outside any page), ``page`` being the page read at the time."""
+
+    def __init__(self) -> None:
+        self.page: int | None = None
+        self.lost_on: set[int | None] = set()
+
+    def data_lost(self, read: set[int]) -> list[str]:
+        """The warning about the data lost on the pages read or outside any page, if any."""
+        pages = sorted(p for p in self.lost_on if p in read)
+        if not pages and None not in self.lost_on:
+            return []
+        if not pages:
+            where = DATA_LOST_ELSEWHERE
+        elif len(pages) == 1:
+            where = DATA_LOST_PAGE.format(page=pages[0])
+        else:
+            where = DATA_LOST_PAGES.format(pages=page_list(pages))
+        return [DATA_LOST.format(where=where)]
+
+
+@dataclasses.dataclass(frozen=True)
+class _LoggerState:
+    level: int
+    propagate: bool
+    handlers: list[logging.Handler]
+    effective: int  # the level its records had to reach before, its own or an ancestor's
+
+
+class _PdfminerLog(logging.Handler):
+    """While files are read (``listening()``), the "pdfminer" logger's only handler: it hears
+    the warnings that mean lost data, for the thread reading, and hands every record on to
+    where it would have gone.
+
+    A batch worker sets the "pdfminer" logger to ERROR, so its warnings would never be made.
+    While any file is read in this process the logger is set to WARNING, does not propagate,
+    and has this one handler, which hands on to the logger's own handlers and its ancestors'
+    the records they would have had (at or above the level the logger had before). All is put
+    back as it was when the last read ends.
+    """
+
+    _lock = threading.Lock()
+    _heard: dict[int, _Heard] = {}  # thread id -> what the file it reads made pdfminer say
+    _saved: _LoggerState | None = None  # the logger as it was before the first read began
+
+    @classmethod
+    @contextmanager
+    def listening(cls) -> Iterator[_Heard]:
+        heard = _Heard()
+        logger = logging.getLogger(PDFMINER_LOGGER)
+        with cls._lock:
+            if not cls._heard:
+                cls._saved = _LoggerState(logger.level, logger.propagate, list(logger.handlers),
+                                          logger.getEffectiveLevel())
+                logger.handlers = [cls(logging.WARNING)]
+                logger.propagate = False
+                logger.setLevel(min(logging.WARNING, cls._saved.effective))
+            cls._heard[threading.get_ident()] = heard
+        try:
+            yield heard
+        finally:
+            with cls._lock:
+                cls._heard.pop(threading.get_ident(), None)
+                if not cls._heard and cls._saved is not None:
+                    logger.handlers = cls._saved.handlers
+                    logger.propagate = cls._saved.propagate
+                    logger.setLevel(cls._saved.level)
+                    cls._saved = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        heard = self._heard.get(threading.get_ident())
+        if heard is not None and any(p.search(record.getMessage()) for p in DATA_LOSS_MESSAGES):
+            heard.lost_on.add(heard.page)
+        saved = self._saved
+        if saved is not None and record.levelno >= saved.effective:
+            _hand_on(record, saved.handlers, saved.propagate)
+
+
+def _hand_on(record: logging.LogRecord, handlers: list[logging.Handler], propagate: bool) -> None:
+    """A pdfminer record to the handlers it would have reached (``Logger.callHandlers``)."""
+    found = 0
+    chain: logging.Logger | None = logging.getLogger(PDFMINER_LOGGER).parent if propagate else None
+    for handler in handlers:
+        found += 1
+        if record.levelno >= handler.level:
+            handler.handle(record)
+    while chain is not None:
+        for handler in chain.handlers:
+            found += 1
+            if record.levelno >= handler.level:
+                handler.handle(record)
+        chain = chain.parent if chain.propagate else None
+    if not found and logging.lastResort is not None and record.levelno >= logging.lastResort.level:
+        logging.lastResort.handle(record)
+
+
+def _pdfium_words(path: Path, numbers: list[int]) -> int | None:
+    """How many words PDFium reads on these pages (1-based), or None if it cannot say: asked
+    only when pdfminer sees no text at all, to tell a scan from a file whose structure hides
+    its text from pdfminer."""
+    try:
+        import pypdfium2
+    except ImportError:
+        return None
+    try:
+        document = pypdfium2.PdfDocument(str(path))
+    except Exception:  # noqa: BLE001 - PDFium fails on broken files in its own ways
+        return None
+    try:
+        words = 0
+        for number in numbers:
+            if number > len(document):
+                break
+            page = document[number - 1]
+            textpage = page.get_textpage()
+            try:
+                words += len(textpage.get_text_range().split())
+            finally:
+                textpage.close()
+                page.close()
+        return words
+    except Exception:  # noqa: BLE001
+        return None
+    finally:
+        document.close()
 
 
 class _FontWidths:
@@ -117,23 +410,140 @@ def _unwrap(exc: BaseException) -> BaseException:
     return exc
 
 
-def _explain(exc: BaseException) -> str:
-    """A one-line message, for a person, about why pdfminer could not read a file."""
+def _raised_in(exc: BaseException) -> list[tuple[str, str]]:
+    """(module, function) of each frame the exception passed through, innermost first."""
+    frames = []
+    tb = exc.__traceback__
+    while tb is not None:
+        frames.append((str(tb.tb_frame.f_globals.get("__name__", "")), tb.tb_frame.f_code.co_name))
+        tb = tb.tb_next
+    return frames[::-1]
+
+
+def _where(exc: BaseException, table: tuple[tuple[tuple[str, ...], str], ...]) -> str | None:
+    """The phrase of the first row of ``table`` ((places, phrase): a place is a module or a
+    module.function) naming a frame the exception passed through."""
+    frames = {f"{module}.{function}" for module, function in _raised_in(exc)}
+    modules = {module for module, _ in _raised_in(exc)}
+    for places, phrase in table:
+        if any(p in frames or p in modules for p in places):
+            return phrase
+    return None
+
+
+def _page_reason(exc: BaseException) -> str:
+    """Why a page could not be read, as a short phrase for a person."""
+    from pdfminer.pdfexceptions import PDFNotImplementedError
+
+    if isinstance(exc, RecursionError):
+        return PAGE_LOOPS
+    if isinstance(exc, PDFNotImplementedError) and "filter" in str(exc).lower():
+        return PAGE_UNSUPPORTED_FILTER
+    ours = [m for m, _ in _raised_in(exc) if m.startswith(("factextract", "pdfminer", "pdfplumber"))]
+    if ours and ours[0].startswith("factextract"):
+        return PAGE_INTERNAL
+    return _where(exc, PAGE_REASONS) or PAGE_DAMAGED
+
+
+def _detail(exc: BaseException) -> str:
+    """A short technical detail of the exception, or "" when all it says is Python's own
+    ("'NoneType' object is not iterable"): only pdfminer's and the decoders' messages, cut
+    before any dump of PDF objects."""
+    own = type(exc).__module__.startswith(("pdfminer", "pdfplumber", "zlib"))
+    decoder = any(m in DECODER_MODULES or f"{m}.{f}" in DECODER_MODULES for m, f in _raised_in(exc)[:1])
+    if not (own or decoder):
+        return ""
+    text = one_line(str(exc), MAX_DETAIL_CHARS)
+    text = text.split(": param=", 1)[0]
+    if _OBJECT_DUMP.search(text):
+        text = text.split(":", 1)[0]
+    return text.strip(" :-")
+
+
+def _explain(exc: BaseException, path: Path | None = None) -> str:
+    """A one-line message, for a person, about why pdfminer could not open a file: what is
+    wrong with the file and what to do, with pdfminer's own words at most at the end."""
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psexceptions import PSEOF, PSException
 
-    detail = one_line(str(exc), MAX_DETAIL_CHARS)
+    detail = _detail(exc)
+    said = f" (pdfminer: {detail})" if detail else ""
+    encryption = _encryption(path) if path is not None else None
     if isinstance(exc, PDFPasswordIncorrect):
+        if encryption is not None and _attachments_only(encryption):
+            return ATTACHMENTS_ENCRYPTED
         return "encrypted PDF: it needs a password to open; decrypt it (e.g. qpdf --decrypt) and run again"
-    if isinstance(exc, PDFEncryptionError) or "crypt" in detail.lower():
-        return (f"encrypted PDF with an encryption pdfminer cannot read ({detail or type(exc).__name__}); "
+    in_security = _where(exc, ((_SECURITY_FUNCTIONS, "security"),)) is not None
+    if isinstance(exc, PDFEncryptionError) or in_security or "crypt" in str(exc).lower():
+        what = _encryption_summary(encryption) if encryption is not None else ""
+        if in_security and not isinstance(exc, PDFEncryptionError):
+            what = (f"{what}: " if what else "") + "pdfminer fails on its encryption dictionary"
+        return (f"encrypted PDF with an encryption pdfminer cannot read ({what or detail or 'unknown kind'}); "
                 "decrypt it (e.g. qpdf --decrypt) and run again")
-    if isinstance(exc, PDFSyntaxError):
-        return f"corrupt PDF: {detail or 'no valid PDF structure'}; re-export or repair the file"
     if isinstance(exc, RecursionError):
-        return "corrupt PDF: its objects refer to each other in a loop; re-export or repair the file"
-    return (f"unreadable PDF ({type(exc).__name__}: {detail or 'no detail'}); "
-            "it may be damaged: re-export or repair the file")
+        return f"the PDF's structure is broken (its objects refer to each other in a loop); {REPAIR}"
+    part = CUT_SHORT if isinstance(exc, PSEOF) else _where(exc, STRUCTURE_PARTS)
+    if part is None and isinstance(exc, PDFSyntaxError):
+        part = "its cross-reference table cannot be read"
+    if part is None and isinstance(exc, PSException):
+        part = "one of its objects cannot be parsed"
+    if part is None:
+        return f"unreadable PDF: pdfminer cannot make sense of it, it may be damaged; {REPAIR}{said}"
+    return f"the PDF's structure is broken ({part}); {REPAIR}{said}"
+
+
+def _encryption(path: Path) -> dict | None:
+    """The file's /Encrypt dictionary (names as str, references resolved), read without
+    trying any password; None if it has none or it cannot be read."""
+    try:
+        from pdfminer.pdfdocument import PDFDocument
+        from pdfminer.pdfparser import PDFParser
+        from pdfminer.pdftypes import resolve_all
+        from pdfminer.psparser import PSLiteral
+
+        class _Unopened(PDFDocument):
+            def _initialize_password(self, password: str = "") -> None:  # the dictionary only
+                pass
+
+        def plain(value: object) -> object:
+            if isinstance(value, PSLiteral):
+                return str(value.name)
+            if isinstance(value, dict):
+                return {str(k): plain(v) for k, v in value.items()}
+            if isinstance(value, list):
+                return [plain(v) for v in value]
+            return value
+
+        with path.open("rb") as fh:
+            document = _Unopened(PDFParser(fh))
+            if not document.encryption:
+                return None
+            found = plain(resolve_all(document.encryption[1]))
+            return found if isinstance(found, dict) else None
+    except Exception:  # noqa: BLE001 - only a better message is at stake
+        return None
+
+
+def _attachments_only(encryption: dict) -> bool:
+    """Only embedded files are encrypted: an /EFF crypt filter, or one opened on /EFOpen, while
+    streams and strings use /Identity (no encryption)."""
+    filters = encryption.get("CF") if isinstance(encryption.get("CF"), dict) else {}
+    on_attachments = "EFF" in encryption or any(
+        isinstance(f, dict) and f.get("AuthEvent") == "EFOpen" for f in filters.values())
+    return on_attachments and all(encryption.get(k, "Identity") == "Identity" for k in ("StmF", "StrF"))
+
+
+def _encryption_summary(encryption: dict) -> str:
+    """The kind of encryption, in a few words: "version 4, revision 4, AESV2, streams and
+    strings encrypted differently"."""
+    parts = [f"{name} {encryption[key]}" for key, name in (("V", "version"), ("R", "revision")) if key in encryption]
+    filters = encryption.get("CF") if isinstance(encryption.get("CF"), dict) else {}
+    methods = sorted({str(f.get("CFM")) for f in filters.values() if isinstance(f, dict) and f.get("CFM")})
+    parts += methods
+    if encryption.get("StmF", "Identity") != encryption.get("StrF", "Identity"):
+        parts.append("streams and strings encrypted differently")
+    return ", ".join(parts)
 
 
 def _check_is_pdf(path: Path) -> None:
@@ -218,9 +628,10 @@ def _on_page(box: BBox, visible: BBox | None) -> bool:
     return visible.x0 <= cx <= visible.x1 and visible.top <= cy <= visible.bottom
 
 
-def _read_page(page, number: int, widths: _FontWidths) -> Page:
+def _read_page(page, number: int, widths: _FontWidths, dropped: Counter[str] | None = None) -> Page:
     """One pdfplumber page as a ``Page``: upright glyphs, once each, and the drawn shapes
-    sorted into rules, boxes and marks by size."""
+    sorted into rules, boxes and marks by size. ``dropped`` counts the text glyphs left out
+    for being rotated (``_ROTATED``)."""
     height = float(page.height)
     chars = []
     seen: set[tuple] = set()
@@ -235,6 +646,8 @@ def _read_page(page, number: int, widths: _FontWidths) -> Page:
             continue
         if not ch.get("upright", True):
             # Vertical or rotated text (margins, stamps) is not part of a factsheet's body.
+            if dropped is not None and text.strip():
+                dropped[_ROTATED] += 1
             continue
         box = _glyph_box(ch)
         if not _on_page(box, visible):
