@@ -156,9 +156,12 @@ def test_no_worker_outlives_a_run_that_is_stopped_or_killed(tmp_path, how):
     try:
         assert _wait_for(lambda: _worker_pids(tmp_path), 60), "the worker never started the file"
         (worker,) = _worker_pids(tmp_path)
+        fork_server = int(Path(f"/proc/{worker}/stat").read_text().split()[3])
         proc.send_signal(how)
         proc.wait(timeout=WORKERS_GONE_S)
         assert _wait_for(lambda: not _alive(worker), WORKERS_GONE_S), f"worker {worker} outlived the run: {_state(worker)}"
+        assert _wait_for(lambda: not _alive(fork_server), WORKERS_GONE_S), (
+            f"the fork server {fork_server} outlived the run: {_state(fork_server)}")
     finally:
         proc.kill()
         proc.wait()
@@ -253,3 +256,65 @@ def test_a_page_limit_is_an_option_and_is_reported(tmp_path):
     sheet = extract(_long_pdf(tmp_path / "long.pdf"), max_pages=40)
     assert sheet.page_count == LONG_PAGES and max(item.page for item in sheet.items) == 40
     assert any("41" in w and "300" in w and "not read" in w for w in sheet.warnings), sheet.warnings
+
+
+# --- a full disk, for real ---------------------------------------------------------------------------
+
+PAGE = 4096  # tmpfs allocates whole pages
+
+
+def _size_on_disk(folder: Path) -> int:
+    return sum(-(-p.stat().st_size // PAGE) * PAGE for p in folder.rglob("*") if p.is_file())
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A tmpfs mount of a given size (root and a kernel that allows it), unmounted after."""
+    mounts = []
+
+    def mount(size: int) -> Path:
+        point = tmp_path / f"disk{len(mounts)}"
+        point.mkdir()
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(point)],
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            pytest.skip(f"cannot mount a small tmpfs here ({done.stderr.strip() or 'not root'}); "
+                        "the full-disk case is also covered without one in tests/test_store.py")
+        mounts.append(point)
+        return point
+
+    yield mount
+    for point in mounts:
+        subprocess.run(["umount", str(point)], capture_output=True)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or os.geteuid() != 0,
+                    reason="mounting a tmpfs needs Linux and root (CI runs as root)")
+def test_a_disk_that_fills_while_the_tables_are_written_leaves_the_previous_output(tmp_path, small_disk, capsys):
+    first, second = SAMPLES / "gambia-en.pdf", SAMPLES / "chromium-mauritanie-fr.pdf"
+    probe = tmp_path / "probe"
+    assert main(["run", str(first), "--out", str(probe), "--no-progress", "--no-cache", "--jobs", "1"]) == 0
+    # Room for one collection and a half: the second run's staging copy cannot fit.
+    out = small_disk(_size_on_disk(probe) * 3 // 2 // PAGE * PAGE + 2 * PAGE)
+    assert main(["run", str(first), "--out", str(out), "--no-progress", "--no-cache", "--jobs", "1"]) == 0
+    before = _tables_of(out)
+    capsys.readouterr()
+    status = main(["run", str(second), "--out", str(out), "--no-progress", "--no-cache", "--jobs", "1"])
+    assert status == 1 and "previous output is unchanged" in capsys.readouterr().err
+    assert _tables_of(out) == before and not list(out.glob(f"{store.STAGING_PREFIX}*"))
+    assert list(load(out)["documents"]["source_path"]) == [str(first)]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or os.geteuid() != 0,
+                    reason="mounting a tmpfs needs Linux and root (CI runs as root)")
+def test_a_read_only_output_folder_is_refused_before_any_file_is_read(tmp_path, small_disk, capsys, monkeypatch):
+    out = small_disk(64 * PAGE)
+    if subprocess.run(["mount", "-o", "remount,ro", str(out)], capture_output=True).returncode != 0:
+        pytest.skip("cannot remount the tmpfs read-only here")
+
+    def no_file_may_be_read(*args, **kwargs):
+        raise AssertionError("a file was processed before --out was checked")
+
+    monkeypatch.setattr(batch, "run_batch", no_file_may_be_read)
+    status = main(["run", str(SAMPLES / "gambia-en.pdf"), "--out", str(out), "--no-progress"])
+    assert status == 2 and "Read-only file system" in capsys.readouterr().err

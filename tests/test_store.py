@@ -118,6 +118,7 @@ def test_the_manifest_counts_the_whole_collection(tmp_path, extracted):
     _write(tmp_path, _sheets(extracted, "gambia-en"))
     manifest = _write(tmp_path, _sheets(extracted, "nigeria-en"), when=LATER)
     assert manifest["row_counts"]["documents"] == 2 and manifest["documents_this_run"] == 1
+    assert manifest["collection"] == ["in/gambia-en.pdf", "in/nigeria-en.pdf"]
 
 
 def test_a_second_run_into_the_same_folder_stops_at_once(tmp_path):

@@ -116,14 +116,22 @@ class _RunLog:
             line = {"run": self.started, "path": record.path, "doc_id": sheet.doc_id, "status": sheet.status,
                     "seconds": round(record.seconds, 3), "pages": sheet.page_count, "cache_hit": record.cache_hit,
                     "duplicate_of": sheet.duplicate_of, "warnings": list(sheet.warnings), "error": sheet.error}
-            self.handle.write(json.dumps(line, ensure_ascii=False) + "\n")
-            self.handle.flush()
+            try:
+                self.handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+                self.handle.flush()
+            except OSError as exc:  # a full disk costs the log, not the batch
+                log.warning("cannot write the log %s (%s): going on without it", self.path, exc.strerror or exc)
+                self.close()
+                self.handle = None
         if self.also is not None:
             self.also(sheet, record)
 
     def close(self) -> None:
         if self.handle is not None:
-            self.handle.close()
+            try:
+                self.handle.close()
+            except OSError:
+                pass
 
 
 @contextmanager

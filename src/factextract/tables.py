@@ -409,6 +409,7 @@ def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path, *, inputs: list
         "inputs": [str(i) for i in inputs],
         "documents_this_run": len(inputs),
         "row_counts": {table: len(frames[table]) for table in TABLES},
+        "collection": sorted(frames["documents"]["source_path"].tolist()),
         "status_counts": {s: int(statuses.get(s, 0)) for s in _enum("documents", "status")},
         "files": files,
     }
