@@ -69,10 +69,12 @@ def _on(n, *lines):
     ((800, 800, 800), True),                                  # a footer on three pages
     ((30, 30), True),                                         # a running head
     ((800, 801), True),                                       # the same place, as producers round it
-    ((800, 800 + SAME_PLACE_TOLERANCE + 1), False),           # another place on each page
+    ((30, 30 + SAME_PLACE_TOLERANCE + 1), False),             # another place in the top margin
+    ((790, 790 + 2 * SAME_PLACE_TOLERANCE), True),            # anywhere in the bottom margin: a footer band
     ((30, 800), False),
 ])
-def test_margin_text_repeated_at_the_same_height_on_several_pages_is_removed(tops, removed):
+def test_margin_text_repeated_in_the_top_margin_at_one_height_or_anywhere_in_the_bottom_one_is_removed(
+        tops, removed):
     kept = _kept(*(_on(n, line(FOOTER, top=top)) for n, top in enumerate(tops, start=1)))
     assert kept == [[f"Corps {n}"] if removed else [f"Corps {n}", FOOTER] for n in range(1, len(tops) + 1)]
 

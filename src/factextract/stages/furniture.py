@@ -22,8 +22,10 @@ MARGIN_SHARE = 0.1
 # this many font sizes away from the number.
 MAX_FOOTER_WORDS = 12
 FOOTER_GAP_EM = 3.0
-# Repeated furniture sits at the same height on every page, within this many points.
+# Repeated furniture in the top margin sits at the same height on every page, within this many
+# points; in the bottom margin anywhere (BOTTOM_MARGIN stands for its place).
 SAME_PLACE_TOLERANCE = 4.0
+BOTTOM_MARGIN = -1
 # Lines whose sizes differ by less than this (points) are set in the same size.
 SAME_SIZE_TOLERANCE = 0.5
 # A running head repeats the title's words: at least this many characters of them.
@@ -34,6 +36,15 @@ def _signature(line: Line) -> str:
     """The line's text as furniture is compared: page numbers change from page to page, so
     its digits are masked."""
     return _NUMBER.sub("#", squash(line.text).casefold())
+
+
+def _place_key(line: Line, page: Page) -> tuple[str, int]:
+    """Where margin text counts as the same on two pages: at the same height in the top margin
+    (a banner there may be page 1's title, so only an exact repeat is a running head), anywhere
+    in the bottom margin (a footer band rises when page 1's has an extra line of address)."""
+    if line.bbox.top > page.height * (1 - MARGIN_SHARE):
+        return _signature(line), BOTTOM_MARGIN
+    return _signature(line), round(line.bbox.top / SAME_PLACE_TOLERANCE)
 
 
 def _in_margin(line: Line, page: Page) -> bool:
@@ -98,14 +109,14 @@ def remove_furniture(pages: Sequence[Page], lines_per_page: Sequence[Sequence[Li
     repeated: Counter[tuple[str, int]] = Counter()
     if len(pages) > 1:
         for page, lines in zip(pages, lines_per_page):
-            seen = {(_signature(ln), round(ln.bbox.top / SAME_PLACE_TOLERANCE)) for ln in lines if _in_margin(ln, page)}
+            seen = {_place_key(ln, page) for ln in lines if _in_margin(ln, page)}
             repeated.update(seen)
     kept_pages = []
     for page, lines in zip(pages, lines_per_page):
         kept = []
         for ln in lines:
             if _in_margin(ln, page):
-                key = (_signature(ln), round(ln.bbox.top / SAME_PLACE_TOLERANCE))
+                key = _place_key(ln, page)
                 if repeated[key] >= 2 or (is_page_number(ln.text) and _alone_on_band(ln, lines)):
                     continue
                 if (page.number > 1 and ln.bbox.bottom < page.height * MARGIN_SHARE and _names_title(ln, title)
