@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from factextract import batch
+from factextract import batch, worker
 from factextract.batch import BatchResult, discover, run_batch
 from factextract.errors import UsageError
 from factextract.model import Factsheet
@@ -267,7 +267,7 @@ def test_corrupt_cache_file_is_ignored_and_overwritten(tmp_path, garbage):
     cache = tmp_path / "cache"
     [path] = make_files(tmp_path / "in", {"a.pdf": b"ok a"})
     cache.mkdir()
-    entry = batch._cache_file(cache, hashlib.sha256(b"ok a").hexdigest())
+    entry = worker.cache_file(cache, hashlib.sha256(b"ok a").hexdigest())
     entry.write_bytes(garbage)
     [sheet] = run([path], cache_dir=cache)
     assert sheet.status == "ok"

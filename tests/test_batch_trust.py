@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SAMPLES, SHARED
-from factextract import batch, extract, load, serialize, store
+from factextract import batch, worker, extract, load, serialize, store
 from factextract.cli import main
 from test_batch import calls, fake_process, make_files, run
 
@@ -82,7 +82,7 @@ def test_a_cache_entry_holding_another_documents_result_is_not_trusted(tmp_path)
     paths = make_files(tmp_path / "in", {"a.pdf": b"ok a", "b.pdf": b"ok b"})
     cache = tmp_path / "cache"
     first = run([paths[0]], cache_dir=cache)[0]
-    poisoned = batch._cache_file(cache, _sha(b"ok b"))
+    poisoned = worker.cache_file(cache, _sha(b"ok b"))
     poisoned.write_bytes(serialize.dumps(first))     # b's entry holds a's result
     sheet = run([paths[1]], cache_dir=cache)[0]
     assert sheet.sha256 == _sha(b"ok b") and "b.pdf" in calls(tmp_path)
@@ -96,7 +96,7 @@ def test_a_planted_cache_file_runs_no_code(tmp_path):
     paths = make_files(tmp_path / "in", {"a.pdf": b"ok a"})
     cache = tmp_path / "cache"
     cache.mkdir()
-    batch._cache_file(cache, _sha(b"ok a")).write_bytes(pickle.dumps(Payload()))
+    worker.cache_file(cache, _sha(b"ok a")).write_bytes(pickle.dumps(Payload()))
     (cache / f"{_sha(b'ok a')}-anything.pkl").write_bytes(pickle.dumps(Payload()))
     sheet = run(paths, cache_dir=cache)[0]
     assert sheet.status == "ok" and not (tmp_path / MARKER).exists()

@@ -59,23 +59,31 @@ def test_command_help_has_an_example(capsys, command):
 
 @pytest.fixture
 def fake_tables(monkeypatch):
-    """A stand-in for ``factextract.tables`` that records its calls and writes one file."""
+    """A stand-in for ``factextract.spool.RunTables`` that records its calls and writes one file."""
     written: dict = {}
-    module = types.ModuleType("factextract.tables")
 
-    def checked_frames(sheets):
-        written["sheets"] = list(sheets)
-        return list(sheets), {"documents": [s.status for s in sheets]}
+    class RunTables:
+        def __init__(self, out_dir):
+            self.out_dir = out_dir
+            self.sheets = {}
 
-    def write_tables(frames, out_dir, *, inputs, started, finished, replace_all=False):
-        written.update(frames=frames, out_dir=out_dir, inputs=inputs, started=started,
-                       finished=finished)
-        (Path(out_dir) / "manifest.json").write_text("{}")
-        return {}
+        def add(self, index, sheet):
+            self.sheets[index] = sheet
+            return sheet
 
-    module.checked_frames, module.write_tables = checked_frames, write_tables
-    monkeypatch.setitem(sys.modules, "factextract.tables", module)
-    monkeypatch.setattr(factextract, "tables", module, raising=False)
+        def write(self, *, inputs, started, finished, replace_all=False):
+            written.update(sheets=[self.sheets[i] for i in sorted(self.sheets)], out_dir=self.out_dir,
+                           inputs=inputs, started=started, finished=finished)
+            (Path(self.out_dir) / "manifest.json").write_text("{}")
+            return {}
+
+        def abandon(self):
+            pass
+
+    module = types.ModuleType("factextract.spool")
+    module.RunTables = RunTables
+    monkeypatch.setitem(sys.modules, "factextract.spool", module)
+    monkeypatch.setattr(factextract, "spool", module, raising=False)
     return written
 
 

@@ -17,11 +17,12 @@ import pytest
 from conftest import SHARED, sample_names
 from factextract import tables
 from factextract.errors import (
-    DATA_LOST, DATA_LOST_PAGE, NO_COUNTRY, NO_TEXT_ON_PAGES_READ, NOT_A_FACTSHEET, PDFIUM_READS_TEXT, UsageError,
-    page_list,
+    DATA_LOST, DATA_LOST_PAGE, NO_COUNTRY, NO_TEXT_ON_PAGES_READ, NOT_A_FACTSHEET, PDFIUM_READS_TEXT,
+    READ_WITH_PDFIUM, UsageError, page_list,
 )
 from factextract.model import DocumentInfo, Section
 from factextract.pipeline import FACTSHEET_SECTIONS, content_warnings, process_file
+from factextract.readers import WHY_NO_TEXT
 from stages.test_pages import ascii85_broken, deflated, make_pdf, text
 
 RELIABILITY = SHARED / "reliability"
@@ -115,7 +116,7 @@ def test_data_lost_while_decompressing_is_a_warning(tmp_path, level):
 
 
 def test_data_lost_is_a_warning_in_a_batch_worker_too(tmp_path):
-    """The batch's workers set the "pdfminer" logger to ERROR (batch._limit_memory)."""
+    """The batch's workers set the "pdfminer" logger to ERROR (worker.start_worker)."""
     from factextract.batch import run_batch
 
     path = write(tmp_path, deflated(LETTER, checksum_broken=True))
@@ -129,9 +130,19 @@ def test_the_byte_flipped_nigeria_file_is_ok_but_says_data_was_lost():
     assert DATA_LOST.format(where=DATA_LOST_PAGE.format(page=1)) in sheet.warnings
 
 
-def test_text_pdfminer_cannot_see_but_pdfium_can_is_no_text_with_a_warning():
+def test_text_pdfminer_cannot_see_is_read_with_pdfium_and_says_so():
     sheet = process_file(reliability("notext-054-length_corrupt-gambia-en.pdf"))
-    assert sheet.status == "no_text"
+    assert (sheet.status, sheet.reader, sheet.info.country) == ("ok", "pdfium", "The Gambia")
+    assert sheet.items
+    assert sheet.warnings[0] == READ_WITH_PDFIUM.format(why=WHY_NO_TEXT)
+
+
+def test_with_the_fallback_off_text_pdfminer_cannot_see_is_no_text_with_a_warning(monkeypatch):
+    from factextract import readers
+
+    monkeypatch.setattr(readers, "_second_opinion", lambda path, max_pages: None)
+    sheet = process_file(reliability("notext-054-length_corrupt-gambia-en.pdf"))
+    assert (sheet.status, sheet.reader) == ("no_text", "pdfplumber")
     assert sheet.warnings == (PDFIUM_READS_TEXT.format(words=361),)
 
 

@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from factextract import store, tables
-from factextract.batch import resolve_clashes
+from factextract.spool import RunTables
 from factextract.errors import UsageError
 from factextract.model import Factsheet
 
@@ -44,14 +44,14 @@ def test_a_full_disk_while_writing_leaves_the_previous_output_exactly_as_it_was(
     before = _snapshot(tmp_path)
     calls = []
 
-    def full_disk(table, where, *args, **kwargs):
-        calls.append(where)
+    def full_disk(writer, table, *args, **kwargs):
+        calls.append(table)
         if len(calls) == 3:
             raise OSError(errno.ENOSPC, "No space left on device")
-        return real(table, where, *args, **kwargs)
+        return real(writer, table, *args, **kwargs)
 
-    real = pq.write_table
-    monkeypatch.setattr(pq, "write_table", full_disk)
+    real = pq.ParquetWriter.write_table
+    monkeypatch.setattr(pq.ParquetWriter, "write_table", full_disk)
     with pytest.raises(store.OutputError, match="No space left on device.*previous output is unchanged"):
         _write(tmp_path, _sheets(extracted, "nigeria-en"), when=LATER)
     assert _snapshot(tmp_path) == before
@@ -144,11 +144,15 @@ def test_an_output_folder_that_is_a_file_or_cannot_be_written_is_refused_before_
         store.check_writable(tmp_path / "out")
 
 
-def test_a_clash_between_documents_costs_the_later_one_its_content_not_the_batch(extracted):
+def test_a_clash_between_documents_costs_the_later_one_its_content_not_the_batch(extracted, tmp_path):
     first = dataclasses.replace(extracted("gambia-en"), source_path="in/a.pdf")
     late_copy = dataclasses.replace(first, source_path="in/late.pdf")
-    resolved = resolve_clashes([first, late_copy])
-    assert resolved[0] == first
-    assert (resolved[1].duplicate_of, resolved[1].items) == ("in/a.pdf", ())
-    assert any("same bytes as in/a.pdf" in w for w in resolved[1].warnings)
-    tables.validate(tables.to_frames(resolved))   # no key repeats
+    spooled = RunTables(tmp_path)
+    kept = [spooled.add(0, first), spooled.add(1, late_copy)]
+    assert kept[0].duplicate_of is None and kept[0].items == ()  # the content is on disk, not kept
+    assert kept[1].duplicate_of == "in/a.pdf"
+    assert any("same bytes as in/a.pdf" in w for w in kept[1].warnings)
+    spooled.write(inputs=["in/a.pdf", "in/late.pdf"], started=STARTED, finished=STARTED)
+    written = tables.load(tmp_path)   # validated on load: no key repeats
+    assert len(written["items"]) == len(first.items)
+    assert set(written["documents"]["source_path"]) == {"in/a.pdf", "in/late.pdf"}

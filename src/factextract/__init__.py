@@ -23,7 +23,7 @@ __all__ = ["__version__", "extract", "load", "run"]
 
 
 def extract(path: str | Path, *, raise_on_error: bool = False, timeout: float | None = None,
-            max_pages: int | None = None) -> Factsheet:
+            max_pages: int | None = None, reader: str = "pdfplumber") -> Factsheet:
     """Read one factsheet PDF into the typed document model (``factextract.model.Factsheet``).
 
     A file that cannot be read gives a Factsheet with ``status == "error"`` and a message in
@@ -31,6 +31,8 @@ def extract(path: str | Path, *, raise_on_error: bool = False, timeout: float | 
     ``timeout`` (seconds) the file is read in a child process that is killed when time is up
     (a decompression bomb cannot hang the caller; the Factsheet then says "timed out").
     ``max_pages`` reads at most that many pages (the rest are named in ``warnings``).
+    ``reader``: ``pdfplumber`` (the default; it hands a file to PDFium where pdfminer cannot
+    read it) or ``pdfium`` (pypdfium2: several times faster); ``sheet.reader`` says which read it.
     """
     from .errors import DocumentError
 
@@ -38,11 +40,11 @@ def extract(path: str | Path, *, raise_on_error: bool = False, timeout: float | 
         from .batch import run_batch
 
         sheet = run_batch([Path(path)], jobs=1, timeout_s=timeout, memory_mb=None, cache_dir=None,
-                          progress=False, max_pages=max_pages)[0]
+                          progress=False, max_pages=max_pages, reader=reader)[0]
     else:
         from .pipeline import process_file
 
-        sheet = process_file(Path(path), max_pages=max_pages)
+        sheet = process_file(Path(path), max_pages=max_pages, reader=reader)
     if raise_on_error and sheet.status == "error":
         raise DocumentError(str(path), sheet.error or "unreadable")
     return sheet

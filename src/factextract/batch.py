@@ -15,30 +15,25 @@ Whatever happens to a file is a :class:`Factsheet`; failures detected here becom
 from __future__ import annotations
 
 import dataclasses
-import functools
-import hashlib
 import json
 import logging
-import multiprocessing
 import os
-import re
 import signal
 import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, wait
-from concurrent.futures import TimeoutError as FutureTimeoutError
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from ._version import __version__
-from .errors import DocumentError, FactextractError, UsageError, one_line
-from .identity import doc_id_of, file_sha256, unreadable_sha256
-from . import serialize
-from .model import Factsheet
+from .errors import SAME_BYTES_AS, UsageError
+from .identity import file_sha256, unreadable_sha256
+from . import worker
+from .worker import ProcessFn, pipeline_fingerprint, prune_cache  # noqa: F401 - part of batch's API
+from .model import DEFAULT_READER, READERS, Factsheet
 
 log = logging.getLogger(__name__)
 
@@ -47,21 +42,12 @@ DEFAULT_TIMEOUT_S = 120.0
 # space (measured with CPython 3.11, spaCy 3.8); 2 GB leaves ~1.3 GB for one PDF.
 DEFAULT_MEMORY_MB = 2048
 PDF_SUFFIX = ".pdf"
-MAX_MESSAGE_CHARS = 300
-_MIB = 1 << 20  # bytes in a MiB
-# How many hex digits of the code's hash name a pipeline version in cache file names.
-FINGERPRINT_DIGITS = 12
 # Inside --out: the cache (unless --cache-dir names another) and the per-file log.
 CACHE_DIR = ".cache"
 LOG_FILE = "log.jsonl"
-CACHE_SUFFIX = ".json"  # a cache entry's file name: <sha256>-<pipeline fingerprint><suffix>
-_SECONDS_PER_DAY = 86400
-# How often a worker checks that the run that started it is still there (seconds).
-PARENT_CHECK_S = 1.0
-# Linux's prctl option that sends a signal to a process when its parent dies.
-_PR_SET_PDEATHSIG = 1
+# The executors: worker processes on this machine, or tasks on a Dask cluster.
+EXECUTORS = ("local", "dask")
 
-ProcessFn = Callable[[Path], Factsheet]
 
 
 class BatchResult(list[Factsheet]):
@@ -173,6 +159,9 @@ def run(
     max_pages: int | None = None,
     log_file: str | Path | None = None,
     on_file: Callable[[Factsheet, FileRecord], None] | None = None,
+    reader: str = DEFAULT_READER,
+    executor: str = "local",
+    scheduler: Any = None,
 ) -> BatchResult:
     """Extract every PDF in ``inputs`` (files, and folders searched recursively) and add them
     to the collection of tables in ``out`` (``datapackage.json`` and ``manifest.json`` with
@@ -194,8 +183,7 @@ def run(
             input does not exist, or no PDF was found; nothing is written then.
         OutputError: the tables could not be written; the previous output is unchanged.
     """
-    # pandas and pyarrow: loaded only when there is something to write.
-    from . import store, tables
+    from . import store
 
     out = Path(out)
     paths = discover([Path(i) for i in inputs])
@@ -208,42 +196,54 @@ def run(
     with store.run_lock(out):
         started = datetime.now(timezone.utc)
         log = _RunLog(Path(log_file) if log_file is not None else out / LOG_FILE, started, on_file)
+        spooled = _SpoolWhenNeeded(out)
         try:
-            sheets = run_batch(
-                paths, jobs=jobs, timeout_s=timeout_s, memory_mb=memory_mb or None,
-                cache_dir=(Path(cache_dir) if cache_dir is not None else out / CACHE_DIR) if cache else None,
-                progress=progress, abort_on_error=abort_on_error, max_pages=max_pages, on_file=log.record,
-            )
-        finally:
-            log.close()
-        finished = datetime.now(timezone.utc)
-        checked, frames = tables.checked_frames(resolve_clashes(list(sheets)))
-        sheets[:] = checked  # a document whose rows broke a schema is now an error row
-        tables.write_tables(frames, out, inputs=[str(p) for p in paths], started=started, finished=finished,
-                            replace_all=replace)
+            try:
+                sheets = run_batch(
+                    paths, jobs=jobs, timeout_s=timeout_s, memory_mb=memory_mb or None,
+                    cache_dir=(Path(cache_dir) if cache_dir is not None else out / CACHE_DIR) if cache else None,
+                    progress=progress, abort_on_error=abort_on_error, max_pages=max_pages, on_file=log.record,
+                    reader=reader, executor=executor, scheduler=scheduler, sink=spooled.add,
+                )
+            finally:
+                log.close()
+            spooled.tables().write(inputs=[str(p) for p in paths], started=started,
+                                   finished=datetime.now(timezone.utc), replace_all=replace)
+        except BaseException:
+            spooled.abandon()
+            raise
     return sheets
 
 
-def resolve_clashes(sheets: list[Factsheet]) -> list[Factsheet]:
-    """One content owner per ``doc_id``: two inputs whose bytes turned out the same only when
-    they were read (a copy that finished arriving during the run, a wrong cache entry) would
-    repeat every content key and cost the whole batch. The first keeps its content; each later
-    one keeps its documents row, points to the first (``duplicate_of``) and says so in its
-    warnings."""
-    owner: dict[str, Factsheet] = {}
-    out = []
-    for sheet in sheets:
-        first = owner.get(sheet.doc_id)
-        if first is None or sheet.duplicate_of is not None:
-            if sheet.duplicate_of is None:
-                owner[sheet.doc_id] = sheet
-            out.append(sheet)
-            continue
-        out.append(dataclasses.replace(
-            sheet, duplicate_of=first.source_path, sections=(), items=(), footnotes=(), entities=(),
-            warnings=(*sheet.warnings, f"same bytes as {first.source_path} when it was read (it changed during "
-                                       "the run?): its content rows are that file's")))
-    return out
+class _SpoolWhenNeeded:
+    """``spool.RunTables`` made at the first finished file. pandas and pyarrow, which it needs,
+    take half a second to import: a background thread imports them while the workers start,
+    rather than before (a one-file run is as fast as its slowest serial step)."""
+
+    def __init__(self, out: Path) -> None:
+        import importlib
+        import threading
+
+        self.out = out
+        self._made: Any = None
+        self._loading = threading.Thread(target=importlib.import_module, args=(f"{__package__}.spool",),
+                                         name="factextract-load-tables", daemon=True)
+        self._loading.start()
+
+    def tables(self) -> Any:
+        if self._made is None:
+            self._loading.join()
+            from .spool import RunTables
+
+            self._made = RunTables(self.out)
+        return self._made
+
+    def add(self, index: int, sheet: Factsheet) -> Factsheet:
+        return self.tables().add(index, sheet)
+
+    def abandon(self) -> None:
+        if self._made is not None:
+            self._made.abandon()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -283,310 +283,6 @@ def discover(inputs: Sequence[Path]) -> list[Path]:
     return sorted(found.values(), key=str)
 
 
-# ---------------------------------------------------------------------------------------------
-# The worker side: runs in a child process
-
-
-@dataclasses.dataclass(frozen=True)
-class _Failure:
-    """A failure detected in the worker, sent back instead of a Factsheet."""
-
-    message: str
-
-
-def _die_with_parent() -> None:
-    """Ask Linux to kill this worker when the process that started it dies, so that no worker
-    outlives a run killed with SIGKILL (elsewhere: a no-op)."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):
-        pass
-
-
-def _watch_parent(parent_pid: int) -> None:
-    """End this worker once the run that started it is gone (killed with SIGKILL, say). A
-    worker's parent is the fork server, which outlives the run while any worker holds its
-    pipe, so Linux's parent-death signal alone would not fire: a daemon thread checks."""
-    import threading
-
-    def watch() -> None:
-        while True:
-            time.sleep(PARENT_CHECK_S)
-            try:
-                os.kill(parent_pid, 0)
-            except ProcessLookupError:
-                os._exit(1)
-            except PermissionError:
-                pass
-
-    threading.Thread(target=watch, name="factextract-parent-watch", daemon=True).start()
-
-
-def _limit_memory(memory_mb: int | None, parent_pid: int | None = None) -> None:
-    """Worker initialiser: die with the parent; cap the worker's address space, so runaway
-    allocation raises MemoryError; load the language model before any file's clock starts.
-
-    ``RLIMIT_AS`` limits virtual memory, which is larger than resident memory; it is enforced on
-    Linux, not on macOS, and ``resource`` does not exist on Windows: there the cap is skipped.
-    """
-    _die_with_parent()
-    if parent_pid is not None:
-        _watch_parent(parent_pid)
-    # Ctrl-C and SIGTERM go to the parent, which stops the pool.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _warm_up()
-    # pdfminer logs a warning for every oddity of a broken file ("MediaBox missing ...");
-    # the per-file status already says what matters, so keep the terminal for the progress bar.
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    if not memory_mb:
-        return
-    try:
-        import resource
-    except ImportError:
-        return
-    limit = memory_mb * _MIB
-    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    try:
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-    except (ValueError, OSError):
-        pass
-
-
-def _warm_up() -> None:
-    """Load the spaCy model in the worker before it takes a file (a no-op where the fork
-    server already loaded it), so that no file's timeout pays for it."""
-    try:
-        from .vocab.nlp import french_pipeline
-
-        french_pipeline()
-    except Exception:  # a missing model is reported by the file that needs it
-        pass
-
-
-def _one_line(text: str) -> str:
-    return one_line(text, MAX_MESSAGE_CHARS)
-
-
-def _work(process: ProcessFn | None, path: str, memory_mb: int | None,
-          max_pages: int | None = None) -> Factsheet | _Failure:
-    """Process one file in a worker; turn every exception into a ``_Failure`` message.
-
-    Exceptions become strings here so that an exception that cannot be pickled, or a traceback
-    holding a huge object after a MemoryError, never has to cross the process boundary.
-    """
-    try:
-        if process is None:
-            # Imported here, in the worker: the parent never loads the stages.
-            from .pipeline import process_file
-
-            sheet = process_file(Path(path), max_pages=max_pages)
-        else:
-            sheet = process(Path(path))
-    except MemoryError:
-        return _Failure(_memory_message(memory_mb))
-    except DocumentError as exc:
-        return _Failure(_one_line(exc.problem))
-    except FactextractError as exc:
-        return _Failure(_one_line(str(exc)))
-    except (Exception, SystemExit) as exc:
-        return _Failure(_one_line(
-            f"internal error: {type(exc).__name__}: {exc}; please report it, with this file"
-        ))
-    if not isinstance(sheet, Factsheet):
-        return _Failure(
-            f"internal error: process returned {type(sheet).__name__}, not a Factsheet; "
-            "please report it, with this file"
-        )
-    return sheet
-
-
-def _memory_message(memory_mb: int | None) -> str:
-    """The message of a file whose worker ran out of memory."""
-    limit = f" (limit {memory_mb} MB)" if memory_mb else ""
-    return (
-        f"ran out of memory{limit}; the PDF may be malformed or extremely large: "
-        "retry with a larger --memory-mb, or check the file"
-    )
-
-
-# ---------------------------------------------------------------------------------------------
-# The parent side
-
-
-def _error_sheet(path: Path, sha256: str, message: str) -> Factsheet:
-    """The Factsheet of a file that failed outside the pipeline: status ``error`` and why."""
-    return Factsheet(
-        doc_id=doc_id_of(sha256), source_path=str(path), sha256=sha256, status="error",
-        error=message,
-    )
-
-
-@functools.cache
-def pipeline_fingerprint() -> str:
-    """The version plus a hash of the package's code and data files (the first
-    FINGERPRINT_DIGITS hex digits).
-
-    A cached result is reused only by the very pipeline that made it: a change to a rule, a
-    vocabulary or a stage invalidates the cache even without a version bump.
-    """
-    root = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".yaml", ".json") and path.is_file():
-            digest.update(path.relative_to(root).as_posix().encode())
-            digest.update(path.read_bytes())
-    version = re.sub(r"[^\w.+-]", "_", __version__)
-    return f"{version}-{digest.hexdigest()[:FINGERPRINT_DIGITS]}"
-
-
-def _cache_file(cache_dir: Path, sha256: str) -> Path:
-    """Where the Factsheet of these bytes, made by this pipeline, is cached."""
-    return cache_dir / f"{sha256}-{pipeline_fingerprint()}{CACHE_SUFFIX}"
-
-
-def _cache_get(cache_dir: Path | None, sha256: str) -> Factsheet | None:
-    """The cached Factsheet of these bytes and this pipeline version, if a usable one exists:
-    an entry is trusted only if it is the Factsheet of those very bytes."""
-    if cache_dir is None:
-        return None
-    entry = _cache_file(cache_dir, sha256)
-    try:
-        sheet = serialize.loads(entry.read_bytes())
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError) as exc:  # corrupt, truncated, planted, or of an older model
-        log.warning("ignoring the unusable cache file %s: %s", entry, exc)
-        return None
-    if not isinstance(sheet, Factsheet) or sheet.sha256 != sha256 or sheet.doc_id != doc_id_of(sha256):
-        log.warning("ignoring the cache entry for %s: it holds another document's result", sha256)
-        return None
-    try:
-        os.utime(entry)  # used now: prune-cache --older-than keeps it
-    except OSError:
-        pass
-    return sheet
-
-
-def _cache_put(cache_dir: Path | None, sha256: str, sheet: Factsheet) -> None:
-    """Store a Factsheet, atomically (a crash never leaves a half-written file under the name)."""
-    if cache_dir is None:
-        return
-    target = _cache_file(cache_dir, sha256)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(serialize.dumps(sheet))
-        os.replace(tmp, target)
-    except OSError as exc:  # a read-only or full disk costs the cache, not the batch
-        log.warning("could not write the cache file %s: %s", target, exc)
-        tmp.unlink(missing_ok=True)
-
-
-def prune_cache(cache_dir: str | Path, *, older_than_days: int | None = None) -> tuple[int, int]:
-    """Remove the entries of ``cache_dir`` no run of this pipeline can use (written by another
-    version, or half-written), and with ``older_than_days`` those of this version not used for
-    that long (a hit refreshes an entry's time). Returns (removed, kept).
-
-    Raises:
-        UsageError: ``cache_dir`` is not a folder.
-    """
-    cache_dir = Path(cache_dir)
-    if not cache_dir.is_dir():
-        raise UsageError(f"{cache_dir} is not a cache folder; name the folder given to --cache-dir "
-                         "(by default DIR/.cache of an output folder)")
-    current = f"-{pipeline_fingerprint()}{CACHE_SUFFIX}"
-    cutoff = None if older_than_days is None else time.time() - older_than_days * _SECONDS_PER_DAY
-    removed = kept = 0
-    for entry in cache_dir.iterdir():
-        if not entry.is_file():
-            continue
-        stale = (not entry.name.endswith(current)
-                 or (cutoff is not None and entry.stat().st_mtime < cutoff))
-        if stale:
-            entry.unlink(missing_ok=True)
-            removed += 1
-        else:
-            kept += 1
-    return removed, kept
-
-
-def _died_message(exc: BaseException) -> str:
-    """The message of a file whose worker process died, with the signal or exit code."""
-    code = getattr(exc, "exitcode", None)
-    if isinstance(code, int) and code < 0:
-        try:
-            how = f"killed by {signal.Signals(-code).name}"
-        except ValueError:
-            how = f"killed by signal {-code}"
-    elif code is not None:
-        how = f"exit code {code}"
-    else:
-        how = "unknown cause"
-    return (
-        f"the worker process died ({how}) while reading this file; the PDF may be malformed, "
-        "or the machine ran out of memory (retry with fewer --jobs)"
-    )
-
-
-def _timeout_message(timeout_s: float) -> str:
-    """The message of a file that took longer than ``--timeout``."""
-    return (
-        f"timed out after {timeout_s:g} s (the PDF may be malformed or extremely large); "
-        "retry with a larger --timeout if the file is genuinely large"
-    )
-
-
-def _outcome(
-    future: Future, timeout_s: float | None, memory_mb: int | None,
-) -> tuple[Factsheet | None, str | None, bool]:
-    """Return (sheet from the worker, failure message, whether the result may be cached)."""
-    from pebble import ProcessExpired
-
-    try:
-        result = future.result()
-    except FutureTimeoutError:
-        return None, _timeout_message(timeout_s or 0), False
-    except ProcessExpired as exc:
-        return None, _died_message(exc), False
-    except MemoryError:  # raised while pickling the result under the memory cap
-        return None, _memory_message(memory_mb), False
-    except CancelledError:
-        return None, "cancelled before it finished", False
-    except Exception as exc:  # e.g. the result could not be sent back
-        return None, _one_line(f"internal error: {type(exc).__name__}: {exc}"), False
-    if isinstance(result, _Failure):
-        # Failures found here (exceptions, memory) are not cached: an exception is a bug that
-        # a fix should clear without a version bump, and memory depends on --memory-mb.
-        return None, result.message, False
-    return result, None, True
-
-
-FORKSERVER_PRELOAD = ["factextract.pipeline", "pdfplumber", "spacy.lang.fr", "wordfreq"]
-
-
-def _mp_context() -> multiprocessing.context.BaseContext:
-    """The start method for workers: forkserver where it exists, else spawn.
-
-    Not fork: the parent runs pebble's and tqdm's threads, and forking a threaded process can
-    deadlock the child (CPython 3.12 warns about it; 3.14 stopped using fork by default).
-    """
-    methods = multiprocessing.get_all_start_methods()
-    if "forkserver" not in methods:
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    # The fork server imports these once and every worker forks from it, so no worker pays
-    # for them again; spaCy's French tokenizer exceptions alone take ~5 s to import (3.8).
-    context.set_forkserver_preload(FORKSERVER_PRELOAD)
-    return context
-
-
 def run_batch(
     paths: Sequence[Path],
     *,
@@ -599,6 +295,10 @@ def run_batch(
     abort_on_error: bool = False,
     max_pages: int | None = None,
     on_file: Callable[[Factsheet, FileRecord], None] | None = None,
+    reader: str = DEFAULT_READER,
+    executor: str = "local",
+    scheduler: Any = None,
+    sink: Callable[[int, Factsheet], Factsheet] | None = None,
 ) -> BatchResult:
     """Process every file in worker processes; return their Factsheets in input order.
 
@@ -622,6 +322,16 @@ def run_batch(
             warnings); ``None``: every page.
         on_file: called in the parent with each file's Factsheet and ``FileRecord`` as it is
             done (the log, the command line's ``-v``).
+        reader: the PDF reader, ``pdfplumber`` (default) or ``pdfium``; cached results are
+            kept per reader.
+        executor: ``local`` (worker processes on this machine) or ``dask`` (each file a task
+            on a Dask cluster: see ``dask_executor``).
+        scheduler: for ``dask``: the scheduler's address (``tcp://HOST:8786``), or a
+            ``distributed.Client`` or cluster object; ``None``: a local cluster of ``jobs``
+            worker processes.
+        sink: called in the parent with each file's input index and Factsheet as it is done,
+            before ``on_file``; what it returns is kept instead (``run`` spools the rows to
+            disk and keeps a Factsheet without content, so the parent does not grow).
 
     SIGTERM is handled like Ctrl-C: the workers are stopped and ``KeyboardInterrupt`` raised.
 
@@ -636,18 +346,29 @@ def run_batch(
         jobs = os.cpu_count() or 1
     if jobs < 1:
         raise UsageError(f"jobs must be at least 1, not {jobs}")
+    if reader not in READERS:
+        raise UsageError(f"unknown reader {reader!r}: use one of {', '.join(READERS)}")
+    if executor not in EXECUTORS:
+        raise UsageError(f"unknown executor {executor!r}: use one of {', '.join(EXECUTORS)}")
+    if scheduler is not None and executor != "dask":
+        raise UsageError("a scheduler is for the dask executor: add --executor dask")
     if timeout_s is not None and timeout_s <= 0:
         raise UsageError(f"the timeout must be more than 0 s, not {timeout_s:g}")
     if cache_dir is not None:
         cache_dir = Path(cache_dir)
 
-    batch = _Batch(paths, abort_on_error, on_file)
+    batch = _Batch(paths, abort_on_error, on_file, reader, sink)
     todo = batch.plan(cache_dir)
     batch.open_bar(progress)
     batch.advance(len(paths) - len(todo))  # unreadable, cached and duplicate files are done
     try:
         with _sigterm_as_interrupt():
-            if todo and not batch.stop:
+            if todo and not batch.stop and executor == "dask":
+                from .dask_executor import run_on_dask
+
+                run_on_dask(batch, todo, scheduler=scheduler, jobs=jobs, timeout_s=timeout_s, memory_mb=memory_mb,
+                            cache_dir=cache_dir, process=process, max_pages=max_pages)
+            elif todo and not batch.stop:
                 _run_pool(batch, todo, jobs=jobs, timeout_s=timeout_s, memory_mb=memory_mb,
                           cache_dir=cache_dir, process=process, max_pages=max_pages)
     finally:
@@ -661,8 +382,12 @@ class _Batch:
     bar, and whether to stop scheduling (``abort_on_error`` after an error)."""
 
     def __init__(self, paths: list[Path], abort_on_error: bool,
-                 on_file: Callable[[Factsheet, FileRecord], None] | None = None) -> None:
+                 on_file: Callable[[Factsheet, FileRecord], None] | None = None,
+                 reader: str = DEFAULT_READER,
+                 sink: Callable[[int, Factsheet], Factsheet] | None = None) -> None:
         self.paths = paths
+        self.reader = reader
+        self.sink = sink
         self.on_file = on_file
         self.hashes: list[str] = [""] * len(paths)
         self.results: list[Factsheet | None] = [None] * len(paths)
@@ -671,6 +396,7 @@ class _Batch:
         self.stop = False
         self.duplicates: list[tuple[Path, Path]] = []  # (file, earlier file with the same bytes)
         self._copy_of: dict[int, int] = {}  # index of a duplicate -> index of the earlier file
+        self._first_with: dict[str, int] = {}  # sha256 -> index of the first file with those bytes
         self._abort_on_error = abort_on_error
         self._bar: Any = None
 
@@ -678,13 +404,13 @@ class _Batch:
         """Hash every file; finish the unreadable and the cached ones, note the copies of an
         earlier file; return the indexes of the files left to process, in input order."""
         todo: deque[int] = deque()
-        first_with: dict[str, int] = {}  # sha256 -> index of the first file with those bytes
+        first_with = self._first_with
         for i, path in enumerate(self.paths):
             try:
                 self.hashes[i] = file_sha256(path)
             except OSError as exc:
                 reason = exc.strerror or str(exc)
-                self.finish(i, _error_sheet(path, unreadable_sha256(path), _one_line(
+                self.finish(i, worker.error_sheet(path, unreadable_sha256(path), worker.short_message(
                     f"cannot read the file ({reason}); check that it exists and that you may read it"
                 )))
                 continue
@@ -693,7 +419,7 @@ class _Batch:
                 self.duplicates.append((path, self.paths[self._copy_of[i]]))
                 continue
             first_with[self.hashes[i]] = i
-            cached = _cache_get(cache_dir, self.hashes[i])
+            cached = worker.cache_get(cache_dir, self.hashes[i], self.reader)
             if cached is None:
                 todo.append(i)
             else:
@@ -705,10 +431,11 @@ class _Batch:
         """The Factsheets, in input order: a copy of an earlier file gets that file's
         documents row under its own path, ``duplicate_of`` set and no content of its own."""
         for i, first in self._copy_of.items():
-            if self.results[first] is not None:
-                self.results[i] = dataclasses.replace(
+            if self.results[first] is not None and self.results[i] is None:
+                copy = dataclasses.replace(
                     self.results[first], source_path=str(self.paths[i]), duplicate_of=str(self.paths[first]),
                     sections=(), items=(), footnotes=(), entities=())
+                self.results[i] = copy if self.sink is None else self.sink(i, copy)
         return [r for r in self.results if r is not None]
 
     def finish(self, i: int, sheet: Factsheet, *, seconds: float = 0.0, cache_hit: bool = False) -> None:
@@ -717,6 +444,13 @@ class _Batch:
         if self.hashes[i] and sheet.sha256 != self.hashes[i]:
             sheet = dataclasses.replace(sheet, warnings=(
                 *sheet.warnings, "the file changed while the run was reading it; run again once it is complete"))
+            owner = self._first_with.get(sheet.sha256)
+            if owner is not None and owner != i:  # it became a copy of another input: that one has the content
+                first = str(self.paths[owner])
+                sheet = dataclasses.replace(sheet, duplicate_of=first, sections=(), items=(), footnotes=(),
+                                            entities=(), warnings=(*sheet.warnings, SAME_BYTES_AS.format(first=first)))
+        if self.sink is not None:
+            sheet = self.sink(i, sheet)
         self.results[i] = sheet
         if sheet.status == "error":
             self.errors += 1
@@ -754,8 +488,8 @@ def _run_pool(
 
     workers = min(jobs, len(todo))
     pool = ProcessPool(
-        max_workers=workers, initializer=_limit_memory, initargs=(memory_mb, os.getpid()),
-        context=_mp_context(),
+        max_workers=workers, initializer=worker.start_worker, initargs=(memory_mb, os.getpid()),
+        context=worker.mp_context(),
     )
     inflight: dict[Future, int] = {}
     began: dict[int, float] = {}
@@ -764,7 +498,8 @@ def _run_pool(
             while todo and len(inflight) < workers and not batch.stop:
                 i = todo.popleft()
                 future = pool.schedule(
-                    _work, args=(process, str(batch.paths[i]), memory_mb, max_pages), timeout=timeout_s,
+                    worker.work, args=(process, str(batch.paths[i]), memory_mb, max_pages, batch.reader),
+                    timeout=timeout_s,
                 )
                 inflight[future] = i
                 began[i] = time.monotonic()
@@ -773,11 +508,11 @@ def _run_pool(
             done, _ = wait(inflight, return_when=FIRST_COMPLETED)
             for future in done:
                 i = inflight.pop(future)
-                sheet, message, cacheable = _outcome(future, timeout_s, memory_mb)
+                sheet, message, cacheable = worker.outcome(future, timeout_s, memory_mb)
                 if sheet is None:
-                    sheet = _error_sheet(batch.paths[i], batch.hashes[i], message or "unknown failure")
+                    sheet = worker.error_sheet(batch.paths[i], batch.hashes[i], message or "unknown failure")
                 elif cacheable and sheet.sha256 == batch.hashes[i]:
-                    _cache_put(cache_dir, batch.hashes[i], sheet)
+                    worker.cache_put(cache_dir, batch.hashes[i], sheet, batch.reader)
                 batch.finish(i, sheet, seconds=time.monotonic() - began.pop(i))
                 batch.advance(1)
     except BaseException:  # KeyboardInterrupt included: kill the workers, do not wait for them

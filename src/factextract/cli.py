@@ -20,6 +20,7 @@ from pathlib import Path
 from . import batch
 from ._version import __version__
 from .errors import FactextractError, UsageError
+from .model import DEFAULT_READER, READERS
 
 EXIT_OK = 0
 EXIT_DOCUMENT_ERRORS = 1
@@ -108,6 +109,15 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--max-pages", type=_positive_int, default=None, metavar="N",
                      help="read at most N pages of each file; the pages left are named in its warnings "
                      "(default: every page)")
+    run.add_argument("--reader", choices=READERS, default=DEFAULT_READER,
+                     help="the PDF reader: pdfplumber (pdfminer.six; hands a file to PDFium where pdfminer "
+                     "cannot read it) or pdfium (pypdfium2, several times faster) (default: %(default)s)")
+    run.add_argument("--executor", choices=batch.EXECUTORS, default="local",
+                     help="where files are processed: local worker processes, or tasks on a Dask cluster "
+                     "(pip install 'factextract[dask]') (default: %(default)s)")
+    run.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                     help="with --executor dask: the Dask scheduler, e.g. tcp://HOST:8786 (default: a local "
+                     "cluster of --jobs workers)")
     run.add_argument("--log", type=Path, default=None, metavar="FILE",
                      help="append one JSON line per file (path, doc_id, status, seconds, pages, cache hit, "
                      "warnings) to FILE (default: DIR/log.jsonl)")
@@ -196,6 +206,7 @@ def _run(args: argparse.Namespace) -> int:
         cache=not args.no_cache, cache_dir=args.cache_dir, progress=args.progress,
         abort_on_error=args.abort_on_error, replace=args.replace, max_pages=args.max_pages, log_file=args.log,
         on_file=_print_file if args.verbose else None,
+        reader=args.reader, executor=args.executor, scheduler=args.scheduler,
     )
     _print_summary(sheets, args.out, time.monotonic() - clock, cached=not args.no_cache, quiet=args.quiet)
     failed = any(s.status in ("error", "partial") for s in sheets) or bool(sheets.not_processed)

@@ -83,6 +83,9 @@ DATA_LOST_PAGES = "the content of {pages}"
 DATA_LOST_ELSEWHERE = "part of the file"
 PDFIUM_READS_TEXT = ("pdfminer sees no text but PDFium reads {words} words: the file's structure may be "
                      "damaged, try repairing it (e.g. qpdf) and run again")
+SAME_BYTES_AS = ("same bytes as {first} when it was read (it changed during the run?): its content rows "
+                 "are that file's")
+READ_WITH_PDFIUM = "read with PDFium, as {why}: check the text against the page"
 ROTATED_TEXT_ONLY = ("all {glyphs} glyphs of text are rotated (sideways or vertical), and only upright text is "
                      "read: rotate the pages upright and run again")
 PAGE_SIZE_ASSUMED = "{pages} {have} no valid page size (MediaBox) and {have} been read as US Letter"

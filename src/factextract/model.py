@@ -26,6 +26,9 @@ Status = Literal["ok", "partial", "no_text", "error"]
 ListMarker = Literal["bullet", "arrow", "dash", "number"]
 EntityLabel = Literal["ORG", "LOC", "PROGRAMME"]
 EntitySource = Literal["model", "rule"]
+# The PDF readers: pdfplumber (pdfminer.six, the default) and PDFium (pypdfium2: faster, and a
+# second opinion where pdfminer cannot open a file or sees no text).
+Reader = Literal["pdfplumber", "pdfium"]
 
 LANGUAGES: tuple[Language, ...] = get_args(Language)
 SECTION_KINDS: tuple[SectionKind, ...] = get_args(SectionKind)
@@ -35,6 +38,8 @@ DATE_SOURCES: tuple[DateSource, ...] = get_args(DateSource)
 STATUSES: tuple[Status, ...] = get_args(Status)
 LIST_MARKERS: tuple[ListMarker, ...] = get_args(ListMarker)
 ENTITY_LABELS: tuple[EntityLabel, ...] = get_args(EntityLabel)
+READERS: tuple[Reader, ...] = get_args(Reader)
+DEFAULT_READER: Reader = "pdfplumber"
 
 # The vocabularies a text in neither language is read with.
 DEFAULT_LANGUAGE: Language = "fr"
@@ -171,6 +176,7 @@ class PdfRead:
     page_count: int
     lost_pages: tuple[tuple[int, str], ...] = ()
     warnings: tuple[str, ...] = ()
+    reader: Reader = DEFAULT_READER  # which reader gave the pages
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,3 +413,5 @@ class Factsheet:
     footnotes: tuple[Footnote, ...] = ()
     entities: tuple[Entity, ...] = ()
     duplicate_of: str | None = None  # path of an earlier input with the same bytes
+    # The reader whose pages were extracted; None where no page was read.
+    reader: Reader | None = None

@@ -19,7 +19,7 @@ from .errors import (
     NO_COUNTRY, NO_TEXT_ON_PAGES_READ, NOT_A_FACTSHEET, PAGES_LOST, DocumentError, UsageError, one_line, page_list,
 )
 from .identity import doc_id_of, file_sha256, unreadable_sha256
-from .model import DEFAULT_LANGUAGE, DocumentInfo, Factsheet, Layout, PdfRead, Section
+from .model import DEFAULT_LANGUAGE, DEFAULT_READER, DocumentInfo, Factsheet, Layout, PdfRead, Section
 from .stages.blocks import lines_to_blocks
 from .stages.document_info import document_info
 from .stages.entities import find_entities
@@ -29,7 +29,8 @@ from .stages.items import sections_to_items
 from .stages.language import detect_language
 from .stages.lines import chars_to_lines
 from .stages.order import order_lines
-from .stages.pages import read_pages, reasons_of
+from .stages.pages import reasons_of
+from .readers import check_reader, read_pdf
 from .stages.regroup import regroup_blocks
 from .stages.sections import split_sections
 from .stages.timeline import bind_timeline
@@ -56,7 +57,7 @@ def extract_pages(read: PdfRead, *, doc_id: str, sha256: str, source_path: str) 
         warnings = read.warnings + ((NO_TEXT_ON_PAGES_READ,) if read.lost_pages else ())
         return Factsheet(doc_id=doc_id, source_path=source_path, sha256=sha256,
                          status="partial" if read.lost_pages else "no_text", error=error,
-                         warnings=warnings, page_count=page_count)
+                         warnings=warnings, page_count=page_count, reader=read.reader)
     lines_per_page = remove_furniture(pages, [chars_to_lines(p) for p in pages])
     blocks = [block for page, lines in zip(pages, lines_per_page)
               for block in lines_to_blocks(order_lines(lines, page), page)]
@@ -75,6 +76,7 @@ def extract_pages(read: PdfRead, *, doc_id: str, sha256: str, source_path: str) 
         # into the cache, and a page's glyphs would weigh more than everything else in it.
         sections=tuple(dataclasses.replace(s, blocks=()) for s in sections),
         items=items, footnotes=footnotes, entities=find_entities(items, language, footnotes),
+        reader=read.reader,
     )
 
 
@@ -88,15 +90,17 @@ def content_warnings(sections: tuple[Section, ...] | list[Section], info: Docume
     return tuple(warnings)
 
 
-def process_file(path: Path | str, *, max_pages: int | None = None) -> Factsheet:
+def process_file(path: Path | str, *, max_pages: int | None = None, reader: str = DEFAULT_READER) -> Factsheet:
     """Extract one file; never raises for a bad input, which gets status ``error`` instead
     (or ``partial``, when only some pages could be read).
 
     ``max_pages``: read at most that many pages (None: every page); the pages left are named
-    in ``warnings``, and ``page_count`` is the file's true count all the same.
+    in ``warnings``, and ``page_count`` is the file's true count all the same. ``reader``:
+    ``pdfplumber`` (which hands a file to PDFium where pdfminer cannot read it) or ``pdfium``.
     """
     if max_pages is not None and max_pages < 1:
         raise UsageError(f"max_pages must be at least 1, not {max_pages}")
+    check_reader(reader)
     path = Path(path)
     try:
         sha = file_sha256(path)
@@ -106,7 +110,7 @@ def process_file(path: Path | str, *, max_pages: int | None = None) -> Factsheet
                          error=f"cannot be read: {exc.strerror or exc}")
     doc_id = doc_id_of(sha)
     try:
-        return _extract(path, doc_id, sha, max_pages)
+        return _extract(path, doc_id, sha, max_pages, reader)
     except DocumentError as exc:
         return Factsheet(doc_id=doc_id, source_path=str(path), sha256=sha, status="error", error=exc.problem)
     except MemoryError:
@@ -118,10 +122,11 @@ def process_file(path: Path | str, *, max_pages: int | None = None) -> Factsheet
                                "please report it with the file")
 
 
-def _extract(path: Path, doc_id: str, sha: str, max_pages: int | None = None) -> Factsheet:
+def _extract(path: Path, doc_id: str, sha: str, max_pages: int | None = None,
+             reader: str = DEFAULT_READER) -> Factsheet:
     """Read the PDF, then run every stage; a PDF without pages is a DocumentError."""
-    read = read_pages(path, max_pages=max_pages)
+    read = read_pdf(path, max_pages=max_pages, reader=reader)
     if read.page_count == 0:
-        raise DocumentError(str(path), "the PDF has no pages that pdfminer can find (an empty or broken page "
-                            "tree, or an XFA-only form); re-export it as a plain PDF")
+        raise DocumentError(str(path), "the PDF has no pages that pdfminer or PDFium can find (an empty or "
+                            "broken page tree, or an XFA-only form); re-export it as a plain PDF")
     return extract_pages(read, doc_id=doc_id, sha256=sha, source_path=str(path))

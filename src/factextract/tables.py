@@ -27,7 +27,8 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from dataclasses import replace
 from datetime import datetime
 from functools import cache
@@ -72,6 +73,9 @@ _PANDAS_DTYPES: dict[str, Any] = {
 _FROM_ARROW = {_ARROW_TYPES[t]: _PANDAS_DTYPES[t] for t in _ARROW_TYPES}
 
 MANIFEST = "manifest.json"
+# Rows written at a time (a Parquet row group, a CSV chunk) when a collection is written: memory
+# stays the same whatever the collection's size.
+CHUNK_ROWS = 5_000
 DATAPACKAGE = "datapackage.json"
 
 
@@ -124,10 +128,10 @@ def _frame(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
     # nullable=True here: a missing required value must reach validate(), which names the row,
     # rather than fail inside Arrow with a message that does not.
     arrow = pa.schema([f.with_nullable(True) for f in arrow_schema(table)])
-    return _to_pandas(pa.Table.from_pylist(rows, schema=arrow))
+    return to_pandas(pa.Table.from_pylist(rows, schema=arrow))
 
 
-def _to_pandas(table: pa.Table) -> pd.DataFrame:
+def to_pandas(table: pa.Table) -> pd.DataFrame:
     return table.to_pandas(types_mapper=_FROM_ARROW.get)
 
 
@@ -186,7 +190,7 @@ def _rows(sheet: Factsheet, version: str) -> Iterator[tuple[str, dict[str, Any]]
         "domain_number": info.domain_number, "domain_title": _text(info.domain_title),
         "action_number": info.action_number, "action_title": _text(info.action_title),
         "page_count": sheet.page_count, "pipeline_version": version,
-        "duplicate_of": _text(sheet.duplicate_of),
+        "duplicate_of": _text(sheet.duplicate_of), "reader": _text(sheet.reader),
     }
     for section in sheet.sections:
         yield "sections", {
@@ -380,45 +384,66 @@ def _show(values: tuple) -> str:
 
 def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path, *, inputs: list[str],
                  started: datetime, finished: datetime, replace_all: bool = False) -> dict[str, Any]:
-    """Add this run's documents to the collection in ``out_dir`` and write it whole, as a
-    transaction (``store``): every table as Parquet and CSV, ``datapackage.json`` and the
-    manifest.
-
-    The new tables are written to a staging folder and swapped in only once all of them are on
-    disk, so a kill, a full disk or an error leaves the previous output exactly as it was.
-    Documents already in the folder and not in this run (by ``source_path``) are kept, with
-    their rows; ``replace_all`` starts the collection over. Returns the manifest.
+    """Add the documents in ``frames`` to the collection in ``out_dir`` and write it whole, as a
+    transaction: see ``write_collection``, of which this is the in-memory form (a run streams
+    its rows instead: ``spool.RunTables``). Returns the manifest.
 
     Raises:
+        SchemaError: the frames break a schema (nothing is written).
         OutputError: the tables could not be written (the message says why; nothing changed).
         UsageError: the folder holds tables this version cannot read (run with --replace).
     """
     validate(frames)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    frames = _stamped(frames, finished)
-    if not replace_all:
-        frames = _merged(_previous(out_dir), frames)
-    validate(frames)
-    statuses = frames["documents"]["status"].value_counts()
-    files = [f"{t}.{ext}" for t in TABLES for ext in ("parquet", "csv")] + [DATAPACKAGE]
-    manifest = {
-        "pipeline_version": __version__,
-        "started": started.isoformat(),
-        "finished": finished.isoformat(),
-        "inputs": [str(i) for i in inputs],
-        "documents_this_run": len(inputs),
-        "row_counts": {table: len(frames[table]) for table in TABLES},
-        "collection": sorted(frames["documents"]["source_path"].tolist()),
-        "status_counts": {s: int(statuses.get(s, 0)) for s in _enum("documents", "status")},
-        "files": files,
-    }
     staging = store.staging_dir(out_dir)
+    return write_collection(out_dir, staging, frames["documents"],
+                            lambda table: [to_arrow(table, frames[table])] if len(frames[table]) else [],
+                            inputs=inputs, started=started, finished=finished, replace_all=replace_all)
+
+
+def write_collection(out_dir: Path, staging: Path, documents: pd.DataFrame,
+                     content: Callable[[str], Iterable[pa.Table]], *, inputs: list[str],
+                     started: datetime, finished: datetime, replace_all: bool = False) -> dict[str, Any]:
+    """Add this run's documents (``documents``, and ``content(table)``: each content table's
+    rows in chunks, already checked against the schemas) to the collection in ``out_dir`` and
+    write it whole in ``staging``, then swap it in (``store``): every table as Parquet and CSV,
+    ``datapackage.json`` and the manifest.
+
+    Documents already in the folder and not in this run (by ``source_path``) are kept, with
+    their rows; ``replace_all`` starts the collection over. The tables are written chunk by
+    chunk (``CHUNK_ROWS``), so memory does not grow with the collection's content; a kill, a
+    full disk or an error before the swap leaves the previous output exactly as it was.
+    Returns the manifest.
+    """
     try:
-        for table in TABLES:
-            pq.write_table(_to_arrow(table, frames[table]), staging / f"{table}.parquet")
-            _csv_frame(table, frames[table]).to_csv(staging / f"{table}.csv", index=False, encoding="utf-8",
-                                                     lineterminator="\n")
+        documents = _stamped(documents, finished)
+        previous = None if replace_all else _previous_documents(out_dir)
+        keep: set[str] = set()  # doc_ids whose earlier content rows stay
+        if previous is not None:
+            documents = _earlier_times(previous, documents)
+            kept_docs = previous[~previous["source_path"].isin(documents["source_path"])]
+            documents = _concat("documents", [kept_docs, documents])
+            keep = set(kept_docs["doc_id"]) - set(documents["doc_id"].iloc[len(kept_docs):])
+        _validate_table("documents", documents)
+        counts = {"documents": len(documents)}
+        _write_table(staging, "documents", [to_arrow("documents", documents)])
+        for table in TABLES[1:]:
+            earlier = _earlier_rows(out_dir, table, keep) if keep else iter(())
+            counts[table] = _write_table(staging, table, chain(earlier, content(table)))
+        statuses = documents["status"].value_counts()
+        files = [f"{t}.{ext}" for t in TABLES for ext in ("parquet", "csv")] + [DATAPACKAGE]
+        manifest = {
+            "pipeline_version": __version__,
+            "started": started.isoformat(),
+            "finished": finished.isoformat(),
+            "inputs": [str(i) for i in inputs],
+            "documents_this_run": len(inputs),
+            "row_counts": {table: counts[table] for table in TABLES},
+            "collection": sorted(documents["source_path"].tolist()),
+            "status_counts": {s: int(statuses.get(s, 0)) for s in _enum("documents", "status")},
+            "files": files,
+        }
         _write_json(staging / DATAPACKAGE, datapackage(__version__, finished))
         _write_json(staging / MANIFEST, manifest)  # swapped in last: present means complete
         store.commit(out_dir, staging, files + [MANIFEST])
@@ -433,54 +458,93 @@ def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path, *, inputs: list
     return manifest
 
 
-def _stamped(frames: dict[str, pd.DataFrame], finished: datetime) -> dict[str, pd.DataFrame]:
+def _write_table(staging: Path, table: str, chunks: Iterable[pa.Table]) -> int:
+    """Write a table's chunks to ``<table>.parquet`` and ``<table>.csv`` in ``staging``, a
+    CHUNK_ROWS-row group at a time; return the row count."""
+    target = arrow_schema(table)
+    rows = 0
+    with pq.ParquetWriter(staging / f"{table}.parquet", target) as parquet, \
+            open(staging / f"{table}.csv", "w", encoding="utf-8", newline="") as csv:
+        csv.write(",".join(columns(table)) + "\n")
+        for chunk in _rechunked(chunks):
+            parquet.write_table(chunk)
+            _csv_frame(table, to_pandas(chunk)).to_csv(csv, index=False, header=False, lineterminator="\n")
+            rows += len(chunk)
+        if not rows:
+            parquet.write_table(target.empty_table())
+    return rows
+
+
+def _rechunked(chunks: Iterable[pa.Table]) -> Iterator[pa.Table]:
+    """The chunks' rows again, in tables of about CHUNK_ROWS rows (many small tables from a
+    run's documents, or record batches from an earlier collection)."""
+    pending: list[pa.Table] = []
+    size = 0
+    for chunk in chunks:
+        if not len(chunk):
+            continue
+        pending.append(chunk)
+        size += len(chunk)
+        if size >= CHUNK_ROWS:
+            yield pa.concat_tables(pending).combine_chunks()
+            pending, size = [], 0
+    if pending:
+        yield pa.concat_tables(pending).combine_chunks()
+
+
+def _stamped(documents: pd.DataFrame, finished: datetime) -> pd.DataFrame:
     """This run's documents, stamped with when they were extracted."""
     if "extracted_at" not in columns("documents"):
-        return frames
-    documents = frames["documents"].copy()
+        return documents
+    documents = documents.copy()
     stamp = pd.Timestamp(finished).tz_convert("UTC").floor("s")
     documents["extracted_at"] = pd.Series([stamp] * len(documents), index=documents.index,
                                           dtype=dtypes("documents")["extracted_at"])
-    return {**frames, "documents": documents}
+    return documents
 
 
-def _previous(out_dir: Path) -> dict[str, pd.DataFrame] | None:
-    """The collection the folder holds, or None if it holds none."""
+def _previous_documents(out_dir: Path) -> pd.DataFrame | None:
+    """The documents of the collection the folder holds, or None if it holds none."""
     if not any((out_dir / f"{t}.parquet").is_file() for t in TABLES):
         return None
     try:
-        return load(out_dir, lenient=True)
+        _check_complete(out_dir)
+        return to_pandas(_conformed("documents", pq.read_table(out_dir / "documents.parquet"), lenient=True))
     except (UsageError, SchemaError, OSError, pa.ArrowException) as exc:
-        raise UsageError(f"{out_dir} holds tables this run cannot add to ({exc}); run with --replace to "
-                         "start the collection over, or choose another --out") from None
+        raise _cannot_add(out_dir, exc) from None
 
 
-def _merged(previous: dict[str, pd.DataFrame] | None, new: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """The previous collection with this run's documents in: a document re-run (same
-    ``source_path``) replaces its row, new content replaces the content of its ``doc_id``,
-    and content no document points to any more is dropped."""
-    if previous is None:
-        return new
-    docs_new = new["documents"].copy()
-    if "extracted_at" in docs_new:
-        # The same file read again by the same pipeline (from the cache) was extracted when it
-        # first was.
-        key = ["source_path", "doc_id", "pipeline_version"]
-        earlier = previous["documents"].drop_duplicates(key).set_index(key)["extracted_at"]
-        times = docs_new.set_index(key).index.map(lambda k: earlier.get(k, pd.NaT))
-        same = ~pd.isna(pd.Series(times, index=docs_new.index))
-        docs_new.loc[same, "extracted_at"] = pd.Series(times, index=docs_new.index)[same].astype(
-            docs_new["extracted_at"].dtype)
-    kept_docs = previous["documents"][~previous["documents"]["source_path"].isin(docs_new["source_path"])]
-    documents = _concat("documents", [kept_docs, docs_new])
-    replaced = set(docs_new["doc_id"])
-    alive = set(documents["doc_id"])
-    out = {"documents": documents}
-    for table in TABLES[1:]:
-        old = previous[table]
-        old = old[~old["doc_id"].isin(replaced) & old["doc_id"].isin(alive)]
-        out[table] = _concat(table, [old, new[table]])
-    return out
+def _cannot_add(out_dir: Path, exc: Exception) -> UsageError:
+    return UsageError(f"{out_dir} holds tables this run cannot add to ({exc}); run with --replace to "
+                      "start the collection over, or choose another --out")
+
+
+def _earlier_rows(out_dir: Path, table: str, keep: set[str]) -> Iterator[pa.Table]:
+    """The earlier collection's rows of ``table`` whose doc_id is in ``keep``, CHUNK_ROWS at a
+    time: a document re-run gets new content, and content no document points to is dropped."""
+    wanted = pa.array(sorted(keep), pa.string())
+    try:
+        source = pq.ParquetFile(out_dir / f"{table}.parquet")
+        for batch in source.iter_batches(batch_size=CHUNK_ROWS):
+            chunk = _conformed(table, pa.Table.from_batches([batch]), lenient=True)
+            yield chunk.filter(pc.is_in(chunk["doc_id"], value_set=wanted))
+    except (SchemaError, OSError, pa.ArrowException) as exc:
+        raise _cannot_add(out_dir, exc) from None
+
+
+def _earlier_times(previous: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """The same file read again by the same pipeline (from the cache) was extracted when it
+    first was: it keeps that ``extracted_at``."""
+    if "extracted_at" not in documents:
+        return documents
+    documents = documents.copy()
+    key = ["source_path", "doc_id", "pipeline_version"]
+    earlier = previous.drop_duplicates(key).set_index(key)["extracted_at"]
+    times = documents.set_index(key).index.map(lambda k: earlier.get(k, pd.NaT))
+    same = ~pd.isna(pd.Series(times, index=documents.index))
+    documents.loc[same, "extracted_at"] = pd.Series(times, index=documents.index)[same].astype(
+        documents["extracted_at"].dtype)
+    return documents
 
 
 def _concat(table: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
@@ -495,7 +559,7 @@ def _enum(table: str, column: str) -> list[str]:
     return field["constraints"]["enum"]
 
 
-def _to_arrow(table: str, frame: pd.DataFrame) -> pa.Table:
+def to_arrow(table: str, frame: pd.DataFrame) -> pa.Table:
     """The frame as an Arrow table with exactly the schema's types and no pandas metadata."""
     target = arrow_schema(table)
     return pa.Table.from_arrays(
@@ -559,7 +623,25 @@ def load(out_dir: Path | str, *, lenient: bool = False) -> dict[str, pd.DataFram
 
 
 def _load(out_dir: Path, lenient: bool) -> dict[str, pd.DataFrame]:
-    run = f"`factextract run INPUT... --out {out_dir}`"
+    _check_complete(out_dir)
+    frames = {}
+    for table in TABLES:
+        try:
+            arrow = _conformed(table, pq.read_table(out_dir / f"{table}.parquet"), lenient)
+        except SchemaError as exc:
+            raise SchemaError(table, f"{out_dir / f'{table}.parquet'} {exc.problem}, "
+                                     f"run {_run_command(out_dir)} again") from None
+        frames[table] = to_pandas(arrow)
+    return frames
+
+
+def _run_command(out_dir: Path) -> str:
+    return f"`factextract run INPUT... --out {out_dir}`"
+
+
+def _check_complete(out_dir: Path) -> None:
+    """Raise UsageError unless ``out_dir`` holds every table and the manifest of a finished run."""
+    run = _run_command(out_dir)
     missing = [t for t in TABLES if not (out_dir / f"{t}.parquet").is_file()]
     if len(missing) == len(TABLES):
         raise UsageError(f"{out_dir}: no factextract output here (no <table>.parquet files); "
@@ -570,17 +652,16 @@ def _load(out_dir: Path, lenient: bool) -> dict[str, pd.DataFrame]:
     if not (out_dir / MANIFEST).is_file():
         raise UsageError(f"{out_dir}: no {MANIFEST}, so the run that wrote these tables did not "
                          f"finish; run {run} again")
-    frames = {}
-    for table in TABLES:
-        arrow = pq.read_table(out_dir / f"{table}.parquet")
-        absent = [c for c in columns(table) if c not in arrow.column_names]
-        if absent and lenient:
-            for name in absent:
-                arrow = arrow.append_column(name, pa.nulls(len(arrow), arrow_schema(table).field(name).type))
-            absent = []
-        if absent:
-            raise SchemaError(table, f"{out_dir / f'{table}.parquet'} lacks column(s) "
-                                     f"{', '.join(absent)}; it was written by another version, "
-                                     f"run {run} again")
-        frames[table] = _to_pandas(arrow.select(columns(table)).cast(arrow_schema(table)))
-    return frames
+
+
+def _conformed(table: str, arrow: pa.Table, lenient: bool) -> pa.Table:
+    """An Arrow table read from Parquet, with exactly the schema's columns and types;
+    ``lenient``: a column an older version did not write is nulls."""
+    absent = [c for c in columns(table) if c not in arrow.column_names]
+    if absent and lenient:
+        for name in absent:
+            arrow = arrow.append_column(name, pa.nulls(len(arrow), arrow_schema(table).field(name).type))
+        absent = []
+    if absent:
+        raise SchemaError(table, f"lacks column(s) {', '.join(absent)}; it was written by another version")
+    return arrow.select(columns(table)).cast(arrow_schema(table))

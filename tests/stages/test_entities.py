@@ -162,7 +162,10 @@ def test_classify_footnote(footnote, label):
 
 # --- model output filter (hand-built docs, no model) -------------------------------
 
-_BLANK = spacy.blank("fr")
+from factextract.vocab.fast_load import fast_loading  # noqa: E402
+
+with fast_loading():  # spaCy's own French tokenizer pattern takes seconds to compile
+    _BLANK = spacy.blank("fr")
 
 
 @pytest.mark.parametrize(("text", "span_text", "noise"), [

@@ -21,3 +21,7 @@ ORDER: tuple[str, ...] = (
     "items",          # sections + timeline -> items (nesting, clean text, dates)
     "entities",       # items + footnotes -> entities
 )
+# Another reading of a stage, to the same model: the pages stage read with PDFium instead of
+# pdfplumber. It hands its pages to that stage's reader-independent half (``pages.page_of``,
+# ``pages.assemble``): the one import between stages allowed.
+ALTERNATIVES: dict[str, str] = {"pdfium_pages": "pages"}

@@ -9,6 +9,7 @@ its usual line pitch per size, and how far right each column's lines reach.
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from collections.abc import Sequence
@@ -70,7 +71,10 @@ def lines_to_blocks(lines: Sequence[Line], page: Page | None = None) -> tuple[Bl
     With the page, a drawn horizontal rule or box edge between two lines (a table's cell
     border) always separates them, and the lines of one cell of a drawn table are one block."""
     groups: list[list[Line]] = []
-    pitches = _line_pitches(lines)
+    # Each line's baseline (a median of its glyphs'), worked out once: the tests below ask for
+    # a line's several times. By id: equal lines may hold different glyphs.
+    baselines = {id(ln): _baseline(ln) for ln in lines}
+    pitches = _line_pitches(lines, baselines)
     rights = _column_rights(lines)
     horizontals = _horizontal_edges(page) if page is not None else ()
     heavy = page.heavy_fonts if page is not None else frozenset()
@@ -79,7 +83,7 @@ def lines_to_blocks(lines: Sequence[Line], page: Page | None = None) -> tuple[Bl
         if groups and (cells[i] is not None or cells[i - 1] is not None):
             joins = cells[i] == cells[i - 1]  # a table's cell is one block, whatever its lines
         else:
-            joins = bool(groups) and (_continues(groups[-1], ln, pitches, rights[i - 1], heavy)
+            joins = bool(groups) and (_continues(groups[-1], ln, pitches, rights[i - 1], heavy, baselines)
                                       and not _rule_between(groups[-1][-1], ln, horizontals))
         if joins:
             groups[-1].append(ln)
@@ -105,7 +109,7 @@ def _rule_between(upper: Line, lower: Line, edges: Sequence[tuple[float, float, 
                and x0 < right and x1 > left and x1 - x0 >= least for y, x0, x1 in edges)
 
 
-def _line_pitches(lines: Sequence[Line]) -> dict[float, float]:
+def _line_pitches(lines: Sequence[Line], baselines: dict[int, float]) -> dict[float, float]:
     """The usual baseline step between consecutive lines of one size, per size: the document's
     own leading, against which paragraph spacing stands out."""
     steps: dict[float, list[float]] = {}
@@ -113,7 +117,7 @@ def _line_pitches(lines: Sequence[Line]) -> dict[float, float]:
         if (prev.page != ln.page or abs(prev.size - ln.size) > SAME_SIZE_TOLERANCE
                 or prev.bbox.h_overlap(ln.bbox) <= 0):
             continue
-        step = _baseline(ln) - _baseline(prev) - ln.superscript_rise
+        step = baselines[id(ln)] - baselines[id(prev)] - ln.superscript_rise
         if MIN_PITCH_EM * ln.size <= step <= MAX_PITCH_EM * ln.size:
             steps.setdefault(round(ln.size, 1), []).append(step)
     return {size: statistics.median(v) for size, v in steps.items() if len(v) >= MIN_PITCH_SAMPLES}
@@ -122,18 +126,27 @@ def _line_pitches(lines: Sequence[Line]) -> dict[float, float]:
 def _column_rights(lines: Sequence[Line]) -> list[float]:
     """For each line, the right edge of its column: the furthest right that nearby lines
     starting at the same left edge reach. A paragraph's last line stops short of it."""
+    # The lines at a left edge are found by bisection among the lines sorted by it (a NaN edge
+    # is at none), then taken in reading order, as a scan of every line would take them.
+    order = sorted((i for i, ln in enumerate(lines) if ln.bbox.x0 == ln.bbox.x0), key=lambda i: lines[i].bbox.x0)
+    lefts = [lines[i].bbox.x0 for i in order]
     out: list[float] = []
     for ln in lines:
-        near = [o.bbox.x1 for o in lines if o.page == ln.page and abs(o.bbox.x0 - ln.bbox.x0) <= SAME_EDGE
-                and abs(o.bbox.top - ln.bbox.top) <= COLUMN_NEIGHBOURHOOD]
+        x0 = ln.bbox.x0
+        # abs(left - x0) <= SAME_EDGE, as two conditions that turn true once as left grows.
+        lo = bisect.bisect_left(lefts, True, key=lambda left: left - x0 >= -SAME_EDGE)
+        hi = bisect.bisect_left(lefts, True, lo, key=lambda left: left - x0 > SAME_EDGE)
+        near = [o.bbox.x1 for o in (lines[i] for i in sorted(order[lo:hi]))
+                if o.page == ln.page and abs(o.bbox.top - ln.bbox.top) <= COLUMN_NEIGHBOURHOOD]
         out.append(max(near, default=ln.bbox.x1))
     return out
 
 
 def _continues(block: list[Line], ln: Line, pitches: dict[float, float], column_right: float,
-               heavy: frozenset[str] = frozenset()) -> bool:
+               heavy: frozenset[str], baselines: dict[int, float]) -> bool:
     """Whether ``ln`` continues the block (the lines so far); ``column_right`` is how far
-    right the column of the block's last line reaches; ``heavy`` the document's bold fonts."""
+    right the column of the block's last line reaches; ``heavy`` the document's bold fonts;
+    ``baselines`` the lines' baselines, by id."""
     prev = block[-1]
     if ln.page != prev.page or starts_with_marker(ln):
         return False
@@ -152,8 +165,8 @@ def _continues(block: list[Line], ln: Line, pitches: dict[float, float], column_
     if gap < -MAX_OVERLAP_RATIO * height:
         return False
     wrapped = (_wrapped(prev, ln, column_right)
-               and _baseline(ln) - _baseline(prev) <= MAX_WRAP_PITCH_EM * max(ln.size, prev.size))
-    if (gap > BLOCK_GAP_RATIO * height or _spaced_apart(block, ln, pitches)) and not wrapped:
+               and baselines[id(ln)] - baselines[id(prev)] <= MAX_WRAP_PITCH_EM * max(ln.size, prev.size))
+    if (gap > BLOCK_GAP_RATIO * height or _spaced_apart(block, ln, pitches, baselines)) and not wrapped:
         return False
     if ln.bbox.h_overlap(prev.bbox) <= 0:
         return False
@@ -208,15 +221,15 @@ def _mixes_weights(line: Line, heavy: frozenset[str]) -> bool:
     return bold >= MIN_MIXED_LETTERS and regular >= MIN_MIXED_LETTERS
 
 
-def _spaced_apart(block: list[Line], ln: Line, pitches: dict[float, float]) -> bool:
+def _spaced_apart(block: list[Line], ln: Line, pitches: dict[float, float], baselines: dict[int, float]) -> bool:
     """Baselines further apart than the block's own line pitch (or, for its second line, than
     the document's usual pitch or a generous single pitch) mean paragraph spacing, whatever
     superscripts do to the boxes: a line with a raised superscript is pushed down by it in CSS
     and Writer layouts."""
     prev = block[-1]
-    step = _baseline(ln) - _baseline(prev) - ln.superscript_rise
+    step = baselines[id(ln)] - baselines[id(prev)] - ln.superscript_rise
     if len(block) >= 2:
-        pitch = _baseline(block[-1]) - _baseline(block[-2])
+        pitch = baselines[id(block[-1])] - baselines[id(block[-2])]
         return pitch > 0 and step > pitch * PITCH_RATIO
     generous = MAX_FIRST_PITCH_EM * max(ln.size, prev.size)
     usual = pitches.get(round(ln.size, 1))

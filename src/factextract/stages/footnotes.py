@@ -30,7 +30,11 @@ MAX_TERM_WORDS = 6
 def split_footnotes(layout: Layout) -> Layout:
     """The layout with its footnote blocks set apart in ``footnotes``."""
     body = layout.body_size
-    notes = {b.index for b in layout.blocks if is_footnote(b, layout.page(b.page), body)}
+    pages: dict[int, Page] = {}
+    for page in layout.pages:
+        pages.setdefault(page.number, page)  # Layout.page's, without a walk over every page per block
+    notes = {b.index for b in layout.blocks
+             if is_footnote(b, pages[b.page] if b.page in pages else layout.page(b.page), body)}
     return Layout(pages=layout.pages,
                   blocks=tuple(b for b in layout.blocks if b.index not in notes),
                   footnotes=layout.footnotes + tuple(b for b in layout.blocks if b.index in notes))

@@ -56,13 +56,17 @@ def _section_items(section: Section, timeline: Timeline, language: str, doc_id: 
     """The items of one section, numbered from ``start``."""
     items: list[Item] = []
     stack: list[_Open] = []  # the open items, outermost first
+    # The section's blocks by page, in order: an indent is measured among its page's blocks.
+    on_page: dict[int, list[Block]] = {}
+    for block in section.blocks:
+        on_page.setdefault(block.page, []).append(block)
     for block in section.blocks:
         if block.index in timeline.consumed:
             continue
         clean = _row_text(block, timeline, language)
         if not any(ch.isalnum() for ch in clean.text):
             continue  # nothing to read: an ornament, a marker on its own
-        indent = _relative_indent(block, section.blocks)
+        indent = _relative_indent(block, on_page[block.page])
         parent = _parent(stack, indent, clean.marker)
         label = timeline.labels.get(block.index)
         inline = find_dates(clean.text, language)

@@ -10,9 +10,10 @@ a small drawn shape just before a line marks it as a list item.
 from __future__ import annotations
 
 import bisect
+import math
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from ..model import POSITION_TOLERANCE, RULE_THICKNESS, BBox, Char, Line, Page, Span
@@ -55,6 +56,9 @@ SPINE_TOLERANCE = 1.0
 DROP_CAP_SIZE_RATIO = 2.5
 DROP_CAP_GAP_EM = 1.0
 DROP_CAP_WIDTH_EM = 0.5
+# A letter inside a word is mostly glued to a glyph drawn just before it: the glyphs this many
+# places before it in the page's drawing order are looked at before the rest of the page.
+NEIGHBOURS_FIRST = 2
 # A gap wider than this many font sizes between glyphs is a word space when the PDF drew none.
 WORD_GAP_EM = 0.2
 # A drawn space glyph marks a word boundary within this many points of a glyph's baseline,
@@ -108,16 +112,22 @@ class _LineBuilder:
 
     def accepts(self, ch: Char, page_edges: Sequence[BBox], heavy: frozenset[str]) -> float | None:
         """Return a cost for adding ch to this line, or None when it does not belong."""
+        overlap = min(self.bottom, ch.bbox.bottom) - max(self.top, ch.bbox.top)
+        if overlap <= 0:
+            # Above or below the line, as most lines a glyph is compared with are: no test
+            # below would take it (``smaller`` is positive), so none is run.
+            return None
         gap = ch.bbox.x0 - self.x1
         size = max(self.size, ch.size, MIN_SIZE)
         if gap < -OVERLAP_GAP_EM * size:
             return None
-        max_gap = MARKER_GAP_EM if may_be_marker(self.chars) else JOIN_GAP_EM
-        if gap > max_gap * size:
-            return None
-        overlap = min(self.bottom, ch.bbox.bottom) - max(self.top, ch.bbox.top)
+        # Whether the line so far may be a marker only matters for a gap past the nearer reach.
+        if gap > min(MARKER_GAP_EM, JOIN_GAP_EM) * size:
+            max_gap = MARKER_GAP_EM if may_be_marker(self.chars) else JOIN_GAP_EM
+            if gap > max_gap * size:
+                return None
         smaller = max(min(self.bottom - self.top, ch.bbox.height), MIN_GLYPH_HEIGHT)
-        if (overlap > 0 and self._raised_number() and ch.size > self.size * NOTE_TEXT_SIZE_RATIO
+        if (overlap > 0 and ch.size > self.size * NOTE_TEXT_SIZE_RATIO and self._raised_number()
                 and -POSITION_TOLERANCE <= gap <= NOTE_NUMBER_GAP_EM * ch.size):
             return self._cost(ch, gap)  # a footnote's number and its note
         if overlap < LINE_OVERLAP * smaller:
@@ -141,6 +151,8 @@ class _LineBuilder:
     def _raised_number(self) -> bool:
         """The line so far is a small number (or asterisk): a footnote's marker, set apart
         from the note's text by up to a word space or two."""
+        if len(self.chars) > MAX_NOTE_NUMBER_CHARS:
+            return False  # every glyph of a line has text: too long already, and asked often
         text = "".join(c.text for c in self.chars)
         return len(text) <= MAX_NOTE_NUMBER_CHARS and all(ch.isdigit() or ch == "*" for ch in text)
 
@@ -175,31 +187,41 @@ def chars_to_lines(page: Page) -> tuple[Line, ...]:
     # Open lines are filed by height (buckets of BUCKET points) so that a glyph is only
     # compared with the lines at its own height, not with every line of the page.
     buckets: dict[int, list[_LineBuilder]] = {}
+    filled: list[int] = []  # the keys of ``buckets``, sorted
     done: list[_LineBuilder] = []
-    spaces: dict[int, list[tuple[float, float]]] = {}  # rounded baseline -> (x centre, width) of drawn spaces
+    spaces = _DrawnSpaces()
     for ch in chars:
         if ch.text == " ":
             # Spaces do not join glyphs into lines (PDFs draw them inconsistently, sometimes as
             # runs across a column gap), but where one is drawn it marks a word boundary.
-            spaces.setdefault(round(ch.baseline), []).append(((ch.bbox.x0 + ch.bbox.x1) / 2, ch.bbox.width))
+            spaces.add(ch)
             continue
-        centre = (ch.bbox.top + ch.bbox.bottom) / 2
+        top, bottom = ch.bbox.top, ch.bbox.bottom
+        centre = (top + bottom) / 2
         reach = max(ch.size, MIN_SIZE) * BUCKET_REACH_EM
         best, best_cost = None, None
-        for key in range(int((centre - reach) // BUCKET), int((centre + reach) // BUCKET) + 1):
-            for ln in buckets.get(key, ()):
+        # The filled buckets in reach, lowest first: most of the range is empty.
+        first = bisect.bisect_left(filled, int((centre - reach) // BUCKET))
+        last = bisect.bisect_right(filled, int((centre + reach) // BUCKET), first)
+        for key in filled[first:last]:
+            for ln in buckets[key]:
+                if ln.bottom <= top or ln.top >= bottom:
+                    continue  # wholly above or below: ``accepts`` refuses it first thing
                 cost = ln.accepts(ch, edges, page.heavy_fonts)
                 if cost is not None and (best_cost is None or cost < best_cost):
                     best, best_cost = ln, cost
         if best is None:
             best = _LineBuilder(ch)
-            buckets.setdefault(int(centre // BUCKET), []).append(best)
+            key = int(centre // BUCKET)
+            if key not in buckets:
+                buckets[key] = []
+                bisect.insort(filled, key)
+            buckets[key].append(best)
             done.append(best)
         else:
             best.add(ch)
     groups = _split_at_column_edges([sorted(b.chars, key=lambda c: c.bbox.x0) for b in done])
-    for xs in spaces.values():
-        xs.sort()
+    spaces.sort()
     superior = _superior_figures(groups)
     lines = [_finish_line(g, page.number, spaces, page.heavy_fonts, superior) for g in groups]
     bullets = _bullet_marks(page)
@@ -245,27 +267,67 @@ def _drop_caps_in_line(chars: Iterable[Char]) -> list[Char]:
     if not chars:
         return chars
     smallest = min(max(c.size, MIN_SIZE) for c in chars)
-    out = []
-    for ch in chars:
-        if not ch.text.isalpha() or len(ch.text) != 1 or ch.size < smallest * DROP_CAP_SIZE_RATIO:
-            out.append(ch)
-            continue
-        if any(c is not ch and c.text.strip() and c.size * DROP_CAP_SIZE_RATIO > ch.size
-               and 0 <= ch.bbox.x0 - c.bbox.x1 <= DROP_CAP_GAP_EM * ch.size and c.bbox.v_overlap(ch.bbox) > 0
-               for c in chars):
-            out.append(ch)  # a letter inside a word of large type ("Belgique¹"), no drop cap
-            continue
-        after = [c for c in chars if c.text.strip() and c.size * DROP_CAP_SIZE_RATIO <= ch.size
+    candidates = [i for i, ch in enumerate(chars)
+                  if ch.text.isalpha() and len(ch.text) == 1 and not ch.size < smallest * DROP_CAP_SIZE_RATIO]
+    if not candidates:
+        return chars
+    # Where the smallest type is small, every letter of the body is a candidate: the glyphs
+    # near one are found by bisection in the page's glyphs sorted by edge, not by a scan.
+    by_right = _XIndex(chars, "x1")
+    by_left = _XIndex(chars, "x0")
+    out = list(chars)
+    for i in candidates:
+        ch = chars[i]
+
+        def glued_before(c: Char) -> bool:
+            return (c is not ch and bool(c.text.strip()) and c.size * DROP_CAP_SIZE_RATIO > ch.size
+                    and 0 <= ch.bbox.x0 - c.bbox.x1 <= DROP_CAP_GAP_EM * ch.size and c.bbox.v_overlap(ch.bbox) > 0)
+
+        # The glyph drawn just before a letter is mostly the one before it in its word.
+        if any(glued_before(chars[j]) for j in range(max(i - NEIGHBOURS_FIRST, 0), i)) or any(
+                glued_before(c) for c in by_right.between(
+                    lambda x1: ch.bbox.x0 - x1 <= DROP_CAP_GAP_EM * ch.size, lambda x1: ch.bbox.x0 - x1 < 0)):
+            continue  # a letter inside a word of large type ("Belgique¹"), no drop cap
+        # A glyph after the cap is smaller (its size at most the cap's), so it starts at most
+        # DROP_CAP_GAP_EM of the cap's sizes after it.
+        after = [c for c in by_left.between(lambda x0: x0 >= ch.bbox.x1 - POSITION_TOLERANCE,
+                                            lambda x0: x0 > ch.bbox.x1 + DROP_CAP_GAP_EM * ch.size)
+                 if c.text.strip() and c.size * DROP_CAP_SIZE_RATIO <= ch.size
                  and ch.bbox.x1 - POSITION_TOLERANCE <= c.bbox.x0 <= ch.bbox.x1 + DROP_CAP_GAP_EM * c.size
                  and abs(c.bbox.top - ch.bbox.top) <= c.size]
         if not after:
-            out.append(ch)
             continue
         first = min(after, key=lambda c: (c.bbox.top, c.bbox.x0))
         width = first.size * DROP_CAP_WIDTH_EM
-        out.append(Char(text=ch.text, fontname=first.fontname, size=first.size, baseline=first.baseline,
-                        bbox=BBox(first.bbox.x0 - width, first.bbox.top, first.bbox.x0, first.bbox.bottom)))
+        out[i] = Char(text=ch.text, fontname=first.fontname, size=first.size, baseline=first.baseline,
+                      bbox=BBox(first.bbox.x0 - width, first.bbox.top, first.bbox.x0, first.bbox.bottom))
     return out
+
+
+class _XIndex:
+    """A page's glyphs sorted by one side of their boxes (``x0`` or ``x1``), to find those in a
+    range by bisection; sorted on first use, as most pages need no look-up at all."""
+
+    __slots__ = ("_chars", "_side", "_xs", "_order")
+
+    def __init__(self, chars: Sequence[Char], side: str) -> None:
+        self._chars, self._side = chars, side
+        self._xs: list[float] | None = None
+        self._order: list[int] = []
+
+    def between(self, starts: Callable[[float], bool], past: Callable[[float], bool]) -> list[Char]:
+        """The glyphs, in page order (where callers pick the first of equals, they pick the one
+        a scan of the page would), from the first coordinate where ``starts`` holds to the first
+        where ``past`` does; both must turn true once and stay so as the coordinate grows."""
+        if self._xs is None:
+            # A NaN coordinate is in no range (every comparison with it is false), and would
+            # break the sort: such glyphs are left out.
+            xs = [getattr(c.bbox, self._side) for c in self._chars]
+            self._order = sorted((i for i, x in enumerate(xs) if x == x), key=xs.__getitem__)
+            self._xs = [xs[i] for i in self._order]
+        lo = bisect.bisect_left(self._xs, True, key=starts)
+        hi = bisect.bisect_left(self._xs, True, lo, key=past)
+        return [self._chars[i] for i in sorted(self._order[lo:hi])]
 
 
 def _split_at_column_edges(groups: list[list[Char]]) -> list[list[Char]]:
@@ -278,16 +340,17 @@ def _split_at_column_edges(groups: list[list[Char]]) -> list[list[Char]]:
     """
     edges = Counter(round(g[0].bbox.x0) for g in groups if g)
     strong = [x for x, n in edges.items() if n >= MIN_EDGE_LINES]
+    # Gaps at least a gutter wide, found in one pass over the glyphs.
+    wide = [(a, b) for g in groups for a, b in zip(g, g[1:])
+            if b.bbox.x0 - a.bbox.x1 > GUTTER_GAP_EM * max(b.size, MIN_SIZE)]
     # A gutter's right side: a left edge where lines start, or where, row after row, a gap at
     # least a gutter wide ends (two columns set one em apart merge into one line per row).
-    edges.update(round(b.bbox.x0) for g in groups for a, b in zip(g, g[1:])
-                 if b.bbox.x0 - a.bbox.x1 > GUTTER_GAP_EM * max(b.size, MIN_SIZE))
+    edges.update(round(b.bbox.x0) for _, b in wide)
     gutter_edges = [x for x, n in edges.items() if n >= MIN_EDGE_LINES]
     # A gutter's left side: where, row after row, text stops before such a gap, or a line
     # ends (a justified column's right edge).
     ends = Counter(round(g[-1].bbox.x1) for g in groups if g)
-    ends.update(round(a.bbox.x1) for g in groups for a, b in zip(g, g[1:])
-                if b.bbox.x0 - a.bbox.x1 > GUTTER_GAP_EM * max(b.size, MIN_SIZE))
+    ends.update(round(a.bbox.x1) for a, _ in wide)
     right_edges = [x for x, n in ends.items() if n >= MIN_EDGE_LINES]
     out = []
     for chars in groups:
@@ -376,31 +439,50 @@ def _with_drawn_marker(line: Line, marks: Sequence[BBox]) -> Line:
     return line
 
 
-def _space_between(spaces: dict[int, list[tuple[float, float]]], baseline: float, x_left: float,
-                   x_right: float) -> bool:
-    """A space glyph is drawn between two glyphs of this baseline, and they stand apart by a
-    share of its width: a space from another layer laid over a word ("recomm endations") is
-    not a word boundary."""
-    row = round(baseline)
-    for near in range(row - SPACE_BASELINE_TOLERANCE, row + SPACE_BASELINE_TOLERANCE + 1):
-        xs = spaces.get(near, ())
-        i = bisect.bisect_left(xs, (x_left - POSITION_TOLERANCE,))
-        while i < len(xs) and xs[i][0] <= x_right + POSITION_TOLERANCE:
-            if x_right - x_left >= MIN_SPACE_GAP_SHARE * xs[i][1]:
-                return True
-            i += 1
-    return False
+class _DrawnSpaces:
+    """A page's space glyphs: (x centre, width) by rounded baseline, sorted once all are in;
+    and the narrowest one's width, which no two glyphs closer than a share of it can reach."""
+
+    __slots__ = ("rows", "narrowest")
+
+    def __init__(self) -> None:
+        self.rows: dict[int, list[tuple[float, float]]] = {}
+        self.narrowest = math.inf
+
+    def add(self, ch: Char) -> None:
+        self.rows.setdefault(round(ch.baseline), []).append(((ch.bbox.x0 + ch.bbox.x1) / 2, ch.bbox.width))
+        if ch.bbox.width < self.narrowest:
+            self.narrowest = ch.bbox.width
+
+    def sort(self) -> None:
+        for xs in self.rows.values():
+            xs.sort()
+
+    def between(self, baseline: float, x_left: float, x_right: float) -> bool:
+        """A space glyph is drawn between two glyphs of this baseline, and they stand apart by
+        a share of its width: a space from another layer laid over a word ("recomm endations")
+        is not a word boundary."""
+        row = round(baseline)  # first: a baseline that cannot be rounded fails as it always has
+        if x_right - x_left < MIN_SPACE_GAP_SHARE * self.narrowest:
+            return False  # the glyphs of a word, as most pairs asked about are: too close for any
+        for near in range(row - SPACE_BASELINE_TOLERANCE, row + SPACE_BASELINE_TOLERANCE + 1):
+            xs = self.rows.get(near, ())
+            i = bisect.bisect_left(xs, (x_left - POSITION_TOLERANCE,))
+            while i < len(xs) and xs[i][0] <= x_right + POSITION_TOLERANCE:
+                if x_right - x_left >= MIN_SPACE_GAP_SHARE * xs[i][1]:
+                    return True
+                i += 1
+        return False
 
 
-def _finish_line(chars: list[Char], page_number: int, spaces: dict[int, list[tuple[float, float]]] | None = None,
+def _finish_line(chars: list[Char], page_number: int, spaces: _DrawnSpaces | None = None,
                  heavy: frozenset[str] = frozenset(), superior: frozenset[int] = frozenset()) -> Line:
     """A line's glyphs -> ``Line``: its text with word spaces, its runs of one font (with
     superscripts marked), its body size and weight."""
     glyphs = glyph_rules()
     chars = sorted(chars, key=lambda c: c.bbox.x0)
-    size_weights: Counter[float] = Counter()
-    for c in chars:
-        size_weights[round(c.size, 1)] += 1
+    sizes = [round(c.size, 1) for c in chars]  # to a tenth of a point, as spans tell sizes apart
+    size_weights = Counter(sizes)
     body_size = max(size_weights.items(), key=lambda kv: (kv[1], kv[0]))[0]
     body = [c for c in chars if abs(c.size - body_size) < BODY_SIZE_TOLERANCE] or chars
     body_baseline = statistics.median(c.baseline for c in body)
@@ -416,10 +498,10 @@ def _finish_line(chars: list[Char], page_number: int, spaces: dict[int, list[tup
         superscript = id(c) in superior or (c.size <= body_size * SUPERSCRIPT_SIZE_RATIO
                                             and c.baseline < body_baseline - SUPERSCRIPT_RAISE_EM * body_size)
         # A private-use glyph (an icon) is a span of its own, so that it is told from text.
-        key = (c.fontname, round(c.size, 1), superscript, is_private_use(c.text))
+        key = (c.fontname, sizes[i], superscript, is_private_use(c.text))
         space = prev is not None and (
             c.bbox.x0 - prev.bbox.x1 > tracking + WORD_GAP_EM * max(min(prev.size, c.size), MIN_SIZE)
-            or (spaces is not None and _space_between(spaces, c.baseline, prev.bbox.x1, c.bbox.x0)))
+            or (spaces is not None and spaces.between(c.baseline, prev.bbox.x1, c.bbox.x0)))
         text = c.text if c.text in glyphs.superscripts else glyphs.letters(c.text)
         if text in glyphs.soft_hyphens and i < len(chars) - 1:
             text = PRINTED_HYPHEN  # a soft hyphen drawn inside a line is printed: a hyphen
@@ -434,11 +516,21 @@ def _finish_line(chars: list[Char], page_number: int, spaces: dict[int, list[tup
     if cur_key is not None:
         spans.append(Span("".join(cur_text), cur_key[0], cur_key[1], cur_key[2]))
     text = "".join(s.text for s in spans)
-    bold_chars = sum(1 for c in chars if _is_bold(c.fontname, heavy) and not c.text.isspace())
+    # Counted by font: a line has many glyphs and few fonts.
+    fonts = Counter(c.fontname for c in chars if not c.text.isspace())
+    bold_chars = sum(n for fontname, n in fonts.items() if _is_bold(fontname, heavy))
     bold = bold_chars * 2 > len(chars)
-    return Line(text=text, page=page_number, bbox=BBox.around([c.bbox for c in chars]), size=body_size,
+    return Line(text=text, page=page_number, bbox=_box_around(chars), size=body_size,
                 bold=bold, spans=tuple(spans), chars=tuple(chars),
                 superscript_rise=_superscript_rise(chars, body_size))
+
+
+def _box_around(chars: Sequence[Char]) -> BBox:
+    """``BBox.around`` the glyphs' boxes (the same min and max, taken in the same order),
+    without a box made for every glyph on the way."""
+    boxes = [c.bbox for c in chars]
+    return BBox(min(b.x0 for b in boxes), min(b.top for b in boxes),
+                max(b.x1 for b in boxes), max(b.bottom for b in boxes))
 
 
 def _superscript_rise(chars: Sequence[Char], size: float) -> float:

@@ -1,20 +1,26 @@
 """PDF file -> pages of glyphs (font, size, baseline, bbox) and drawn rectangles and rules.
 
-This is the only module that touches pdfplumber/pdfminer. Every failure to read a file is
-turned into a ``DocumentError`` whose message a person can act on. Coordinates are converted
-here, once, to pdfplumber's top-left origin (``top = page_height - y1``).
+The pdfplumber reader (``read_pages``). Every failure to read a file is turned into a
+``DocumentError`` whose message a person can act on. Coordinates are converted here, once, to
+pdfplumber's top-left origin (``top = page_height - y1``).
+
+What follows a reader's work is the same for every reader: a page's objects, as pdfplumber's
+dicts (``PageObjects``), become a ``Page`` in ``page_of`` (glyphs kept once, shapes sorted,
+tables found), and the pages a ``PdfRead`` in ``assemble`` (bold fonts, warnings). The PDFium
+reader (``pdfium_pages.py``) hands its pages over to them too.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import re
 import statistics
 import threading
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -22,7 +28,7 @@ from ..errors import (
     DATA_LOST, DATA_LOST_ELSEWHERE, DATA_LOST_PAGE, DATA_LOST_PAGES, NO_PAGE_READ, PAGE_SIZE_ASSUMED,
     PAGES_NOT_READ, PDFIUM_READS_TEXT, ROTATED_TEXT_ONLY, DocumentError, one_line, page_list,
 )
-from ..model import RULE_THICKNESS, BBox, Char, Page, PdfRead, Table
+from ..model import RULE_THICKNESS, BBox, Char, Page, PdfRead, Reader, Table
 
 # Rectangles smaller than this in both directions are decoration (dots, ticks), not boxes.
 MIN_BOX_SIZE = 6.0
@@ -35,6 +41,8 @@ DUPLICATE_TOLERANCE = 1.0
 MAX_MARK_SIZE = 8.0
 # Font sizes are kept to this many decimals: producers write 9.96 for 10 and the like.
 SIZE_DECIMALS = 2
+# Distinct glyph texts whose filtering is remembered (a document has a few hundred).
+GLYPH_TEXTS_CACHED = 4096
 # pdfminer writes a glyph it cannot map to Unicode as "(cid:N)": it has no text.
 _UNMAPPED = re.compile(r"\(cid:\d+\)")
 SOFT_HYPHEN = "\u00ad"
@@ -100,9 +108,16 @@ STRUCTURE_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 CUT_SHORT = "the file ends in the middle of an object: it was probably cut short, e.g. by an interrupted download"
 REPAIR = "repair it (e.g. with qpdf) or re-export it, and run again"
-ATTACHMENTS_ENCRYPTED = ("only the PDF's attachments are encrypted, with a password (its pages are not), but "
-                         "pdfminer cannot open a file encrypted this way; save a copy without the attachments, "
-                         "or decrypt it with their password (e.g. qpdf --password=... --decrypt), and run again")
+# What a file a reader cannot open is, whichever reader ({reader}: "pdfminer", "PDFium").
+ATTACHMENTS_ENCRYPTED_FOR = ("only the PDF's attachments are encrypted, with a password (its pages are not), but "
+                             "{reader} cannot open a file encrypted this way; save a copy without the attachments, "
+                             "or decrypt it with their password (e.g. qpdf --password=... --decrypt), and run again")
+ATTACHMENTS_ENCRYPTED = ATTACHMENTS_ENCRYPTED_FOR.format(reader="pdfminer")
+NEEDS_PASSWORD = "encrypted PDF: it needs a password to open; decrypt it (e.g. qpdf --decrypt) and run again"
+ENCRYPTION_UNREADABLE = ("encrypted PDF with an encryption {reader} cannot read ({what}); decrypt it "
+                         "(e.g. qpdf --decrypt) and run again")
+UNKNOWN_ENCRYPTION = "unknown kind"
+UNREADABLE = "unreadable PDF: {reader} cannot make sense of it, it may be damaged; " + REPAIR + "{said}"
 # The most bytes a compressed stream of nothing takes (zlib: 2 of header, a few of empty
 # block, 4 of checksum): a longer one that decompresses to nothing was corrupt.
 EMPTY_DEFLATE_MAX_BYTES = 32
@@ -174,27 +189,57 @@ def read_pages(path: Path, *, max_pages: int | None = None) -> PdfRead:
             raise
         except Exception as exc:  # pdfminer raises plain TypeError/KeyError/... on broken files
             raise DocumentError(str(path), _explain(_unwrap(exc), path)) from exc
+    return assemble(path, _Reading(pages, page_count, lost, failure, widths, dropped, unsized), max_pages,
+                    heard=heard, reader="pdfplumber")
+
+
+@dataclasses.dataclass
+class _Reading:
+    """What a reader gathered page by page, before ``assemble`` makes a ``PdfRead`` of it:
+    the pages read, the true page count, the pages lost and why, the first page's failure
+    (raised if every page failed in factextract), the fonts' letter widths, the glyphs left
+    out (``_ROTATED``), and the pages read as US Letter for want of a size."""
+
+    pages: list[Page]
+    page_count: int
+    lost: list[tuple[int, str]]
+    failure: Exception | None
+    widths: _FontWidths
+    dropped: Counter[str]
+    unsized: list[int]
+
+
+def assemble(path: Path, reading: _Reading, max_pages: int | None, *, heard: _Heard | None = None,
+             reader: Reader = "pdfplumber") -> PdfRead:
+    """The ``PdfRead`` of a reading, whichever reader made it: its bold fonts set on every
+    page, and its warnings (pages left unread, pages read as US Letter, data pdfminer lost
+    (``heard``), text all rotated; for the pdfplumber reader, text PDFium sees where pdfminer
+    sees none). Raises ``DocumentError`` when no page could be read."""
+    pages, lost, dropped = reading.pages, reading.lost, reading.dropped
     if lost and not pages:
+        failure = reading.failure
         if failure is not None and all(reason == PAGE_INTERNAL for _, reason in lost):
             raise failure  # a bug of factextract's, not a fault of the file: reported as such
-        raise DocumentError(str(path), _no_page_read(lost, page_count))
-    heavy = widths.heavier_than_body()
+        raise DocumentError(str(path), _no_page_read(lost, reading.page_count))
+    heavy = reading.widths.heavier_than_body()
     if heavy:
         pages = [dataclasses.replace(p, heavy_fonts=heavy) for p in pages]
     warnings = []
-    if max_pages is not None and page_count > max_pages:
-        warnings.append(PAGES_NOT_READ.format(pages=page_list(range(max_pages + 1, page_count + 1)),
+    if max_pages is not None and reading.page_count > max_pages:
+        warnings.append(PAGES_NOT_READ.format(pages=page_list(range(max_pages + 1, reading.page_count + 1)),
                                               limit=max_pages))
     read = {p.number for p in pages}
-    if unsized := [n for n in unsized if n in read]:
+    if unsized := [n for n in reading.unsized if n in read]:
         warnings.append(PAGE_SIZE_ASSUMED.format(pages=page_list(unsized), have="has" if len(unsized) == 1 else "have"))
-    warnings += heard.data_lost(read)
+    if heard is not None:
+        warnings += heard.data_lost(read)
     if pages and not any(c.text.strip() for p in pages for c in p.chars):
         if dropped[_ROTATED]:
             warnings.append(ROTATED_TEXT_ONLY.format(glyphs=dropped[_ROTATED]))
-        elif words := _pdfium_words(path, sorted(read)):
+        elif reader == "pdfplumber" and (words := _pdfium_words(path, sorted(read))):
             warnings.append(PDFIUM_READS_TEXT.format(words=words))
-    return PdfRead(pages=tuple(pages), page_count=page_count, lost_pages=tuple(lost), warnings=tuple(warnings))
+    return PdfRead(pages=tuple(pages), page_count=reading.page_count, lost_pages=tuple(lost),
+                   warnings=tuple(warnings), reader=reader)
 
 
 def _content_emptied(page_obj) -> bool:
@@ -380,8 +425,10 @@ class _FontWidths:
         self.glyphs: Counter[str] = Counter()
 
     def add(self, ch: dict) -> None:
+        if not ch["text"].isalpha():
+            return
         matrix, advance, size = ch.get("matrix"), ch.get("adv"), ch.get("size")
-        if ch["text"].isalpha() and matrix and advance and size and matrix[0] > 0:
+        if matrix and advance and size and matrix[0] > 0:
             self.advances.setdefault((ch["fontname"], ch["text"]), []).append(advance * matrix[0] / size)
             self.glyphs[ch["fontname"]] += 1
 
@@ -473,14 +520,13 @@ def _explain(exc: BaseException, path: Path | None = None) -> str:
     if isinstance(exc, PDFPasswordIncorrect):
         if encryption is not None and _attachments_only(encryption):
             return ATTACHMENTS_ENCRYPTED
-        return "encrypted PDF: it needs a password to open; decrypt it (e.g. qpdf --decrypt) and run again"
+        return NEEDS_PASSWORD
     in_security = _where(exc, ((_SECURITY_FUNCTIONS, "security"),)) is not None
     if isinstance(exc, PDFEncryptionError) or in_security or "crypt" in str(exc).lower():
         what = _encryption_summary(encryption) if encryption is not None else ""
         if in_security and not isinstance(exc, PDFEncryptionError):
             what = (f"{what}: " if what else "") + "pdfminer fails on its encryption dictionary"
-        return (f"encrypted PDF with an encryption pdfminer cannot read ({what or detail or 'unknown kind'}); "
-                "decrypt it (e.g. qpdf --decrypt) and run again")
+        return ENCRYPTION_UNREADABLE.format(reader="pdfminer", what=what or detail or UNKNOWN_ENCRYPTION)
     if isinstance(exc, RecursionError):
         return f"the PDF's structure is broken (its objects refer to each other in a loop); {REPAIR}"
     part = CUT_SHORT if isinstance(exc, PSEOF) else _where(exc, STRUCTURE_PARTS)
@@ -489,7 +535,7 @@ def _explain(exc: BaseException, path: Path | None = None) -> str:
     if part is None and isinstance(exc, PSException):
         part = "one of its objects cannot be parsed"
     if part is None:
-        return f"unreadable PDF: pdfminer cannot make sense of it, it may be damaged; {REPAIR}{said}"
+        return UNREADABLE.format(reader="pdfminer", said=said)
     return f"the PDF's structure is broken ({part}); {REPAIR}{said}"
 
 
@@ -585,24 +631,36 @@ def _is_text(text: str) -> bool:
     return not all(unicodedata.category(ch) == "Cf" and ch != SOFT_HYPHEN for ch in text)
 
 
+@functools.lru_cache(maxsize=GLYPH_TEXTS_CACHED)
+def _writes(text: str) -> bool:
+    """``_is_text``, once per glyph text: a page has thousands of glyphs and a few dozen texts."""
+    return _is_text(text)
+
+
+@functools.lru_cache(maxsize=GLYPH_TEXTS_CACHED)
+def _kept_text(text: str) -> str | None:
+    """The glyph's text as kept (any drawn space a space), or None if it writes no text."""
+    text = _spaces_as_space(text)
+    return text if _is_text(text) else None
+
+
 def _glyph_box(ch: dict) -> BBox:
     """The glyph's box. A glyph slanted by its matrix (an italic made by shearing a roman face,
     as Word does) gets a box as wide as the slant from pdfminer, overlapping its neighbours:
     its horizontal extent is then taken from its origin and advance, where the next glyph
     starts, so that the gaps between glyphs still show the word spaces."""
-    x0, x1 = float(ch["x0"]), float(ch["x1"])
-    matrix, advance = ch.get("matrix"), ch.get("adv")
-    if matrix and advance and matrix[_MATRIX_SHEAR] != 0 and matrix[0] > 0:
+    matrix = ch.get("matrix")
+    if matrix and matrix[_MATRIX_SHEAR] != 0 and matrix[0] > 0 and ch.get("adv"):
         x0 = float(matrix[_MATRIX_X])
-        x1 = x0 + float(advance) * float(matrix[0])
-    return BBox(x0, float(ch["top"]), x1, float(ch["bottom"]))
+        return BBox(x0, float(ch["top"]), x0 + float(ch["adv"]) * float(matrix[0]), float(ch["bottom"]))
+    return BBox(float(ch["x0"]), float(ch["top"]), float(ch["x1"]), float(ch["bottom"]))
 
 
-def _visible_area(page) -> BBox:
-    """The part of the page a reader sees: the crop box, cut down to the trim box where the
-    producer set one (a print PDF's slug line, crop marks and colour bars lie outside it)."""
-    area = BBox(*(float(v) for v in page.bbox))
-    trim = getattr(page, "trimbox", None)
+def visible_area(bbox: Sequence[float], trim: Sequence[float] | None) -> BBox:
+    """The part of the page a reader sees: the page's box (pdfplumber's ``Page.bbox``: its
+    media box, top-left origin), cut down to the trim box where the producer set one (a
+    print PDF's slug line, crop marks and colour bars lie outside it)."""
+    area = BBox(*(float(v) for v in bbox))
     if trim:
         x0, top, x1, bottom = (float(v) for v in trim)
         cut = BBox(max(area.x0, x0), max(area.top, top), min(area.x1, x1), min(area.bottom, bottom))
@@ -629,28 +687,57 @@ def _on_page(box: BBox, visible: BBox | None) -> bool:
 
 
 def _read_page(page, number: int, widths: _FontWidths, dropped: Counter[str] | None = None) -> Page:
-    """One pdfplumber page as a ``Page``: upright glyphs, once each, and the drawn shapes
-    sorted into rules, boxes and marks by size. ``dropped`` counts the text glyphs left out
-    for being rotated (``_ROTATED``)."""
-    height = float(page.height)
+    """One pdfplumber page as a ``Page`` (see ``page_of``)."""
+    return page_of(PageObjects(number=number, width=float(page.width), height=float(page.height),
+                               visible=visible_area(page.bbox, getattr(page, "trimbox", None)),
+                               chars=page.chars, rects=page.rects, curves=page.curves, lines=page.lines),
+                   widths, dropped)
+
+
+@dataclasses.dataclass(frozen=True)
+class PageObjects:
+    """A page as a reader hands it over: its size and visible area (pdfplumber's top-left
+    coordinates) and its objects as pdfplumber's dicts, in drawing order. A glyph needs
+    text, fontname, size, x0, x1, top, bottom, upright, adv and matrix (pdfminer's LTChar
+    matrix: the glyph's origin in e, f, pdfminer's bottom-left device space); a shape
+    object_type, x0, x1, top, bottom, y0, y1, width, height, doctop, pts, fill, stroke and
+    non_stroking_color (all that the table finder and ``page_of`` read)."""
+
+    number: int
+    width: float
+    height: float
+    visible: BBox
+    chars: Sequence[dict]
+    rects: Sequence[dict]
+    curves: Sequence[dict]
+    lines: Sequence[dict]
+
+
+def page_of(objects: PageObjects, widths: _FontWidths, dropped: Counter[str] | None = None) -> Page:
+    """A page's objects as a ``Page``: upright glyphs, once each, and the drawn shapes
+    sorted into rules, boxes and marks by size, and the ruled tables. ``widths`` learns the
+    glyphs' advances; ``dropped`` counts the text glyphs left out for being rotated
+    (``_ROTATED``). The same for every reader."""
+    number, height, page_chars = objects.number, objects.height, objects.chars
     chars = []
     seen: set[tuple] = set()
-    visible: BBox | None = _visible_area(page)
-    if not any(_on_page(_glyph_box(ch), visible) for ch in page.chars if _is_text(ch.get("text") or "")):
+    visible: BBox | None = objects.visible
+    if not any(_on_page(_glyph_box(ch), visible) for ch in page_chars if _writes(ch.get("text") or "")):
         # Not one glyph on the page: its boxes are broken (an inverted or shifted media box),
         # not its text; read everything.
         visible = None
-    for ch in page.chars:
-        text = _spaces_as_space(ch.get("text") or "")
-        if not _is_text(text):
+    kept_text, glyph_box, add_widths = _kept_text, _glyph_box, widths.add  # the loop runs per glyph
+    for ch in page_chars:
+        text = kept_text(ch.get("text") or "")
+        if text is None:
             continue
         if not ch.get("upright", True):
             # Vertical or rotated text (margins, stamps) is not part of a factsheet's body.
             if dropped is not None and text.strip():
                 dropped[_ROTATED] += 1
             continue
-        box = _glyph_box(ch)
-        if not _on_page(box, visible):
+        box = glyph_box(ch)
+        if visible is not None and not _on_page(box, visible):
             continue
         # Some producers draw text twice (fake bold, shadows); keep one glyph per place.
         # pdfplumber's own dedupe_chars does this too, but sorts all glyphs for every page.
@@ -658,23 +745,17 @@ def _read_page(page, number: int, widths: _FontWidths, dropped: Counter[str] | N
         if key in seen:
             continue
         seen.add(key)
-        widths.add(ch)
+        add_widths(ch)
         # pdfminer's LTChar.matrix is the text matrix times the CTM, so its y translation is
         # the glyph origin in the same space as y0/y1; convert it to a top-left distance once.
         matrix = ch.get("matrix") or (1, 0, 0, 1, ch["x0"], ch["y0"])
-        baseline = height - float(matrix[_MATRIX_Y])
-        chars.append(Char(
-            text=text,
-            fontname=str(ch.get("fontname") or ""),
-            size=round(float(ch.get("size") or 0.0), SIZE_DECIMALS),
-            bbox=box,
-            baseline=baseline,
-        ))
+        chars.append(Char(text, str(ch.get("fontname") or ""), round(float(ch.get("size") or 0.0), SIZE_DECIMALS),
+                          box, height - float(matrix[_MATRIX_Y])))
     rects, rules, marks = [], [], []
     fills: list[tuple[BBox, object]] = []  # filled, unstroked boxes and their colour
     drawn: list[tuple[BBox, dict]] = []  # every shape on the page, for the table finder
     # Rounded boxes and drawn bullets (a browser's list discs) come as curves, not rects.
-    for r in list(page.rects) + [c for c in page.curves if _encloses(c)]:
+    for r in list(objects.rects) + [c for c in objects.curves if _encloses(c)]:
         box = BBox(float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"]))
         if not _on_page(box, visible):
             continue
@@ -690,14 +771,14 @@ def _read_page(page, number: int, widths: _FontWidths, dropped: Counter[str] | N
             rects.append(box)
             if r.get("fill") and not r.get("stroke"):
                 fills.append((box, _colour(r.get("non_stroking_color"))))
-    for ln in page.lines:
+    for ln in objects.lines:
         box = BBox(float(ln["x0"]), float(ln["top"]), float(ln["x1"]), float(ln["bottom"]))
         if _on_page(box, visible):
             rules.append(box)
             drawn.append((box, ln))
-    return Page(number=number, width=float(page.width), height=height,
+    return Page(number=number, width=objects.width, height=height,
                 chars=tuple(chars), rects=tuple(rects), rules=tuple(rules), marks=tuple(marks),
-                tables=_tables(page, chars, _showing(drawn, fills)))
+                tables=_tables(_TablePage(number), chars, _showing(drawn, fills)))
 
 
 def _encloses(curve: dict) -> bool:
@@ -724,19 +805,29 @@ def _showing(drawn: list[tuple[BBox, dict]], fills: list[tuple[BBox, object]]) -
     return [(box, obj) for box, obj in drawn if box not in hidden]
 
 
-def _tables(page, chars: list[Char], shapes: list[tuple[BBox, dict]]) -> tuple[Table, ...]:
+@dataclasses.dataclass(frozen=True)
+class _TablePage:
+    """The page as pdfplumber's table finder sees it: with explicit edges it only hands the
+    page to each ``Table`` it makes, so any reader's page will do."""
+
+    page_number: int
+
+
+def _tables(page: _TablePage, chars: list[Char], shapes: list[tuple[BBox, dict]]) -> tuple[Table, ...]:
     """The ruled tables of data on a page: pdfplumber's table finder on the edges that show,
     its grids kept where most rows hold text in two cells or more and most are ruled off from
     the next (cards side by side, a framed page, only look like a table)."""
     if len(shapes) < 2:
         return ()
+    from pdfplumber.table import TableFinder
+
     objects = [obj for _, obj in shapes]
     edges = [((b.top + b.bottom) / 2, b.x0, b.x1) for b, _ in shapes if b.height < RULE_THICKNESS]
     edges += [(y, b.x0, b.x1) for b, _ in shapes if b.height >= RULE_THICKNESS for y in (b.top, b.bottom)]
     settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
                 "explicit_vertical_lines": objects, "explicit_horizontal_lines": objects}
     found = []
-    for table in page.find_tables(settings):
+    for table in TableFinder(page, settings).tables:
         bbox = BBox(*(float(v) for v in table.bbox))
         inside = [c for c in chars if _centre_in(c.bbox, bbox)]
         rows = tuple(tuple(BBox(*(float(v) for v in cell)) for cell in row.cells if cell is not None)

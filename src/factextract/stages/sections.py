@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..dates import find_dates, parse_date
-from ..model import Block, Layout, Line, Section, SectionKind
+from ..model import Block, Layout, Line, Page, Section, SectionKind
 from ..text.markers import is_marker_glyph, starts_with_marker, text_marker
 from ..text.repair import block_text, squash
 from ..text.style import in_capitals, is_heading_styled, is_large
@@ -129,19 +129,33 @@ class _Reader:
     title: Block | None
     recurring: frozenset[str] = frozenset()  # the texts of blocks on later pages (_key)
     drafts: list[_Draft] = field(default_factory=list)
+    # What the layout says about itself, worked out once rather than for every block:
+    # ``Layout.body_bold`` walks every line, ``Layout.page`` every page.
+    body_bold: bool = field(init=False)
+    pages: dict[int, Page] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.body_bold = self.layout.body_bold
+        self.pages = {}
+        for page in self.layout.pages:
+            self.pages.setdefault(page.number, page)  # the first of a number, as Layout.page
+
+    def page(self, number: int) -> Page:
+        """``Layout.page``: the page of that number."""
+        return self.pages[number] if number in self.pages else self.layout.page(number)
 
     def place(self, block: Block) -> None:
         """Put a block where it belongs: a new section's heading, a subheading of the section
         just opened, the title block, or the content of the section opened last."""
         current = self.drafts[-1] if self.drafts else None
         text = block_text(block, self.language)
-        if self.layout.page(block.page).cell_of(block.bbox) is not None:
+        if self.page(block.page).cell_of(block.bbox) is not None:
             # A table's cell, however it is set, is part of its row, not a heading.
             if current is None or current.kind == "header":
                 current = _open(self.drafts, "other", None, block.page)
             current.blocks.append(block)
             return
-        styled = (is_heading_styled(block, self.body, self.layout.body_bold)
+        styled = (is_heading_styled(block, self.body, self.body_bold)
                   or self._underlined(block))
         if current is not None and current.kind == "header" and is_header_label(text, self.language):
             current.blocks.append(block)
@@ -216,7 +230,7 @@ class _Reader:
             # a title block, or a styled line that holds a date ("COMMUNIQUÉ DU CONSEIL DES
             # MINISTRES DU 14 AOÛT 2024"); another styled line there is the first heading.
             dated = styled and bool(find_dates(text, self.language))
-            return block.bbox.top < self.layout.page(1).height * HEADER_ZONE and (named or dated)
+            return block.bbox.top < self.page(1).height * HEADER_ZONE and (named or dated)
         reach = TITLE_BLOCK_REACH_EM * max(ln.size for ln in self.title.lines)
         if not self.title.bbox.top - reach <= block.bbox.top <= self.title.bbox.bottom + reach:
             return False
@@ -232,7 +246,7 @@ class _Reader:
                 or len(text.split()) > MAX_OTHER_HEADING_WORDS or text.rstrip().endswith(_NOT_HEADING_ENDS)
                 or (marked and not self._marked_heading(block))):
             return False
-        bold = all(ln.bold for ln in block.lines) and not self.layout.body_bold
+        bold = all(ln.bold for ln in block.lines) and not self.body_bold
         set_apart = (in_capitals(text) or is_large(block, self.body) or (marked and bold)
                      or self._underlined(block)
                      or (bold and block.lines[0].size >= self.body * BOLD_HEADING_SIZE_RATIO)
@@ -259,7 +273,7 @@ class _Reader:
         return any(line.bbox.bottom - reach <= (r.top + r.bottom) / 2 <= line.bbox.bottom + reach
                    and r.h_overlap(line.bbox) >= UNDERLINE_SHARE * line.bbox.width
                    and r.width <= line.bbox.width + UNDERLINE_OVERRUN_EM * line.size
-                   for r in self.layout.page(block.page).horizontal_rules)
+                   for r in self.page(block.page).horizontal_rules)
 
     def _marked_heading(self, block: Block) -> bool:
         """A heading set after a symbol ("✓ Les recettes", "❖ LES PROJECTIONS"): one line, a

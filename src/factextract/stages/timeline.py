@@ -75,10 +75,13 @@ def bind_timeline(sections: Sequence[Section], layout: Layout, language: str) ->
     date_lines: dict[int, Block] = {}
     row_cells: dict[int, tuple[Block, ...]] = {}
     consumed: set[int] = set()
+    width: float | None = None  # layout.width walks every page: once, not per section
     for section in sections:
         if section.kind in ("header", "footnotes"):
             continue
-        found = _bind_section(section.blocks, language, layout.width, edges, tables)
+        if width is None:
+            width = layout.width
+        found = _bind_section(section.blocks, language, width, edges, tables)
         labels.update(found.labels)
         date_lines.update(found.date_lines)
         row_cells.update(found.row_cells)

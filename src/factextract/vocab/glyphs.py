@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from typing import Any
 
 from ..errors import VocabularyError
@@ -19,6 +19,11 @@ _KEYS: tuple[str, ...] = (
 )
 # The marker kinds a Unicode character can be; a number is told by ``numbered_marker``.
 _CHARACTER_MARKERS: tuple[ListMarker, ...] = ("bullet", "arrow", "dash")
+# Asked for every glyph of every page, what a font name or a glyph's text says costs more
+# computed than looked up: this many answers of each kind are remembered (a batch's worker
+# meets new subset fonts with every file), for texts (glyphs, short runs) this long at most.
+REMEMBERED_ANSWERS = 4096
+MAX_REMEMBERED_TEXT = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,19 +39,33 @@ class GlyphRules:
     soft_hyphens: frozenset[str]
     superscripts: dict[str, str]  # Unicode superscript digit -> the digit
     ligatures: dict[str, str]  # a ligature glyph some fonts map wrongly -> its letters
+    # What each font name seen says (symbol font, bold face), and each glyph text's letters
+    # (see REMEMBERED_ANSWERS); a copy with other rules (dataclasses.replace) starts afresh.
+    _symbol_fonts: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
+    _bold_fonts: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
+    _letters: dict[str, str] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def letters(self, text: str) -> str:
         """A glyph's text as letters: a ligature split ("ﬁ" -> "fi"), a mis-mapped one
         corrected ("ﬅ" -> "ft"); fractions, ellipses and the like stay as printed."""
-        if text in self.ligatures:
-            return self.ligatures[text]
-        split = unicodedata.normalize("NFKC", text)
-        return split if split != text and split.isalpha() else text
+        found = self._letters.get(text)
+        if found is None:
+            if text in self.ligatures:
+                found = self.ligatures[text]
+            else:
+                split = unicodedata.normalize("NFKC", text)
+                found = split if split != text and split.isalpha() else text
+            if len(text) <= MAX_REMEMBERED_TEXT:
+                _remember(self._letters, text, found)
+        return found
 
     def is_symbol_font(self, fontname: str) -> bool:
         """A symbol font draws icons: its glyphs' code points ("9", "l", "n") are not text."""
-        name = base_font(fontname)
-        return any(word in name for word in self.symbol_fonts)
+        found = self._symbol_fonts.get(fontname)
+        if found is None:
+            name = base_font(fontname)
+            found = _remember(self._symbol_fonts, fontname, any(word in name for word in self.symbol_fonts))
+        return found
 
     def is_icon(self, text: str, fontname: str) -> bool:
         """A glyph (or run) that draws an icon, never text: set in a symbol font, or written
@@ -55,10 +74,22 @@ class GlyphRules:
 
     def is_bold_font(self, fontname: str) -> bool:
         """A font whose name says bold, black, heavy, semibold ..."""
-        name = base_font(fontname)
-        return any(word in name for word in self.bold_font_words)
+        found = self._bold_fonts.get(fontname)
+        if found is None:
+            name = base_font(fontname)
+            found = _remember(self._bold_fonts, fontname, any(word in name for word in self.bold_font_words))
+        return found
 
 
+def _remember(answers: dict[str, Any], key: str, value: Any) -> Any:
+    """Keep an answer (forgetting them all once REMEMBERED_ANSWERS are kept), and return it."""
+    if len(answers) >= REMEMBERED_ANSWERS:
+        answers.clear()
+    answers[key] = value
+    return value
+
+
+@lru_cache(maxsize=REMEMBERED_ANSWERS)
 def is_private_use(text: str) -> bool:
     """Every character of the text (spaces aside) is a private-use code point: a glyph a font
     maps to no character of any script, as symbol and icon fonts do."""

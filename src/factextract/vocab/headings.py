@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..errors import VocabularyError
@@ -21,6 +21,8 @@ from .keys import match_key
 # A section heading has at most this many words: a sentence set in capitals or large type
 # is not one, however its words lemmatise.
 MAX_HEADING_WORDS = 8
+# How many texts' lemmas are remembered (a factsheet has a few dozen heading candidates).
+LEMMAS_CACHE_SIZE = 1024
 # The kinds a heading phrase may name (a header and "other" are found by place and style).
 _NAMED_KINDS: tuple[str, ...] = tuple(k for k in SECTION_KINDS if k not in ("header", "other"))
 _FIELD_KEYS: tuple[str, ...] = ("domain", "action", "reference_country")
@@ -147,10 +149,12 @@ def classify_heading(text: str, language: str, by_lemma: bool = True) -> Section
     return None
 
 
-def _lemmas(text: str, language: str) -> list[str]:
+@lru_cache(maxsize=LEMMAS_CACHE_SIZE)
+def _lemmas(text: str, language: str) -> tuple[str, ...]:
     """The match keys of the text's words, after their spaCy lemmas (French only: there is no
-    English model on the package registry)."""
-    words_ = [match_key(w) for w in text.split()]
+    English model on the package registry). Remembered: a run of factsheets repeats the same
+    headings, and tagging one costs a millisecond or more."""
+    words_ = tuple(match_key(w) for w in text.split())
     if language != "fr" or len(words_) > MAX_HEADING_WORDS:
         return words_
     from .nlp import french_pipeline
@@ -158,4 +162,4 @@ def _lemmas(text: str, language: str) -> list[str]:
     nlp = french_pipeline()
     with nlp.select_pipes(disable=["ner"]):
         doc = nlp(text.lower())
-    return [match_key(t.lemma_) for t in doc] + words_
+    return tuple(match_key(t.lemma_) for t in doc) + words_

@@ -15,12 +15,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^\w]+")
+# How many texts' match keys are remembered.
+MATCH_KEY_CACHE_SIZE = 8192
 
 
+@lru_cache(maxsize=MATCH_KEY_CACHE_SIZE)
 def match_key(text: str) -> str:
-    """Case-folded, accent-free, punctuation-free form used to match vocabularies."""
+    """Case-folded, accent-free, punctuation-free form used to match vocabularies (remembered:
+    the vocabularies' own phrases are keyed again at every look-up)."""
     text = text.replace("œ", "oe").replace("Œ", "OE").replace("’", "'")
     text = unicodedata.normalize("NFKD", text.casefold())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))

@@ -4,7 +4,7 @@ validated, with the words that make a footnote's term a programme."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -34,14 +34,17 @@ class KnownNames:
     entities: tuple[KnownEntity, ...]
     programme_words: frozenset[str]
     not_country_names: frozenset[str]
+    # name_key of every spelling -> the label of the first entity that has it; filled on first
+    # use, so that a look-up does not key every known spelling again.
+    _labels: dict[str, EntityLabel] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def label_of(self, name: str) -> EntityLabel | None:
         """The label of a known spelling (apostrophes, spacing and case ignored), else None."""
-        key = name_key(name)
-        for entity in self.entities:
-            if any(name_key(n) == key for n in entity.names):
-                return entity.label
-        return None
+        if not self._labels:
+            for entity in self.entities:
+                for n in entity.names:
+                    self._labels.setdefault(name_key(n), entity.label)
+        return self._labels.get(name_key(name))
 
 
 @cache
