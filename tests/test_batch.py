@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from factextract import batch, worker
+from factextract import worker
 from factextract.batch import BatchResult, discover, run_batch
 from factextract.errors import UsageError
 from factextract.model import Factsheet

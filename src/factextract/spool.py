@@ -1,8 +1,9 @@
 """A run's rows, written to disk as its files finish, so that the batch's parent holds no content.
 
 A batch of thousands of files must not hold thousands of documents in the parent until the end:
-each Factsheet is checked against the schemas and its rows go to an Arrow IPC file per table in
-the run's staging folder as soon as it arrives (``RunTables.add``), in whatever order the
+each Factsheet is checked against the schemas and its content rows go to an Arrow IPC file per
+table in the run's staging folder as soon as it arrives (its documents row, a few hundred bytes,
+stays in memory) (``RunTables.add``), in whatever order the
 workers finish. At the end (``RunTables.write``) the collection is written in input order, a
 chunk at a time, by ``tables.write_collection``: an IPC file gives any document's rows back
 without reading the others.
@@ -44,6 +45,7 @@ class RunTables:
         # Input index -> {table: indexes of its record batches in that table's spool file}.
         self._where: dict[int, dict[str, list[int]]] = {}
         self._owner: dict[str, str] = {}  # doc_id -> source_path of the file that gave its content
+        self._documents: dict[int, dict[str, Any]] = {}  # input index -> its documents row
 
     def add(self, index: int, sheet: Factsheet) -> Factsheet:
         """Spool the rows of the input file at ``index``; return its Factsheet without content."""
@@ -57,10 +59,12 @@ class RunTables:
                 error=f"internal error: the extracted rows break the output schema ({exc.problem}); "
                       "please report it with this file")
             frames = tables.to_frames([sheet])
+        # A documents row is small: kept as it is, and made a frame once at the end.
+        self._documents[index] = tables.document_row(sheet)
         where = self._where.setdefault(index, {})
         try:
             for table, frame in frames.items():
-                if len(frame):
+                if len(frame) and table != "documents":
                     where.setdefault(table, []).append(self._append(table, tables.to_arrow(table, frame)))
         except OSError as exc:
             raise self._cannot_write(exc) from None
@@ -77,9 +81,7 @@ class RunTables:
             raise self._cannot_write(exc) from None
         self._writers.clear()
         order = sorted(self._where)
-        documents = list(self._rows("documents", order))
-        frame = (tables.to_pandas(pa.concat_tables(documents)) if documents
-                 else tables.to_frames([])["documents"])
+        frame = tables.frame("documents", [self._documents[i] for i in order])
         return tables.write_collection(
             self.out_dir, self.staging, frame, lambda table: self._rows(table, order),
             inputs=inputs, started=started, finished=finished, replace_all=replace_all)

@@ -123,7 +123,7 @@ def _required(field: dict[str, Any]) -> bool:
     return bool(field.get("constraints", {}).get("required", False))
 
 
-def _frame(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
+def frame(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
     """Rows (dicts keyed by column) -> a frame with the schema's columns and dtypes."""
     # nullable=True here: a missing required value must reach validate(), which names the row,
     # rather than fail inside Arrow with a message that does not.
@@ -147,7 +147,7 @@ def to_frames(sheets: Iterable[Factsheet]) -> dict[str, pd.DataFrame]:
     for sheet in sheets:
         for table, row in _rows(sheet, __version__):
             rows[table].append(row)
-    return {table: _frame(table, rows[table]) for table in TABLES}
+    return {table: frame(table, rows[table]) for table in TABLES}
 
 
 def checked_frames(sheets: list[Factsheet]) -> tuple[list[Factsheet], dict[str, pd.DataFrame]]:
@@ -174,6 +174,11 @@ def checked_frames(sheets: list[Factsheet]) -> tuple[list[Factsheet], dict[str, 
                 error=f"internal error: the extracted rows break the output schema ({exc.problem}); "
                       "please report it with this file"))
     return kept, to_frames(kept)
+
+
+def document_row(sheet: Factsheet) -> dict[str, Any]:
+    """The sheet's row of the documents table (as ``frame`` takes it)."""
+    return next(_rows(sheet, __version__))[1]
 
 
 def _rows(sheet: Factsheet, version: str) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -550,7 +555,7 @@ def _earlier_times(previous: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFr
 def _concat(table: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
     frames = [f for f in frames if len(f)]
     if not frames:
-        return _frame(table, [])
+        return frame(table, [])
     return pd.concat(frames, ignore_index=True).astype(dtypes(table))[columns(table)]
 
 

@@ -25,7 +25,8 @@ from re import _parser  # type: ignore[attr-defined]
 
 import pytest
 
-spacy = pytest.importorskip("spacy")
+pytest.importorskip("spacy")
+import spacy  # noqa: E402
 import spacy.lookups  # noqa: E402
 import spacy.pipeline.lemmatizer  # noqa: E402
 import spacy.tokenizer  # noqa: E402
