@@ -75,7 +75,7 @@ _FROM_ARROW = {_ARROW_TYPES[t]: _PANDAS_DTYPES[t] for t in _ARROW_TYPES}
 MANIFEST = "manifest.json"
 # Rows written at a time (a Parquet row group, a CSV chunk) when a collection is written: memory
 # stays the same whatever the collection's size.
-CHUNK_ROWS = 5_000
+CHUNK_ROWS = 1_000
 DATAPACKAGE = "datapackage.json"
 
 

@@ -278,20 +278,18 @@ def _drop_caps_in_line(chars: Iterable[Char]) -> list[Char]:
     out = list(chars)
     for i in candidates:
         ch = chars[i]
-
-        def glued_before(c: Char) -> bool:
-            return (c is not ch and bool(c.text.strip()) and c.size * DROP_CAP_SIZE_RATIO > ch.size
-                    and 0 <= ch.bbox.x0 - c.bbox.x1 <= DROP_CAP_GAP_EM * ch.size and c.bbox.v_overlap(ch.bbox) > 0)
-
-        # The glyph drawn just before a letter is mostly the one before it in its word.
-        if any(glued_before(chars[j]) for j in range(max(i - NEIGHBOURS_FIRST, 0), i)) or any(
-                glued_before(c) for c in by_right.between(
-                    lambda x1: ch.bbox.x0 - x1 <= DROP_CAP_GAP_EM * ch.size, lambda x1: ch.bbox.x0 - x1 < 0)):
+        x0, x1, reach = ch.bbox.x0, ch.bbox.x1, DROP_CAP_GAP_EM * ch.size
+        # The glyph drawn just before a letter is mostly the one before it in its word; else
+        # the glyphs whose right edge is at most ``reach`` left of it (x0 - right only falls
+        # as right grows, so each bound is found by bisection).
+        if any(_glued_before(chars[j], ch) for j in range(max(i - NEIGHBOURS_FIRST, 0), i)) or any(
+                _glued_before(c, ch) for c in by_right.between(lambda right: x0 - right <= reach,
+                                                               lambda right: x0 - right < 0)):
             continue  # a letter inside a word of large type ("Belgique¹"), no drop cap
         # A glyph after the cap is smaller (its size at most the cap's), so it starts at most
-        # DROP_CAP_GAP_EM of the cap's sizes after it.
-        after = [c for c in by_left.between(lambda x0: x0 >= ch.bbox.x1 - POSITION_TOLERANCE,
-                                            lambda x0: x0 > ch.bbox.x1 + DROP_CAP_GAP_EM * ch.size)
+        # ``reach`` after it.
+        after = [c for c in by_left.between(lambda left: left >= x1 - POSITION_TOLERANCE,
+                                            lambda left: left > x1 + reach)
                  if c.text.strip() and c.size * DROP_CAP_SIZE_RATIO <= ch.size
                  and ch.bbox.x1 - POSITION_TOLERANCE <= c.bbox.x0 <= ch.bbox.x1 + DROP_CAP_GAP_EM * c.size
                  and abs(c.bbox.top - ch.bbox.top) <= c.size]
@@ -302,6 +300,13 @@ def _drop_caps_in_line(chars: Iterable[Char]) -> list[Char]:
         out[i] = Char(text=ch.text, fontname=first.fontname, size=first.size, baseline=first.baseline,
                       bbox=BBox(first.bbox.x0 - width, first.bbox.top, first.bbox.x0, first.bbox.bottom))
     return out
+
+
+def _glued_before(c: Char, ch: Char) -> bool:
+    """``c`` is text not much smaller than the letter ``ch``, level with it and at most
+    DROP_CAP_GAP_EM of its sizes before it: ``ch`` goes on a word."""
+    return (c is not ch and bool(c.text.strip()) and c.size * DROP_CAP_SIZE_RATIO > ch.size
+            and 0 <= ch.bbox.x0 - c.bbox.x1 <= DROP_CAP_GAP_EM * ch.size and c.bbox.v_overlap(ch.bbox) > 0)
 
 
 class _XIndex:
