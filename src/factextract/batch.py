@@ -432,9 +432,8 @@ class _Batch:
         documents row under its own path, ``duplicate_of`` set and no content of its own."""
         for i, first in self._copy_of.items():
             if self.results[first] is not None and self.results[i] is None:
-                copy = dataclasses.replace(
-                    self.results[first], source_path=str(self.paths[i]), duplicate_of=str(self.paths[first]),
-                    sections=(), items=(), footnotes=(), entities=())
+                copy = self.results[first].without_content(source_path=str(self.paths[i]),
+                                                           duplicate_of=str(self.paths[first]))
                 self.results[i] = copy if self.sink is None else self.sink(i, copy)
         return [r for r in self.results if r is not None]
 
@@ -447,8 +446,8 @@ class _Batch:
             owner = self._first_with.get(sheet.sha256)
             if owner is not None and owner != i:  # it became a copy of another input: that one has the content
                 first = str(self.paths[owner])
-                sheet = dataclasses.replace(sheet, duplicate_of=first, sections=(), items=(), footnotes=(),
-                                            entities=(), warnings=(*sheet.warnings, SAME_BYTES_AS.format(first=first)))
+                sheet = sheet.without_content(duplicate_of=first,
+                                              warnings=(*sheet.warnings, SAME_BYTES_AS.format(first=first)))
         if self.sink is not None:
             sheet = self.sink(i, sheet)
         self.results[i] = sheet

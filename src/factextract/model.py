@@ -11,7 +11,7 @@ written twice.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal, get_args
 
@@ -415,3 +415,9 @@ class Factsheet:
     duplicate_of: str | None = None  # path of an earlier input with the same bytes
     # The reader whose pages were extracted; None where no page was read.
     reader: Reader | None = None
+
+    def without_content(self, **changes: object) -> Factsheet:
+        """The documents row's part alone (and ``changes``): what a batch keeps once the rows
+        are written, and what a copy of another input or a document whose rows broke a
+        schema is left with."""
+        return replace(self, sections=(), items=(), footnotes=(), entities=(), **changes)

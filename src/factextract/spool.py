@@ -11,7 +11,6 @@ without reading the others.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import Any
 import pyarrow as pa
 
 from . import store, tables
-from .errors import SAME_BYTES_AS, SchemaError
+from .errors import SAME_BYTES_AS
 from .model import Factsheet
 
 SPOOL_DIR = "spool"  # inside the run's staging folder
@@ -49,16 +48,7 @@ class RunTables:
 
     def add(self, index: int, sheet: Factsheet) -> Factsheet:
         """Spool the rows of the input file at ``index``; return its Factsheet without content."""
-        sheet = self._one_owner(sheet)
-        frames = tables.to_frames([sheet])
-        try:
-            tables.validate(frames)
-        except SchemaError as exc:
-            sheet = dataclasses.replace(
-                sheet, status="error", sections=(), items=(), footnotes=(), entities=(),
-                error=f"internal error: the extracted rows break the output schema ({exc.problem}); "
-                      "please report it with this file")
-            frames = tables.to_frames([sheet])
+        [sheet], frames = tables.checked_frames([self._one_owner(sheet)])
         # A documents row is small: kept as it is, and made a frame once at the end.
         self._documents[index] = tables.document_row(sheet)
         where = self._where.setdefault(index, {})
@@ -68,7 +58,7 @@ class RunTables:
                     where.setdefault(table, []).append(self._append(table, tables.to_arrow(table, frame)))
         except OSError as exc:
             raise self._cannot_write(exc) from None
-        return dataclasses.replace(sheet, sections=(), items=(), footnotes=(), entities=())
+        return sheet.without_content()
 
     def write(self, *, inputs: list[str], started: datetime, finished: datetime,
               replace_all: bool = False) -> dict[str, Any]:
@@ -108,9 +98,7 @@ class RunTables:
         first = self._owner.setdefault(sheet.doc_id, sheet.source_path)
         if first == sheet.source_path or sheet.duplicate_of is not None:
             return sheet
-        return dataclasses.replace(
-            sheet, duplicate_of=first, sections=(), items=(), footnotes=(), entities=(),
-            warnings=(*sheet.warnings, SAME_BYTES_AS.format(first=first)))
+        return sheet.without_content(duplicate_of=first, warnings=(*sheet.warnings, SAME_BYTES_AS.format(first=first)))
 
     def _append(self, table: str, rows: pa.Table) -> int:
         """Write the rows as one record batch of the table's spool file; return its index."""

@@ -29,7 +29,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
-from dataclasses import replace
 from datetime import datetime
 from functools import cache
 from importlib import resources
@@ -169,8 +168,8 @@ def checked_frames(sheets: list[Factsheet]) -> tuple[list[Factsheet], dict[str, 
             validate(to_frames([sheet]))
             kept.append(sheet)
         except SchemaError as exc:
-            kept.append(replace(
-                sheet, status="error", sections=(), items=(), footnotes=(), entities=(),
+            kept.append(sheet.without_content(
+                status="error",
                 error=f"internal error: the extracted rows break the output schema ({exc.problem}); "
                       "please report it with this file"))
     return kept, to_frames(kept)

@@ -81,6 +81,4 @@ def _read_of(lines: tuple[tuple[str, float, bool], ...]) -> PdfRead:
     return PdfRead(pages=(page,), page_count=1)
 
 
-if __name__ != "__main__":
-    # Imported by the fork server (or anyone who wants a warm process): warm it.
-    warm_up()
+warm_up()  # importing this module warms the process: how the fork server is told to
