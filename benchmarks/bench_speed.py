@@ -7,8 +7,10 @@ on whatever else it is doing; a ratio to a reference timed alongside, in the sam
 Nothing here is a test: nothing fails when a target is missed, the table says so.
 
 1. pages   ms per page, on the samples and on a 40-page file built from them: pdfplumber's bare
-           ``extract_words()`` (the reference), pdfplumber's chars alone, the whole pipeline with
-           the default reader and with the PDFium reader (warm process). Median of rounds; the
+           ``extract_words()`` (the reference), pdfplumber's chars alone, two floors (pdfminer's
+           interpretation of the page alone, which every pdfplumber reading pays; the entity
+           stage alone, spaCy's NER on the items), the whole pipeline with the default reader
+           and with the PDFium reader (warm process). Median of rounds; the
            methods take turns file by file, in an order rotated every file and round, so that
            machine noise hits all of them alike.
 2. cold    fresh interpreters (median of 3): ``factextract run`` on one page, the first
@@ -355,6 +357,20 @@ def bench_pages(samples: list[Path], forty: Path, rounds_samples: int, rounds_fo
             for page in pdf.pages:
                 page.chars  # noqa: B018 - the layout pass pdfplumber does for its chars
 
+    def layout(path: Path) -> None:
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                page.layout  # noqa: B018 - pdfminer's interpretation of the page, all readers' floor but PDFium's
+
+    from factextract.stages.entities import find_entities
+
+    extracted: dict[Path, object] = {}
+
+    def ner(path: Path) -> None:
+        """The entity stage alone (rules, then spaCy's NER) on the file's items, extracted once."""
+        sheet = extracted[path]
+        find_entities(sheet.items, sheet.info.language if sheet.info else "fr", sheet.footnotes)
+
     def pipeline(reader: str | None) -> Callable[[Path], None]:
         def run(path: Path) -> None:
             sheet = process_file(path) if reader is None else process_file(path, reader=reader)
@@ -365,13 +381,16 @@ def bench_pages(samples: list[Path], forty: Path, rounds_samples: int, rounds_fo
         return run
 
     methods: dict[str, Callable[[Path], None]] = {
-        "words": words, "chars": chars, "default": pipeline(None), "pdfium": pipeline("pdfium"),
+        "words": words, "chars": chars, "layout": layout, "ner": ner,
+        "default": pipeline(None), "pdfium": pipeline("pdfium"),
     }
     labels = {
         "words": "pdfplumber extract_words (reference)", "chars": "pdfplumber chars alone",
+        "layout": "pdfminer's reading alone (Page.layout)", "ner": "the entity stage alone (spaCy NER)",
         "default": "pipeline, default reader", "pdfium": "pipeline, PDFium reader",
     }
     failed: dict[str, str] = {}
+    extracted[samples[0]] = process_file(samples[0])
     for name, fn in methods.items():  # warm each path once, untimed; find what does not work
         try:
             fn(samples[0])
@@ -381,6 +400,8 @@ def bench_pages(samples: list[Path], forty: Path, rounds_samples: int, rounds_fo
         say(f"  {labels[name]}: fails on {samples[0].name}: {why}")
 
     sets = [("samples", samples, rounds_samples), (f"{FORTY_PAGES}-page file", [forty], rounds_forty)]
+    for path in [*samples, forty]:  # the entity stage's input, extracted before any clock
+        extracted[path] = process_file(path)
     for set_name, files, rounds in sets:
         pages = sum(page_count(p) for p in files)
         say(f"\n  -- {set_name}: {len(files)} file(s), {pages} pages, {rounds} round(s); {load()}")
@@ -417,7 +438,8 @@ def bench_pages(samples: list[Path], forty: Path, rounds_samples: int, rounds_fo
         say(f"  {labels['words']}: {ms(ref)}/page (CPU {ms(ref_cpu)}/page)")
         ROWS.append(Row(f"{set_name}: bare extract_words, per page", f"{ms(ref)} (CPU {ms(ref_cpu)})",
                         "reference", "1.00x", "", "—"))
-        for m, target in (("chars", None), ("default", TARGET_DEFAULT_RATIO), ("pdfium", TARGET_PDFIUM_RATIO)):
+        for m, target in (("chars", None), ("layout", None), ("ner", None),
+                          ("default", TARGET_DEFAULT_RATIO), ("pdfium", TARGET_PDFIUM_RATIO)):
             figure = f"{set_name}: {labels[m]}, per page"
             target_text = f"<= {target:.2f}x" if target is not None else ""
             if m in failed or not walls[m]:

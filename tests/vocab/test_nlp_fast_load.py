@@ -358,6 +358,23 @@ def test_lemma_tables_are_unpacked_on_first_use(tmp_path):
     assert fast_load._table_names(stock.to_bytes()) == stock.tables
 
 
+
+@pytest.mark.parametrize("content", [
+    {},
+    {"noun": [["s", ""]], "verb": [["er", "er"]]},
+    {"chevaux": ["cheval"], "yeux": ["œil"], 12345: ["par nombre"], "": [""]},
+    {f"mot{i}": [f"lemme{i % 7}"] for i in range(5000)},
+])
+def test_a_table_is_filled_as_spacy_fills_it(content):
+    stock = spacy.lookups.Table("lemma_lookup", content)
+    fast = fast_load._table("lemma_lookup", content)
+    assert type(fast) is spacy.lookups.Table and fast.name == stock.name
+    assert list(fast.items()) == list(stock.items())
+    assert fast.bloom.to_bytes() == stock.bloom.to_bytes()
+    assert fast.to_bytes() == stock.to_bytes()
+    for key in list(content)[:50] + ["absent", 999]:
+        assert (key in fast) == (key in stock) and fast.get(key) == stock.get(key)
+
 # --- a fresh process --------------------------------------------------------------------------
 
 def test_fresh_process_never_compiles_the_original_pattern():

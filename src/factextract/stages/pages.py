@@ -688,10 +688,49 @@ def _on_page(box: BBox, visible: BBox | None) -> bool:
 
 def _read_page(page, number: int, widths: _FontWidths, dropped: Counter[str] | None = None) -> Page:
     """One pdfplumber page as a ``Page`` (see ``page_of``)."""
+    chars, shapes = _page_dicts(page)
     return page_of(PageObjects(number=number, width=float(page.width), height=float(page.height),
                                visible=visible_area(page.bbox, getattr(page, "trimbox", None)),
-                               chars=page.chars, rects=page.rects, curves=page.curves, lines=page.lines),
+                               chars=chars, rects=shapes["rect"], curves=shapes["curve"], lines=shapes["line"]),
                    widths, dropped)
+
+
+def _page_dicts(page) -> tuple[list[dict], dict[str, list[dict]]]:
+    """The page's glyphs and shapes as pdfplumber's dicts, in drawing order, from its layout.
+
+    The shapes are pdfplumber's own (``Page.process_object``). A glyph gets only the keys
+    ``page_of`` reads, with pdfplumber's values: ``Page.chars`` resolves and copies some
+    twenty attributes of every glyph, which cost as much as pdfminer's reading of the page
+    (a page has thousands of glyphs and a few dozen shapes)."""
+    from pdfminer.layout import LTChar, LTContainer, LTCurve
+    from pdfplumber.utils.pdfinternals import resolve_all
+
+    height = float(page.height)
+    mb_x0, mb_top = page.mediabox[:2]
+    chars: list[dict] = []
+    shapes: dict[str, list[dict]] = {"rect": [], "curve": [], "line": []}
+    stack = [iter(page.layout._objs)]
+    while stack:
+        for obj in stack[-1]:
+            if isinstance(obj, LTChar):
+                fontname = resolve_all(obj.fontname)
+                if isinstance(fontname, bytes):
+                    from pdfplumber.page import fix_fontname_bytes
+                    fontname = fix_fontname_bytes(fontname)
+                chars.append({"text": obj.get_text(), "fontname": fontname, "size": obj.size,
+                              "x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0, "y0": obj.y0,
+                              "top": height - obj.y1 + mb_top, "bottom": height - obj.y0 + mb_top,
+                              "upright": obj.upright, "adv": obj.adv, "matrix": obj.matrix})
+            elif isinstance(obj, LTContainer):  # a form (LTFigure): its objects, in place
+                stack.append(iter(obj._objs))
+                break
+            elif isinstance(obj, LTCurve):  # LTRect and LTLine are curves too
+                shape = page.process_object(obj)
+                if shape["object_type"] in shapes:
+                    shapes[shape["object_type"]].append(shape)
+        else:
+            stack.pop()
+    return chars, shapes
 
 
 @dataclasses.dataclass(frozen=True)
@@ -829,10 +868,10 @@ def _tables(page: _TablePage, chars: list[Char], shapes: list[tuple[BBox, dict]]
     found = []
     for table in TableFinder(page, settings).tables:
         bbox = BBox(*(float(v) for v in table.bbox))
-        inside = [c for c in chars if _centre_in(c.bbox, bbox)]
+        inside = [centre for centre in map(_centre, chars) if _point_in(centre, bbox)]
         rows = tuple(tuple(BBox(*(float(v) for v in cell)) for cell in row.cells if cell is not None)
                      for row in table.rows)
-        filled = [sum(1 for cell in row if any(_centre_in(c.bbox, cell) for c in inside)) for row in rows]
+        filled = [sum(1 for cell in row if any(_point_in(centre, cell) for centre in inside)) for row in rows]
         with_text = [n for n in filled if n]
         several = [n for n in with_text if n >= 2]
         if len(several) < MIN_TABLE_ROWS or len(several) < TABLE_ROW_SHARE * len(with_text):
@@ -865,6 +904,10 @@ def _ruled(text_rows: list[BBox], edges: list[tuple[float, float, float]], width
     return ruled >= RULED_ROW_SHARE * bounds
 
 
-def _centre_in(box: BBox, cell: BBox) -> bool:
-    cx, cy = (box.x0 + box.x1) / 2, (box.top + box.bottom) / 2
-    return cell.x0 <= cx <= cell.x1 and cell.top <= cy <= cell.bottom
+def _centre(ch: Char) -> tuple[float, float]:
+    box = ch.bbox
+    return (box.x0 + box.x1) / 2, (box.top + box.bottom) / 2
+
+
+def _point_in(point: tuple[float, float], cell: BBox) -> bool:
+    return cell.x0 <= point[0] <= cell.x1 and cell.top <= point[1] <= cell.bottom

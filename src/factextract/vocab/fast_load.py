@@ -42,6 +42,7 @@ import re
 import sys
 import threading
 import types
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -50,7 +51,9 @@ import spacy
 import spacy.pipeline.lemmatizer as _lemmatizer_module
 import spacy.tokenizer as _tokenizer_module
 import srsly.msgpack
-from spacy.lookups import Lookups
+from preshed.bloom import BloomFilter
+from spacy.lookups import Lookups, Table
+from spacy.strings import get_string_id
 from spacy.util import ensure_path
 
 # Versions of spaCy for which the test suite showed this load to give the same tokens,
@@ -294,7 +297,27 @@ def _table_names(data: bytes) -> list[str] | None:
 
 
 def _lookups_from_bytes(data: bytes) -> Lookups:
-    return Lookups().from_bytes(data)
+    """``Lookups().from_bytes(data)``, with each table filled by :func:`_table`."""
+    lookups = Lookups()
+    for name, content in srsly.msgpack_loads(data).items():
+        lookups._tables[name] = _table(name, content)
+    return lookups
+
+
+def _table(name: str, content: dict) -> Table:
+    """``Table(name, content)``: the same entries, in the same order, and the same Bloom filter.
+
+    ``Table.__init__`` adds each entry through ``Table.__setitem__``, a Python method call per
+    entry (~0.6 s for the French tables' 220 000); here the loop calls what that method calls.
+    """
+    table = Table(name, {})
+    table.bloom = BloomFilter.from_error_rate(max(len(content), 1))
+    set_entry, add_to_bloom = OrderedDict.__setitem__, table.bloom.add
+    for key, value in content.items():
+        key = get_string_id(key)
+        set_entry(table, key, value)
+        add_to_bloom(key)
+    return table
 
 
 class LazyLookups(Lookups):
