@@ -13,6 +13,7 @@ organisation's acronym and a footnote.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 
 from .model import BBox, Char, Page, PdfRead
@@ -81,4 +82,15 @@ def _read_of(lines: tuple[tuple[str, float, bool], ...]) -> PdfRead:
     return PdfRead(pages=(page,), page_count=1)
 
 
+def release_free_memory() -> None:
+    """Hand the heap the warm-up freed (the lemma tables' packed bytes, the parsers' scratch)
+    back to the system, where the C library is glibc: the process stays ~8 MiB smaller, and
+    so does every worker forked from it. Elsewhere, nothing to do."""
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError, TypeError):  # not glibc (musl, macOS, Windows): it has no malloc_trim
+        pass
+
+
 warm_up()  # importing this module warms the process: how the fork server is told to
+release_free_memory()
