@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -108,3 +109,45 @@ def test_evaluate_scores_every_sample_against_its_ground_truth(mixed_run, capsys
     assert main(["evaluate", "--truth", str(GOLDEN), "--pred", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "item_F1" in printed and all(name in printed for name in sample_names())
+
+
+def test_evaluate_fail_under_gates_on_the_overall_score(mixed_run, tmp_path, capsys):
+    _, out = mixed_run
+    truth = tmp_path / "truth"
+    shutil.copytree(GOLDEN, truth)
+    # One sample's truth with an item the run cannot have: its item F1, and the mean, drop below 1.
+    first = sorted(truth.glob("*.json"))[0]
+    data = json.loads(first.read_text(encoding="utf-8"))
+    data["items"].append({**data["items"][-1], "n": len(data["items"]) + 1,
+                          "text": "An item no sample prints, so no run finds it"})
+    first.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    argv = ["evaluate", "--truth", str(truth), "--pred", str(out)]
+    assert main([*argv, "--fail-under", "0.5"]) == 0
+    capsys.readouterr()
+    assert main([*argv, "--fail-under", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "item_f1 0.9" in err and "under 1 (--fail-under): failing" in err
+    assert main([*argv, "--fail-under", "1", "--metric", "section_kind"]) == 0
+    assert main(["evaluate", "--truth", str(GOLDEN), "--pred", str(out), "--fail-under", "1"]) == 0
+
+
+@pytest.mark.parametrize("bar", ["1.5", "-0.1", "high"])
+def test_evaluate_fail_under_refuses_what_is_not_a_score(tmp_path, capsys, bar):
+    assert main(["evaluate", "--truth", str(tmp_path), "--pred", str(tmp_path), "--fail-under", bar]) == 2
+    assert "score from 0 to 1" in capsys.readouterr().err
+
+
+def test_keys_across_countries_on_the_samples(mixed_run):
+    """Every sample's country gets its ISO code; an activities section whose heading prints one
+    year gets it as ``year``; OIM and IOM, wherever found, get one entity id."""
+    _, out = mixed_run
+    tables_ = load(out)
+    docs = tables_["documents"]
+    ok = docs[docs["status"] == "ok"]
+    assert ok["country_iso3"].notna().all() and ok["country_iso3"].str.fullmatch(r"[A-Z]{3}").all()
+    for _, section in tables_["sections"][tables_["sections"]["kind"] == "activities"].iterrows():
+        years = set(re.findall(r"\b(?:19|20)\d\d\b", section["heading"] or ""))
+        if len(years) == 1 and not re.search(r"\d\s*[-–/]\s*\d", section["heading"]):
+            assert section["year"] == int(years.pop()), section["heading"]
+    iom = tables_["entities"][tables_["entities"]["text"].isin(["OIM", "IOM"])]
+    assert set(iom["entity_id"]) <= {"iom"}

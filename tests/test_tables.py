@@ -8,6 +8,7 @@ import json
 from datetime import date, datetime, timezone
 from importlib import resources
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -192,6 +193,31 @@ def test_every_sheet_has_a_documents_row_and_only_ok_sheets_have_more(frames):
     ok = docs.loc["samples/cameroun-fr.pdf", "doc_id"]
     for table in tables.TABLES[1:]:
         assert set(frames[table]["doc_id"]) == {ok}, table
+
+
+def test_keys_across_countries(frames):
+    docs = frames["documents"].set_index("source_path")
+    assert docs.loc["samples/cameroun-fr.pdf", "country_iso3"] == "CMR"
+    assert docs.loc["in/empty.pdf", "country_iso3"] is pd.NA  # no country found, no code
+    entities = frames["entities"].set_index("text")
+    assert entities.loc["OFII", "entity_id"] == "ofii"  # its entry in organisations.yaml
+    assert entities.loc["Yaoundé", "entity_id"] is pd.NA  # a city: in no data file, no country
+    sections = frames["sections"].set_index("kind")
+    assert sections.loc["activities", "year"] == 2021  # ACTIVITÉS 2021
+    assert sections.loc["header", "year"] is pd.NA and sections.loc["progress", "year"] is pd.NA
+
+
+@pytest.mark.parametrize("start, end, year", [
+    (date(2021, 1, 1), date(2021, 12, 31), 2021),
+    (date(2021, 5, 1), date(2021, 5, 31), 2021),
+    (date(2021, 1, 1), date(2022, 12, 31), None),  # 2021-2022
+    (date(2019, 1, 1), None, None),  # depuis 2019
+    (None, date(2020, 12, 31), None),  # jusqu'en 2020
+])
+def test_a_section_year_is_the_one_year_its_heading_names(start, end, year):
+    period = Period("x", start, end, "year", None, "x")
+    assert tables._year_of(period) == year
+    assert tables._year_of(None) is None
 
 
 def test_items_carry_their_date_and_markers(frames):
@@ -435,6 +461,39 @@ def test_loaded_lists_and_dates_are_python_values(written):
     items = tables.load(out)["items"]
     assert items.loc[0, "footnote_markers"] == ["1", "2"]
     assert items.loc[0, "date_start"] == date(2021, 5, 1)
+
+
+def test_load_with_datetime_dates_behaves_as_pandas_users_expect(written):
+    out, _ = written
+    loaded = factextract.load(out, dates="datetime")
+    items, dates_ = loaded["items"], loaded["dates"]
+    for frame in (items, dates_):
+        for column in ("date_start", "date_end"):
+            assert frame[column].dtype == np.dtype("datetime64[ms]")
+    assert loaded["documents"]["extracted_at"].dtype == pd.DatetimeTZDtype("s", "UTC")
+    assert items.loc[0, "date_start"] == pd.Timestamp(2021, 5, 1)
+    assert (items["date_start"] >= pd.Timestamp(2021, 1, 1)).tolist()[0]
+    assert items["date_start"].dt.year.iloc[0] == 2021
+    monthly = items.dropna(subset=["date_start"]).set_index("date_start").resample("MS")["item_id"].count()
+    assert monthly.loc[pd.Timestamp(2021, 5, 1)] >= 1
+    # every other column as load gives it, and the same days
+    plain = tables.load(out)
+    for table, frame in loaded.items():
+        assert list(frame.columns) == list(plain[table].columns)
+        for column in frame.columns:
+            if frame[column].dtype.kind == "M":
+                as_days = [None if pd.isna(v) else v.date() for v in frame[column]]
+                assert as_days == [None if pd.isna(v) else (v.date() if hasattr(v, "date") else v)
+                                   for v in plain[table][column]]
+            else:
+                pd.testing.assert_series_equal(frame[column], plain[table][column])
+
+
+@pytest.mark.parametrize("dates", ["Date", "datetime64", "", None])
+def test_load_refuses_an_unknown_dates_mode(written, dates):
+    out, _ = written
+    with pytest.raises(UsageError, match="dates must be one of 'date', 'datetime'"):
+        factextract.load(out, dates=dates)
 
 
 def test_manifest(written):

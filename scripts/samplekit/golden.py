@@ -16,6 +16,15 @@ from pathlib import Path
 from samplekit.markup import anchor_of, clean, join_label, markers, raw_markers
 from samplekit.spec import Placed, Sample
 
+# The ISO 3166-1 alpha-3 code of each sample's country, written by hand (the pipeline finds
+# its own through pycountry; the truth must not come from the code it checks).
+COUNTRY_CODES: dict[str, str] = {
+    "Belgique": "BEL", "Cabo Verde": "CPV", "Cameroun": "CMR", "Congo": "COG", "Gabon": "GAB",
+    "Ghana": "GHA", "Guinée": "GIN", "Italy": "ITA", "Liberia": "LBR", "Luxembourg": "LUX",
+    "Mali": "MLI", "Mauritanie": "MRT", "Netherlands": "NLD", "Niger": "NER", "Nigeria": "NGA",
+    "Sénégal": "SEN", "Sierra Leone": "SLE", "Spain": "ESP", "The Gambia": "GMB",
+}
+
 
 def check_spec(s: Sample, placed: list[Placed]) -> None:
     """Hand-written data cross-checks (AssertionError on the first that fails)."""
@@ -114,6 +123,7 @@ def golden(s: Sample) -> dict:
         "sample": s.name, "producer": s.producer,
         "document": {
             "status": "ok", "title": s.title, "language": s.language, "country": s.title,
+            "country_iso3": COUNTRY_CODES[s.title],
             "domain_number": s.domain_number, "domain_title": clean(s.domain_title),
             "action_number": s.action_number, "action_title": clean(s.action_title),
             "page_count": s.pages,

@@ -50,11 +50,15 @@ def extract(path: str | Path, *, raise_on_error: bool = False, timeout: float | 
     return sheet
 
 
-def load(out_dir: str | Path) -> dict[str, pd.DataFrame]:
-    """Load the tables a ``factextract run`` wrote, with the schemas' dtypes."""
+def load(out_dir: str | Path, *, dates: str = "date") -> dict[str, pd.DataFrame]:
+    """Load the tables a ``factextract run`` wrote, with the schemas' dtypes.
+
+    ``dates="date"`` (the default) keeps date columns as exact days (Arrow ``date32``);
+    ``dates="datetime"`` gives NumPy ``datetime64`` columns, on which comparisons with
+    ``pd.Timestamp``, ``.dt`` and ``resample`` work as pandas users expect."""
     from .tables import load as _load
 
-    return _load(Path(out_dir))
+    return _load(Path(out_dir), dates=dates)
 
 
 def __getattr__(name: str) -> object:

@@ -20,11 +20,13 @@ from pathlib import Path
 from . import batch
 from ._version import __version__
 from .errors import FactextractError, UsageError
+from .evaluate import METRICS
 from .model import DEFAULT_READER, READERS
 
 EXIT_OK = 0
 EXIT_DOCUMENT_ERRORS = 1
 EXIT_USAGE = 2
+EXIT_BELOW_THRESHOLD = 1  # `evaluate --fail-under`: the score is below the bar
 EXIT_INTERRUPTED = 130  # the shell's convention for SIGINT
 
 # One example per command: shown in the command's --help and, together, in the top-level --help.
@@ -169,6 +171,11 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--details", action="store_true",
                           help="also list every difference found, per document")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON instead of a table")
+    evaluate.add_argument("--fail-under", type=_share, default=None, metavar="X",
+                          help="exit with status 1 when the overall mean of --metric is below X (0 to 1): "
+                               "a gate for CI")
+    evaluate.add_argument("--metric", choices=METRICS, default="item_f1",
+                          help="the score --fail-under looks at (default: item_f1)")
     evaluate.set_defaults(handler=_evaluate)
     return parser
 
@@ -279,7 +286,24 @@ def _evaluate(args: argparse.Namespace) -> int:
         for score in scores:
             for problem in score.problems:
                 print(f"{score.name}: {problem}")
+    if args.fail_under is not None:
+        overall = summary_rows(scores)[-1][2][args.metric]
+        if overall < args.fail_under:
+            print(f"factextract evaluate: {args.metric} {overall:.4f} over {len(scores)} documents is under "
+                  f"{args.fail_under:g} (--fail-under): failing", file=sys.stderr)
+            return EXIT_BELOW_THRESHOLD
     return EXIT_OK
+
+
+def _share(text: str) -> float:
+    """A number from 0 to 1, for argparse."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number; give a score from 0 to 1, e.g. 0.95") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text} is not a score from 0 to 1 (scores are shares, e.g. 0.95)")
+    return value
 
 
 def _parse_date(args: argparse.Namespace) -> int:

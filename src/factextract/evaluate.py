@@ -46,7 +46,7 @@ FIELDS: tuple[str, ...] = (
     "title", "language", "country", "domain_number", "domain_title", "action_number", "action_title",
 )
 # Document values compared (listed as problems) but not scored.
-CHECKED_DOCUMENT_VALUES: tuple[str, ...] = ("status", "page_count")
+CHECKED_DOCUMENT_VALUES: tuple[str, ...] = ("status", "page_count", "country_iso3")
 _INTEGER_VALUES = frozenset({"domain_number", "action_number", "page_count"})
 # An item's values that only the full comparison looks at, in the ground-truth format.
 ITEM_DETAILS: tuple[str, ...] = ("section", "page", "date", "dates", "footnote_refs")

@@ -45,6 +45,8 @@ from ._version import __version__
 from . import store
 from .errors import SchemaError, UsageError
 from .model import Factsheet, Period
+from .vocab.countries import country_code
+from .vocab.organisations import entity_id
 
 # The tables of the output contract, in the order they are written and listed.
 TABLES: tuple[str, ...] = (
@@ -130,7 +132,19 @@ def frame(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
     return to_pandas(pa.Table.from_pylist(rows, schema=arrow))
 
 
-def to_pandas(table: pa.Table) -> pd.DataFrame:
+# How ``load`` gives date and timestamp columns: as Arrow-backed dates (``date``: exact days,
+# no time of day, what the tables hold), or as NumPy ``datetime64`` (``datetime``: what pandas'
+# comparisons with timestamps, ``.dt`` and ``resample`` expect; dates at midnight).
+DATE_MODES: tuple[str, ...] = ("date", "datetime")
+_TEMPORAL = frozenset({_ARROW_TYPES["date"], _ARROW_TYPES["datetime"]})
+
+
+def to_pandas(table: pa.Table, dates: str = "date") -> pd.DataFrame:
+    """An Arrow table as a frame with the schemas' dtypes; ``dates="datetime"``: its date and
+    timestamp columns as ``datetime64`` (``[ms]`` for dates, ``[s, UTC]`` for timestamps)."""
+    if dates == "datetime":
+        return table.to_pandas(types_mapper=lambda t: None if t in _TEMPORAL else _FROM_ARROW.get(t),
+                               date_as_object=False)
     return table.to_pandas(types_mapper=_FROM_ARROW.get)
 
 
@@ -191,6 +205,7 @@ def _rows(sheet: Factsheet, version: str) -> Iterator[tuple[str, dict[str, Any]]
         "warnings": [" ".join(w.replace(LIST_DELIMITER, ",").split()) for w in sheet.warnings],
         "title": _text(info.title),
         "language": _text(info.language), "country": _text(info.country),
+        "country_iso3": country_code(info.country),
         "domain_number": info.domain_number, "domain_title": _text(info.domain_title),
         "action_number": info.action_number, "action_title": _text(info.action_title),
         "page_count": sheet.page_count, "pipeline_version": version,
@@ -200,7 +215,7 @@ def _rows(sheet: Factsheet, version: str) -> Iterator[tuple[str, dict[str, Any]]
         yield "sections", {
             "doc_id": doc_id, "section_id": section.section_id, "order": section.order,
             "kind": section.kind, "heading": _text(section.heading), "page": section.page,
-            "subheadings": list(section.subheadings),
+            "subheadings": list(section.subheadings), "year": _year_of(section.heading_period),
         }
     for item in sheet.items:
         date = item.date
@@ -242,7 +257,15 @@ def _rows(sheet: Factsheet, version: str) -> Iterator[tuple[str, dict[str, Any]]
             "doc_id": doc_id, "item_id": entity.item_id, "text": entity.text,
             "label": entity.label, "start_char": entity.start_char, "end_char": entity.end_char,
             "source": entity.source, "order": per_item[entity.item_id],
+            "entity_id": entity_id(entity.text, entity.label),
         }
+
+
+def _year_of(period: Period | None) -> int | None:
+    """The one calendar year a period lies in (``ACTIVITÉS 2021``: 2021), else None."""
+    if period is None or period.start is None or period.end is None or period.start.year != period.end.year:
+        return None
+    return period.start.year
 
 
 def _date_row(doc_id: str, item_id: str, period: Period, source: str, order: int) -> dict:
@@ -616,17 +639,21 @@ def _write_json(path: Path, data: Any) -> None:
 
 # --- reading ---------------------------------------------------------------------------------
 
-def load(out_dir: Path | str, *, lenient: bool = False) -> dict[str, pd.DataFrame]:
+def load(out_dir: Path | str, *, lenient: bool = False, dates: str = "date") -> dict[str, pd.DataFrame]:
     """Read a run's Parquet tables back, with the schemas' columns and dtypes.
 
     ``lenient``: a column an older version did not write is read as nulls (how a run adds to
-    a collection an earlier version wrote)."""
+    a collection an earlier version wrote). ``dates``: ``date`` (Arrow dates) or ``datetime``
+    (NumPy ``datetime64``, see ``DATE_MODES``)."""
+    if dates not in DATE_MODES:
+        raise UsageError(f"dates must be one of {', '.join(map(repr, DATE_MODES))}, not {dates!r}: "
+                         "'date' keeps exact days, 'datetime' gives datetime64 columns for pandas' .dt and resample")
     out_dir = Path(out_dir)
     with store.reading(out_dir):
-        return _load(out_dir, lenient)
+        return _load(out_dir, lenient, dates)
 
 
-def _load(out_dir: Path, lenient: bool) -> dict[str, pd.DataFrame]:
+def _load(out_dir: Path, lenient: bool, dates: str = "date") -> dict[str, pd.DataFrame]:
     _check_complete(out_dir)
     frames = {}
     for table in TABLES:
@@ -635,7 +662,7 @@ def _load(out_dir: Path, lenient: bool) -> dict[str, pd.DataFrame]:
         except SchemaError as exc:
             raise SchemaError(table, f"{out_dir / f'{table}.parquet'} {exc.problem}, "
                                      f"run {_run_command(out_dir)} again") from None
-        frames[table] = to_pandas(arrow)
+        frames[table] = to_pandas(arrow, dates)
     return frames
 
 

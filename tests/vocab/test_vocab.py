@@ -12,7 +12,7 @@ import spacy
 from factextract.errors import ModelMissingError, VocabularyError
 from factextract.model import ENTITY_LABELS, LANGUAGES
 from factextract.vocab import catalogue, load, path_of
-from factextract.vocab.countries import country_names, find_country
+from factextract.vocab.countries import country_code, country_names, find_country
 from factextract.vocab.glyphs import font_family, glyph_rules
 from factextract.vocab.headings import classify_heading, is_field_line, is_header_label
 from factextract.vocab.keys import fold, match_key, name_key
@@ -159,6 +159,21 @@ def test_find_country(texts, country):
     assert find_country(texts) == country
 
 
+@pytest.mark.parametrize("printed, code", [
+    # as printed in either language, with or without the article, in any case
+    ("Sénégal", "SEN"), ("Senegal", "SEN"), ("SÉNÉGAL", "SEN"), ("le Sénégal", "SEN"),
+    ("The Gambia", "GMB"), ("Gambia", "GMB"), ("Gambie", "GMB"), ("la Gambie", "GMB"),
+    ("Cabo Verde", "CPV"), ("Cap-Vert", "CPV"), ("Cameroun", "CMR"), ("Cameroon", "CMR"),
+    ("Côte d'Ivoire", "CIV"), ("Côte d’Ivoire", "CIV"), ("Pays-Bas", "NLD"), ("Netherlands", "NLD"),
+    ("Espagne", "ESP"), ("Niger", "NER"), ("Nigeria", "NGA"), ("Guinée", "GIN"),
+    ("Guinée-Bissau", "GNB"), ("Guinée équatoriale", "GNQ"), ("Maroc", "MAR"), ("Morocco", "MAR"),
+    # not a country's name
+    ("Narnia", None), ("Pays référent", None), ("", None), ("  ", None), (None, None),
+])
+def test_country_code(printed, code):
+    assert country_code(printed) == code
+
+
 @pytest.mark.parametrize("text, open_ended", [
     ("Action 20 : Échanger les bonnes pratiques de", True),
     ("Implementation of the", True),
@@ -298,3 +313,23 @@ def test_missing_model_says_how_to_install(monkeypatch):
             french_pipeline()
     finally:
         french_pipeline.cache_clear()
+
+
+@pytest.mark.parametrize("text, label, key", [
+    # one id for every spelling, in either language
+    ("OIM", "ORG", "iom"), ("IOM", "ORG", "iom"),
+    ("Organisation internationale pour les migrations", "ORG", "iom"),
+    ("International Organization for Migration", "ORG", "iom"),
+    ("ORGANISATION INTERNATIONALE POUR LES MIGRATIONS", "ORG", "iom"),
+    ("Processus de Rabat", "PROGRAMME", "rabat_process"), ("Rabat Process", "PROGRAMME", "rabat_process"),
+    ("UE", "ORG", "eu"), ("European Union", "ORG", "eu"),
+    # a country: its ISO code, whatever the language
+    ("Sénégal", "LOC", "SEN"), ("Senegal", "LOC", "SEN"), ("Cap-Vert", "LOC", "CPV"),
+    # a known spelling under another label is not that entry; unknown names have no key
+    ("OIM", "LOC", None), ("Sénégal", "ORG", None),
+    ("Ministère de l'Intérieur", "ORG", None), ("Dakar", "LOC", None),
+])
+def test_entity_id(text, label, key):
+    from factextract.vocab.organisations import entity_id
+
+    assert entity_id(text, label) == key

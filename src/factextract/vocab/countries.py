@@ -81,3 +81,31 @@ def find_country(texts: Iterable[str]) -> str | None:
                         return f"{tokens[0]} {candidate}"
                     return candidate
     return None
+
+
+@cache
+def _codes() -> dict[str, str]:
+    """Match key of a country name, either language -> its ISO 3166-1 alpha-3 code."""
+    import pycountry
+
+    codes: dict[str, str] = {}
+    for alpha_2, names in country_names().items():
+        alpha_3 = pycountry.countries.get(alpha_2=alpha_2).alpha_3
+        for name in names:
+            codes.setdefault(match_key(name), alpha_3)
+    return codes
+
+
+def country_code(name: str | None) -> str | None:
+    """The ISO 3166-1 alpha-3 code of a country name as printed, in English or French, with or
+    without its article (``Sénégal``, ``Senegal``, ``The Gambia``, ``Cabo Verde``, ``Cap-Vert``:
+    ``SEN``, ``SEN``, ``GMB``, ``CPV``, ``CPV``); None for a name that is no country's."""
+    if not name or not name.strip():
+        return None
+    codes = _codes()
+    code = codes.get(match_key(name.strip(_NAME_TRIM)))
+    if code is None:
+        first, _, rest = name.strip(_NAME_TRIM).partition(" ")
+        if rest and match_key(first) in _articles():
+            code = codes.get(match_key(rest))
+    return code

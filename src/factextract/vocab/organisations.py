@@ -34,17 +34,23 @@ class KnownNames:
     entities: tuple[KnownEntity, ...]
     programme_words: frozenset[str]
     not_country_names: frozenset[str]
-    # name_key of every spelling -> the label of the first entity that has it; filled on first
-    # use, so that a look-up does not key every known spelling again.
-    _labels: dict[str, EntityLabel] = field(default_factory=dict, init=False, compare=False, repr=False)
+    # Filled on first use, so that a look-up does not key every known spelling again:
+    # name_key of every spelling -> the first entity that has it (its id and label).
+    _by_name: dict[str, KnownEntity] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def label_of(self, name: str) -> EntityLabel | None:
         """The label of a known spelling (apostrophes, spacing and case ignored), else None."""
-        if not self._labels:
+        entity = self.entity_of(name)
+        return None if entity is None else entity.label
+
+    def entity_of(self, name: str) -> KnownEntity | None:
+        """The entry a known spelling belongs to (apostrophes, spacing and case ignored), else
+        None: ``OIM``, ``IOM`` and ``Organisation internationale pour les migrations`` give one."""
+        if not self._by_name:
             for entity in self.entities:
                 for n in entity.names:
-                    self._labels.setdefault(name_key(n), entity.label)
-        return self._labels.get(name_key(name))
+                    self._by_name.setdefault(name_key(n), entity)
+        return self._by_name.get(name_key(name))
 
 
 @cache
@@ -97,3 +103,18 @@ def parse_known_names(data: Any, path: str = path_of("common", "organisations"))
         frozenset(w.strip().casefold() for w in raw_words),
         frozenset(w.strip() for w in raw_not_countries),
     )
+
+
+def entity_id(text: str, label: str) -> str | None:
+    """A key for an entity across documents and languages: the ``id`` of its entry in
+    ``organisations.yaml`` when the text is one of its spellings with the same label (``OIM``
+    and ``IOM``: ``iom``), else, for a place, its country's ISO 3166-1 alpha-3 code
+    (``Sénégal``, ``Senegal``: ``SEN``); None for a name in neither."""
+    known = known_names().entity_of(text)
+    if known is not None and known.label == label:
+        return known.id
+    if label == "LOC":
+        from .countries import country_code
+
+        return country_code(text)
+    return None
