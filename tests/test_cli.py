@@ -71,9 +71,9 @@ def fake_tables(monkeypatch):
             self.sheets[index] = sheet
             return sheet
 
-        def write(self, *, inputs, started, finished, replace_all=False):
+        def write(self, *, inputs, started, finished, replace_all=False, package=None):
             written.update(sheets=[self.sheets[i] for i in sorted(self.sheets)], out_dir=self.out_dir,
-                           inputs=inputs, started=started, finished=finished)
+                           inputs=inputs, started=started, finished=finished, package=package)
             (Path(self.out_dir) / "manifest.json").write_text("{}")
             return {}
 
@@ -92,6 +92,16 @@ def fake_pipeline(monkeypatch):
     monkeypatch.setattr(
         batch, "run_batch", functools.partial(batch.run_batch, process=fake_process),
     )
+
+
+def test_run_passes_the_package_metadata_on(tmp_path, fake_tables, fake_pipeline):
+    make_files(tmp_path / "in", {"a.pdf": b"ok a"})
+    meta = tmp_path / "package.json"
+    meta.write_text('{"version": "2024.1", "licenses": [{"name": "CC-BY-4.0"}]}', encoding="utf-8")
+    assert main(["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--package", str(meta)]) == 0
+    assert fake_tables["package"] == {"version": "2024.1", "licenses": [{"name": "CC-BY-4.0"}]}
+    assert main(["run", str(tmp_path / "in"), "--out", str(tmp_path / "out")]) == 0
+    assert fake_tables["package"] is None  # kept from the folder's datapackage.json by the writer
 
 
 def test_run_all_ok_exits_0(tmp_path, capsys, fake_tables, fake_pipeline):
@@ -153,15 +163,25 @@ def test_run_abort_on_error(tmp_path, capsys, fake_tables, fake_pipeline):
     pytest.param(["run", "--out", "{out}"], "INPUT", id="no-input"),
     pytest.param([], "usage: factextract", id="no-command"),
     pytest.param(["parse-date", "2021", "--lang", "de"], "invalid choice", id="bad-lang"),
+    pytest.param(["run", "{tmp}/in", "--out", "{out}", "--package", "{tmp}/none.yaml"],
+                 "--package {tmp}/none.yaml: cannot be read", id="package-missing"),
+    pytest.param(["run", "{tmp}/in", "--out", "{out}", "--package", "{tmp}/in/a.pdf"],
+                 "must be a mapping", id="package-not-a-mapping"),
+    pytest.param(["run", "{tmp}/in", "--out", "{out}", "--package", "{tmp}/bad.yaml"],
+                 "unknown package field(s) licence", id="package-unknown-field"),
+    pytest.param(["run", "{tmp}/in", "--out", "{out}", "--package", "{tmp}/broken.yaml"],
+                 "neither JSON nor YAML", id="package-broken"),
 ])
 def test_usage_errors_exit_2_and_write_nothing(tmp_path, capsys, fake_tables, fake_pipeline,
                                                 argv, message):
     make_files(tmp_path / "in", {"a.pdf": b"ok"})
     (tmp_path / "empty").mkdir()
+    (tmp_path / "bad.yaml").write_text("licence: [{name: CC-BY-4.0}]\n", encoding="utf-8")
+    (tmp_path / "broken.yaml").write_text("version: [1.0\n", encoding="utf-8")
     out = tmp_path / "out"
     argv = [a.format(tmp=tmp_path, out=out) for a in argv]
     assert main(argv) == 2
-    assert message in capsys.readouterr().err
+    assert message.format(tmp=tmp_path) in capsys.readouterr().err
     assert not out.exists()
     assert fake_tables == {}
     assert not (tmp_path / "calls").exists()

@@ -151,3 +151,25 @@ def test_keys_across_countries_on_the_samples(mixed_run):
             assert section["year"] == int(years.pop()), section["heading"]
     iom = tables_["entities"][tables_["entities"]["text"].isin(["OIM", "IOM"])]
     assert set(iom["entity_id"]) <= {"iom"}
+
+
+def test_the_output_folder_is_a_valid_data_package(mixed_run):
+    """``frictionless validate`` passes: every CSV against its schema, every Parquet file by
+    size and SHA-256."""
+    frictionless = pytest.importorskip("frictionless", reason="frictionless is a test extra: pip install -e .[test]")
+    _, out = mixed_run
+    report = frictionless.validate(str(out / "datapackage.json"))
+    assert report.valid, report.flatten(["type", "note"])[:20]
+    assert len(report.tasks) == 14
+
+
+def test_activities_per_country_per_year_is_one_line_of_sql(mixed_run):
+    duckdb = pytest.importorskip("duckdb")
+    _, out = mixed_run
+    # The README's line
+    with duckdb.connect(str(out / "factextract.duckdb"), read_only=True) as db:
+        per_year = db.execute("SELECT country_iso3, year(date_start) AS year, count(*) AS activities "
+                              "FROM activities GROUP BY ALL ORDER BY ALL").fetchall()
+    items = load(out)["items"]
+    assert sum(n for _, _, n in per_year) == items["date_edtf"].notna().sum()
+    assert {code for code, _, _ in per_year} == set(load(out)["documents"]["country_iso3"].dropna())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import json
 from datetime import date, datetime, timezone
@@ -367,7 +368,32 @@ def test_every_table_is_written_in_both_formats_and_nothing_else(written):
     out, _ = written
     expected = {f"{t}.{ext}" for t in tables.TABLES for ext in ("parquet", "csv")}
     written = {p.name for p in out.iterdir() if not p.name.endswith(".lock")}   # store's lock files
-    assert written == expected | {"manifest.json", "datapackage.json"}
+    assert written == expected | {"manifest.json", "datapackage.json", "factextract.duckdb"}
+
+
+def test_the_duckdb_file_has_a_view_per_table_and_the_dated_items(written, frames):
+    duckdb = pytest.importorskip("duckdb")
+    out, _ = written
+    with duckdb.connect(str(out / "factextract.duckdb"), read_only=True) as db:
+        for table in tables.TABLES:
+            assert db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == len(frames[table])
+            assert [c[0] for c in db.execute(f"DESCRIBE {table}").fetchall()] == tables.columns(table)
+        dated = frames["items"][frames["items"]["date_edtf"].notna()]
+        rows = db.execute("SELECT item_id, country_iso3, section_year, date_start FROM activities ORDER BY item_id").fetchall()
+    assert [r[0] for r in rows] == sorted(dated["item_id"])
+    assert {r[1] for r in rows} == {"CMR"}
+    assert rows[0][3] == date(2021, 5, 1)
+
+
+def test_the_duckdb_file_follows_the_tables_of_each_run(written, frames):
+    duckdb = pytest.importorskip("duckdb")
+    out, _ = written
+    tables.write_tables(tables.to_frames([error_sheet()]), out, inputs=["in/empty.pdf"], started=STARTED,
+                        finished=FINISHED, replace_all=True)
+    with duckdb.connect(str(out / "factextract.duckdb"), read_only=True) as db:
+        assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+        assert db.execute("SELECT count(*) FROM activities").fetchone()[0] == 0
+    assert not [p for p in out.iterdir() if p.name.startswith(".factextract.duckdb")]
 
 
 def _read_csv(path):
@@ -512,13 +538,56 @@ def test_datapackage_lists_every_table_with_its_schema(written):
     out, _ = written
     package = json.loads((out / "datapackage.json").read_text("utf-8"))
     assert package["name"] == "factextract-output"
-    assert [r["name"] for r in package["resources"]] == list(tables.TABLES)
-    for resource in package["resources"]:
+    assert [r["name"] for r in package["resources"]] == (
+        list(tables.TABLES) + [f"{t}-parquet" for t in tables.TABLES])
+    for resource in package["resources"][:len(tables.TABLES)]:
         assert (out / resource["path"]).is_file()
         assert (resource["format"], resource["encoding"]) == ("csv", "utf-8")
         assert resource["schema"] == tables.schema(resource["name"])
         for fk in resource["schema"]["foreignKeys"]:
             assert fk["reference"].get("resource", resource["name"]) in tables.TABLES
+    for resource in package["resources"][len(tables.TABLES):]:
+        data = (out / resource["path"]).read_bytes()
+        assert (resource["type"], resource["format"]) == ("file", "parquet")
+        assert resource["bytes"] == len(data)
+        assert resource["hash"] == "sha256:" + hashlib.sha256(data).hexdigest()
+    assert not set(package) & {"version", "licenses", "sources"}  # none set by the user
+
+
+LICENCE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}
+SOURCE = {"title": "Rabat Process", "path": "https://www.rabat-process.org"}
+
+
+def test_package_metadata_is_written_and_kept_until_set_again(frames, tmp_path):
+    write = functools.partial(tables.write_tables, frames, tmp_path, inputs=["samples"],
+                              started=STARTED, finished=FINISHED)
+    write(package={"version": "2024.1", "licenses": [LICENCE], "sources": [SOURCE]})
+    package = json.loads((tmp_path / "datapackage.json").read_text("utf-8"))
+    assert (package["version"], package["licenses"], package["sources"]) == ("2024.1", [LICENCE], [SOURCE])
+    write()  # a later run without metadata keeps it
+    package = json.loads((tmp_path / "datapackage.json").read_text("utf-8"))
+    assert (package["version"], package["licenses"], package["sources"]) == ("2024.1", [LICENCE], [SOURCE])
+    write(package={"version": "2024.2"})  # one property set again, the others kept
+    package = json.loads((tmp_path / "datapackage.json").read_text("utf-8"))
+    assert (package["version"], package["licenses"]) == ("2024.2", [LICENCE])
+    assert package["name"] == "factextract-output" and len(package["resources"]) == 2 * len(tables.TABLES)
+
+
+@pytest.mark.parametrize("metadata, message", [
+    ({"version": ""}, "version must be a non-empty string"),
+    ({"version": 2}, "version must be a non-empty string"),
+    ({"licence": [LICENCE]}, "unknown package field(s) licence"),
+    ({"licenses": LICENCE}, "licenses must be a non-empty list"),
+    ({"licenses": []}, "licenses must be a non-empty list"),
+    ({"licenses": [{"nom": "CC-BY-4.0"}]}, "licenses entry 1 must be an object with only name, path, title"),
+    ({"sources": ["https://www.rabat-process.org"]}, "sources entry 1 must be an object"),
+    ({"keywords": "migration"}, "keywords must be a list of non-empty strings"),
+    (["version", "1"], "must be a mapping"),
+])
+def test_package_metadata_says_what_is_wrong(metadata, message):
+    with pytest.raises(UsageError) as caught:
+        tables.package_metadata(metadata, "meta.yaml")
+    assert str(caught.value).startswith("meta.yaml: ") and message in str(caught.value)
 
 
 def test_error_only_run_writes_every_table_with_its_columns(tmp_path):

@@ -162,6 +162,7 @@ def run(
     reader: str = DEFAULT_READER,
     executor: str = "local",
     scheduler: Any = None,
+    package: dict[str, Any] | None = None,
 ) -> BatchResult:
     """Extract every PDF in ``inputs`` (files, and folders searched recursively) and add them
     to the collection of tables in ``out`` (``datapackage.json`` and ``manifest.json`` with
@@ -170,7 +171,9 @@ def run(
     ``out`` is checked to be writable before any work, locked against a second run for the
     whole run, and written as a transaction (see ``store``): whatever happens, it holds either
     the previous collection or the new one. Documents already in ``out`` and not in this run
-    are kept; ``replace`` starts the collection over.
+    are kept; ``replace`` starts the collection over. ``package``: Data Package properties for
+    ``datapackage.json`` (``version``, ``licenses``, ``sources``...: ``tables.PACKAGE_FIELDS``),
+    kept by later runs into ``out`` until set again.
 
     Returns the Factsheets, one per input file, in input order; a document whose rows broke
     a schema (a bug) is an ``error`` one, with its rows left out. Results are cached in
@@ -185,6 +188,10 @@ def run(
     """
     from . import store
 
+    if package is not None:
+        from .tables import package_metadata
+
+        package = package_metadata(package, "package")
     out = Path(out)
     paths = discover([Path(i) for i in inputs])
     if not paths:
@@ -208,7 +215,7 @@ def run(
             finally:
                 log.close()
             spooled.tables().write(inputs=[str(p) for p in paths], started=started,
-                                   finished=datetime.now(timezone.utc), replace_all=replace)
+                                   finished=datetime.now(timezone.utc), replace_all=replace, package=package)
         except BaseException:
             spooled.abandon()
             raise

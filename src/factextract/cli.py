@@ -108,6 +108,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--replace", action="store_true",
                      help="start the collection in DIR over: drop the documents earlier runs put there "
                      "(default: add this run's documents to them)")
+    run.add_argument("--package", type=Path, default=None, metavar="FILE",
+                     help="a JSON or YAML file of Data Package properties for DIR/datapackage.json: version, "
+                     "licenses, sources, contributors, title, description, homepage, keywords (later runs "
+                     "keep them until set again)")
     run.add_argument("--max-pages", type=_positive_int, default=None, metavar="N",
                      help="read at most N pages of each file; the pages left are named in its warnings "
                      "(default: every page)")
@@ -214,6 +218,7 @@ def _run(args: argparse.Namespace) -> int:
         abort_on_error=args.abort_on_error, replace=args.replace, max_pages=args.max_pages, log_file=args.log,
         on_file=_print_file if args.verbose else None,
         reader=args.reader, executor=args.executor, scheduler=args.scheduler,
+        package=None if args.package is None else _package_file(args.package),
     )
     _print_summary(sheets, args.out, time.monotonic() - clock, cached=not args.no_cache, quiet=args.quiet)
     failed = any(s.status in ("error", "partial") for s in sheets) or bool(sheets.not_processed)
@@ -293,6 +298,22 @@ def _evaluate(args: argparse.Namespace) -> int:
                   f"{args.fail_under:g} (--fail-under): failing", file=sys.stderr)
             return EXIT_BELOW_THRESHOLD
     return EXIT_OK
+
+
+def _package_file(path: Path) -> dict:
+    """The Data Package properties in a JSON or YAML file (checked by ``batch.run``)."""
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"--package {path}: cannot be read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"--package {path}: not UTF-8 text; give a JSON or YAML file") from None
+    try:
+        return yaml.safe_load(text)  # JSON is YAML
+    except yaml.YAMLError as exc:
+        raise UsageError(f"--package {path}: neither JSON nor YAML ({' '.join(str(exc).split())})") from None
 
 
 def _share(text: str) -> float:

@@ -61,7 +61,7 @@ class RunTables:
         return sheet.without_content()
 
     def write(self, *, inputs: list[str], started: datetime, finished: datetime,
-              replace_all: bool = False) -> dict[str, Any]:
+              replace_all: bool = False, package: dict[str, Any] | None = None) -> dict[str, Any]:
         """Add the spooled documents to the collection in ``out_dir``, in input order, as one
         transaction (``tables.write_collection``); return the manifest."""
         try:
@@ -74,7 +74,7 @@ class RunTables:
         frame = tables.frame("documents", [self._documents[i] for i in order])
         return tables.write_collection(
             self.out_dir, self.staging, frame, lambda table: self._rows(table, order),
-            inputs=inputs, started=started, finished=finished, replace_all=replace_all)
+            inputs=inputs, started=started, finished=finished, replace_all=replace_all, package=package)
 
     def abandon(self) -> None:
         """Remove the spool and the staging folder (the run failed before writing)."""

@@ -24,6 +24,7 @@ files without factextract. ``load`` restores the dtypes from the schemas instead
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import Counter
@@ -43,6 +44,7 @@ import pyarrow.parquet as pq
 
 from ._version import __version__
 from . import store
+from .database import write_database
 from .errors import SchemaError, UsageError
 from .model import Factsheet, Period
 from .vocab.countries import country_code
@@ -410,7 +412,8 @@ def _show(values: tuple) -> str:
 # --- writing ---------------------------------------------------------------------------------
 
 def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path, *, inputs: list[str],
-                 started: datetime, finished: datetime, replace_all: bool = False) -> dict[str, Any]:
+                 started: datetime, finished: datetime, replace_all: bool = False,
+                 package: dict[str, Any] | None = None) -> dict[str, Any]:
     """Add the documents in ``frames`` to the collection in ``out_dir`` and write it whole, as a
     transaction: see ``write_collection``, of which this is the in-memory form (a run streams
     its rows instead: ``spool.RunTables``). Returns the manifest.
@@ -426,12 +429,14 @@ def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path, *, inputs: list
     staging = store.staging_dir(out_dir)
     return write_collection(out_dir, staging, frames["documents"],
                             lambda table: [to_arrow(table, frames[table])] if len(frames[table]) else [],
-                            inputs=inputs, started=started, finished=finished, replace_all=replace_all)
+                            inputs=inputs, started=started, finished=finished, replace_all=replace_all,
+                            package=package)
 
 
 def write_collection(out_dir: Path, staging: Path, documents: pd.DataFrame,
                      content: Callable[[str], Iterable[pa.Table]], *, inputs: list[str],
-                     started: datetime, finished: datetime, replace_all: bool = False) -> dict[str, Any]:
+                     started: datetime, finished: datetime, replace_all: bool = False,
+                     package: dict[str, Any] | None = None) -> dict[str, Any]:
     """Add this run's documents (``documents``, and ``content(table)``: each content table's
     rows in chunks, already checked against the schemas) to the collection in ``out_dir`` and
     write it whole in ``staging``, then swap it in (``store``): every table as Parquet and CSV,
@@ -471,9 +476,12 @@ def write_collection(out_dir: Path, staging: Path, documents: pd.DataFrame,
             "status_counts": {s: int(statuses.get(s, 0)) for s in _enum("documents", "status")},
             "files": files,
         }
-        _write_json(staging / DATAPACKAGE, datapackage(__version__, finished))
+        kept = _previous_package(out_dir)
+        _write_json(staging / DATAPACKAGE, datapackage(__version__, finished, staging, {**kept, **(package or {})}))
         _write_json(staging / MANIFEST, manifest)  # swapped in last: present means complete
         store.commit(out_dir, staging, files + [MANIFEST])
+        # After the swap: DuckDB checks, as it makes a view, that its Parquet file is there.
+        write_database(out_dir, TABLES)
     except OSError as exc:
         store.abandon(staging)
         raise store.OutputError(f"could not write the tables to {out_dir} ({exc.strerror or exc}); the previous "
@@ -606,13 +614,69 @@ def _csv_frame(table: str, frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out, columns=columns(table))
 
 
-def datapackage(version: str, created: datetime) -> dict[str, Any]:
-    """A Frictionless Data Package (v2) descriptor for the CSV files, schemas inline."""
-    return {
+# Data Package properties a user sets (``run(package=...)``, ``factextract run --package FILE``),
+# kept from run to run. What each must be: a string, or a list of objects with these keys (one
+# of the keys at least), as the Data Package v2 standard describes them.
+PACKAGE_TEXT_FIELDS: tuple[str, ...] = ("version", "title", "description", "homepage")
+PACKAGE_LIST_FIELDS: dict[str, tuple[str, ...]] = {
+    "licenses": ("name", "path", "title"),
+    "sources": ("title", "path", "email", "version"),
+    "contributors": ("title", "path", "email", "givenName", "familyName", "organization", "roles"),
+}
+PACKAGE_FIELDS: tuple[str, ...] = PACKAGE_TEXT_FIELDS + tuple(PACKAGE_LIST_FIELDS) + ("keywords",)
+
+
+def package_metadata(data: Any, where: str) -> dict[str, Any]:
+    """Check user-set Data Package properties (see ``PACKAGE_FIELDS``); return them.
+
+    Raises UsageError naming ``where`` (a file, an argument) and what is wrong."""
+    if not isinstance(data, dict):
+        raise UsageError(f"{where}: the package metadata must be a mapping of {', '.join(PACKAGE_FIELDS)}")
+    unknown = sorted(set(data) - set(PACKAGE_FIELDS))
+    if unknown:
+        raise UsageError(f"{where}: unknown package field(s) {', '.join(map(str, unknown))}; "
+                         f"the ones a user sets are {', '.join(PACKAGE_FIELDS)}")
+    for key in PACKAGE_TEXT_FIELDS:
+        if key in data and not (isinstance(data[key], str) and data[key].strip()):
+            raise UsageError(f"{where}: {key} must be a non-empty string, not {data[key]!r}")
+    if "keywords" in data and not (isinstance(data["keywords"], list)
+                                   and all(isinstance(k, str) and k.strip() for k in data["keywords"])):
+        raise UsageError(f"{where}: keywords must be a list of non-empty strings")
+    for key, allowed in PACKAGE_LIST_FIELDS.items():
+        if key not in data:
+            continue
+        entries = data[key]
+        if not isinstance(entries, list) or not entries:
+            raise UsageError(f"{where}: {key} must be a non-empty list of objects with {', '.join(allowed)}")
+        for n, entry in enumerate(entries, start=1):
+            if not isinstance(entry, dict) or not entry or set(entry) - set(allowed):
+                raise UsageError(f"{where}: {key} entry {n} must be an object with only {', '.join(allowed)} "
+                                 f"(e.g. {{\"{allowed[0]}\": \"...\", \"path\": \"https://...\"}}), not {entry!r}")
+    return dict(data)
+
+
+def _previous_package(out_dir: Path) -> dict[str, Any]:
+    """The user-set properties of the collection's current ``datapackage.json`` (none if it has
+    none, or cannot be read: an earlier run's descriptor is ours, not a user's input)."""
+    try:
+        previous = json.loads((out_dir / DATAPACKAGE).read_text(encoding="utf-8"))
+        return package_metadata({k: v for k, v in previous.items() if k in PACKAGE_FIELDS}, str(out_dir))
+    except (OSError, ValueError, UsageError):
+        return {}
+
+
+def datapackage(version: str, created: datetime, folder: Path | None = None,
+                package: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A Frictionless Data Package (v2) descriptor: each table's CSV file as a tabular resource
+    (its schema inline), and its Parquet file as a file resource with its size and SHA-256
+    (Frictionless checks both; it cannot check a Parquet file's list columns against a schema).
+    ``folder``: where the Parquet files are, to measure them (None: they are listed unmeasured).
+    ``package``: user-set properties (``package_metadata``), which win over the defaults."""
+    descriptor = {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": "factextract-output",
         "title": "Rabat Process reference-country factsheets, as tables",
-        "description": f"Written by factextract {version}. Each table is also in "
+        "description": f"Written by factextract {version}. Each table is in <table>.csv and in "
                        "<table>.parquet (same columns; lists as list<string>, dates as date32); "
                        "see manifest.json for the run.",
         "created": created.isoformat(),
@@ -629,8 +693,32 @@ def datapackage(version: str, created: datetime) -> dict[str, Any]:
                 "schema": schema(table),
             }
             for table in TABLES
-        ],
+        ] + [_parquet_resource(table, folder) for table in TABLES],
     }
+    descriptor.update(package or {})
+    return descriptor
+
+
+def _parquet_resource(table: str, folder: Path | None) -> dict[str, Any]:
+    resource: dict[str, Any] = {
+        "name": f"{table}-parquet",
+        "type": "file",
+        "path": f"{table}.parquet",
+        "format": "parquet",
+        "mediatype": "application/vnd.apache.parquet",
+        "title": f"{schema(table)['title']} (Parquet)",
+        "description": f"The `{table}` resource as Parquet: the same columns and rows, with Arrow types "
+                       "(lists as list<string>, dates as date32, integers as int64).",
+    }
+    if folder is not None:
+        digest = hashlib.sha256()
+        size = 0
+        with open(folder / f"{table}.parquet", "rb") as fh:
+            while block := fh.read(1 << 20):
+                digest.update(block)
+                size += len(block)
+        resource.update(bytes=size, hash=f"sha256:{digest.hexdigest()}")
+    return resource
 
 
 def _write_json(path: Path, data: Any) -> None:
