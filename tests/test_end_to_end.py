@@ -173,3 +173,24 @@ def test_activities_per_country_per_year_is_one_line_of_sql(mixed_run):
     items = load(out)["items"]
     assert sum(n for _, _, n in per_year) == items["date_edtf"].notna().sum()
     assert {code for code, _, _ in per_year} == set(load(out)["documents"]["country_iso3"].dropna())
+
+
+def test_a_draft_truth_is_the_run_as_a_golden_file_and_refused_until_checked(mixed_run, tmp_path, capsys):
+    _, out = mixed_run
+    drafts = tmp_path / "drafts"
+    name = sample_names()[0]
+    assert main(["draft-truth", "--pred", str(out), "--out", str(drafts), name]) == 0
+    draft = json.loads((drafts / f"{name}.json").read_text(encoding="utf-8"))
+    golden = json.loads((GOLDEN / f"{name}.json").read_text(encoding="utf-8"))
+    assert "not by a person" in draft.pop("draft")
+    # The samples score 1.0, so their draft is their golden file but for who made the PDF.
+    assert {**draft, "producer": golden["producer"]} == golden
+    # refused while it says it is a draft: by evaluate, and by the tests' reader
+    capsys.readouterr()
+    assert main(["evaluate", "--truth", str(drafts), "--pred", str(out)]) == 2
+    assert "a draft ground truth, not yet checked by a person" in capsys.readouterr().err
+    # a person's file is never overwritten; a name the run lacks is named
+    assert main(["draft-truth", "--pred", str(out), "--out", str(drafts), name]) == 2
+    assert "never overwritten" in capsys.readouterr().err
+    assert main(["draft-truth", "--pred", str(out), "--out", str(drafts), "no-such-file"]) == 2
+    assert "no ok document named no-such-file.pdf" in capsys.readouterr().err

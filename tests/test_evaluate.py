@@ -145,3 +145,13 @@ def test_details_do_not_change_the_scores():
     truth, pred = _golden_pair(lambda d: [it.update(page=9) for it in d["items"]])
     score = score_document(truth, pred)
     assert set(score.scores.values()) == {1.0} and len(score.problems) == len(truth.items)
+
+
+def test_a_draft_truth_is_refused_until_a_person_removes_its_field():
+    from factextract.errors import UsageError
+    from factextract.evaluate import DRAFT_FIELD, truth_record
+
+    truth = {"sample": "x", "sections": [], "items": [], "footnotes": []}
+    assert truth_record(truth, "x").name == "x"
+    with pytest.raises(UsageError, match="x: a draft ground truth, not yet checked by a person"):
+        truth_record({**truth, DRAFT_FIELD: "written by factextract draft-truth"}, "x")

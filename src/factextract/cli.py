@@ -35,6 +35,7 @@ EXAMPLES = {
     "parse-date": 'factextract parse-date "Depuis août 2021" "mi-2022" --lang fr',
     "evaluate": "factextract evaluate --truth tests/golden --pred outputs --details",
     "prune-cache": "factextract prune-cache outputs/.cache --older-than 90",
+    "draft-truth": "factextract draft-truth --pred outputs --out tests/golden new-factsheet",
 }
 
 
@@ -181,6 +182,23 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--metric", choices=METRICS, default="item_f1",
                           help="the score --fail-under looks at (default: item_f1)")
     evaluate.set_defaults(handler=_evaluate)
+
+    draft = commands.add_parser(
+        "draft-truth", help="write a draft ground truth for a run's documents, for a person to correct",
+        description="Write DIR/<name>.json in the ground-truth format (tests/golden/README.md) for each "
+        "ok document of the run in --pred (or those NAMEd: file names without .pdf), from what the "
+        "pipeline extracted. The file says it is a draft in its 'draft' field, and 'evaluate' and the "
+        "tests refuse it until a person has checked every value against the PDF and deleted the field. "
+        "An existing file is never overwritten.",
+        epilog=_example("draft-truth"), formatter_class=formatter,
+    )
+    draft.add_argument("names", nargs="*", metavar="NAME",
+                       help="documents to draft, by file name without .pdf (default: every ok document)")
+    draft.add_argument("--pred", required=True, type=Path, metavar="DIR",
+                       help="output folder of a factextract run")
+    draft.add_argument("--out", required=True, type=Path, metavar="TRUTH_DIR",
+                       help="folder to write the drafts to")
+    draft.set_defaults(handler=_draft_truth)
     return parser
 
 
@@ -297,6 +315,31 @@ def _evaluate(args: argparse.Namespace) -> int:
             print(f"factextract evaluate: {args.metric} {overall:.4f} over {len(scores)} documents is under "
                   f"{args.fail_under:g} (--fail-under): failing", file=sys.stderr)
             return EXIT_BELOW_THRESHOLD
+    return EXIT_OK
+
+
+def _draft_truth(args: argparse.Namespace) -> int:
+    """``factextract draft-truth``: one draft ground-truth file per document asked for."""
+    from .evaluate import draft_truth, run_records
+    from .tables import load
+
+    records = run_records(load(args.pred))
+    names = args.names or sorted(records)
+    missing = [n for n in names if n not in records]
+    if missing:
+        raise UsageError(f"no ok document named {', '.join(f'{n}.pdf' for n in missing)} in {args.pred} "
+                         f"(it has {', '.join(sorted(records)) or 'none'})")
+    existing = [n for n in names if (args.out / f"{n}.json").exists()]
+    if existing:
+        raise UsageError(f"{', '.join(str(args.out / f'{n}.json') for n in existing)} already exist(s): a ground "
+                         "truth is a person's work and is never overwritten; move it away to draft it again")
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        path = args.out / f"{name}.json"
+        truth = draft_truth(records[name], version=__version__, source=f"{name}.pdf")
+        path.write_text(json.dumps(truth, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(f"{path}: a draft of {len(truth['items'])} items; check it against {name}.pdf, correct it, "
+              f"then delete its 'draft' field", file=sys.stderr)
     return EXIT_OK
 
 

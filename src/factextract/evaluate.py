@@ -98,8 +98,49 @@ class DocumentScore:
     problems: tuple[str, ...] = ()
 
 
+# The field a draft ground truth carries until a person has checked it (see ``draft_truth``).
+DRAFT_FIELD = "draft"
+DRAFT_NOTE = ("written by `factextract draft-truth` from what factextract {version} extracted from {source}, "
+              "not by a person: check every value against the PDF, correct it, then delete this field; "
+              "`evaluate` and the tests refuse the file while it is here")
+# The document values of a ground-truth file, in the order the golden files write them.
+_TRUTH_DOCUMENT_ORDER: tuple[str, ...] = (
+    "status", "title", "language", "country", "country_iso3", "domain_number", "domain_title",
+    "action_number", "action_title", "page_count",
+)
+
+
+def draft_truth(record: DocumentRecord, *, version: str, source: str) -> dict:
+    """A run's document as a draft ground-truth file (tests/golden format), for a person to
+    correct: what the pipeline found, with a ``draft`` field saying so. A truth copied from the
+    pipeline's output measures nothing until a person has checked it against the page."""
+    items = sorted(record.items, key=lambda it: it.order)
+    number = {it.key: n for n, it in enumerate(items, start=1)}
+    return {
+        DRAFT_FIELD: DRAFT_NOTE.format(version=version, source=source),
+        "sample": record.name,
+        "producer": record.producer or "unknown",
+        "document": {k: record.fields.get(k) for k in _TRUTH_DOCUMENT_ORDER},
+        "sections": [dict(s) for s in record.section_details or ()],
+        "items": [
+            {"n": number[it.key], "section": it.details.get("section"), "section_kind": it.section_kind,
+             "parent": number.get(it.parent) if it.parent is not None else None,
+             "page": it.details.get("page"), "text": it.text, "date": it.details.get("date"),
+             "dates": it.details.get("dates", []), "footnote_refs": it.details.get("footnote_refs", [])}
+            for it in items
+        ],
+        "footnotes": [dict(f) for f in record.footnote_details or ()],
+    }
+
+
 def truth_record(truth: dict, name: str) -> DocumentRecord:
-    """A ground-truth file (tests/golden format) as a DocumentRecord."""
+    """A ground-truth file (tests/golden format) as a DocumentRecord.
+
+    Raises UsageError for a draft (``draft_truth``) that no person has checked yet."""
+    if isinstance(truth, dict) and DRAFT_FIELD in truth:
+        raise UsageError(f"{name}: a draft ground truth, not yet checked by a person ({DRAFT_FIELD!r}: "
+                         f"{truth[DRAFT_FIELD]}); check it against the PDF, correct it and delete the "
+                         f"{DRAFT_FIELD!r} field")
     items = tuple(
         ItemRecord(
             key=str(it["n"]), order=int(it["n"]), text=it["text"], section_kind=it["section_kind"],
