@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "factextract"
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("factextract._version", "factextract.errors", "factextract.model", "factextract.identity"),
     ("factextract.serialize",),
-    ("factextract.store", "factextract.database"),
+    ("factextract.store", "factextract.database", "factextract.plot"),
     ("factextract.vocab",),
     ("factextract.text", "factextract.dates"),
     ("factextract.stages",),

@@ -368,7 +368,7 @@ def test_every_table_is_written_in_both_formats_and_nothing_else(written):
     out, _ = written
     expected = {f"{t}.{ext}" for t in tables.TABLES for ext in ("parquet", "csv")}
     written = {p.name for p in out.iterdir() if not p.name.endswith(".lock")}   # store's lock files
-    assert written == expected | {"manifest.json", "datapackage.json", "factextract.duckdb"}
+    assert written == expected | {"manifest.json", "datapackage.json", "factextract.duckdb", "activities.svg"}
 
 
 def test_the_duckdb_file_has_a_view_per_table_and_the_dated_items(written, frames):
@@ -651,3 +651,29 @@ def test_a_document_whose_rows_break_a_schema_becomes_an_error_and_the_batch_sur
     assert "break the output schema" in sheets[1].error
     assert list(frames["sections"]["doc_id"]) == ["aaaaaaaaaaaaaaaa"]
     tables.validate(frames)
+
+
+def test_the_timeline_draws_every_dated_item_once_per_run(written, frames):
+    pytest.importorskip("matplotlib")
+    out, _ = written
+    svg = (out / "activities.svg").read_text(encoding="utf-8")
+    dated = frames["items"]["date_edtf"].notna().sum()
+    assert f"Dated items per country ({dated} items, 1 countries)" in svg
+    assert "<!-- CMR -->" in svg  # the row label (matplotlib writes text as paths, named in comments)
+    first = svg
+    tables.write_tables(frames, out, inputs=["samples"], started=STARTED, finished=FINISHED)
+    assert (out / "activities.svg").read_text(encoding="utf-8") == first  # no date, no random id inside
+    assert not [p for p in out.iterdir() if p.name.startswith(".activities.svg")]
+
+
+@pytest.mark.parametrize("rows", [
+    [],  # nothing dated: an empty plot, not a failure
+    [("SEN", date(2021, 3, 1), date(2021, 3, 1), "day"), ("SEN", date(2019, 1, 1), None, "year"),
+     (None, None, date(2020, 12, 31), "year"), ("GMB", date(2020, 1, 1), date(2022, 12, 31), "year")],
+])
+def test_the_timeline_takes_any_mix_of_periods(tmp_path, rows):
+    pytest.importorskip("matplotlib")
+    from factextract.plot import write_timeline
+
+    svg = write_timeline(tmp_path, rows).read_text(encoding="utf-8")
+    assert svg.startswith("<?xml") and f"({len(rows)} items," in svg

@@ -222,19 +222,36 @@ def run(
     return sheets
 
 
+# What the parent needs to write a run's outputs, imported while the workers start: pandas and
+# pyarrow (the tables), DuckDB (the database), matplotlib (the timeline); about a second in all.
+OUTPUT_MODULES: tuple[str, ...] = (
+    f"{__package__}.spool", "duckdb", "matplotlib.figure", "matplotlib.backends.backend_svg",
+    "matplotlib.collections", "matplotlib.dates",
+)
+
+
+def _import_output_modules() -> None:
+    import importlib
+
+    for name in OUTPUT_MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # said where it is used, with the module's name
+            pass
+
+
 class _SpoolWhenNeeded:
-    """``spool.RunTables`` made at the first finished file. pandas and pyarrow, which it needs,
-    take half a second to import: a background thread imports them while the workers start,
-    rather than before (a one-file run is as fast as its slowest serial step)."""
+    """``spool.RunTables`` made at the first finished file. The modules it and the outputs need
+    (``OUTPUT_MODULES``) take a second to import: a background thread imports them while the
+    workers start, rather than before (a one-file run is as fast as its slowest serial step)."""
 
     def __init__(self, out: Path) -> None:
-        import importlib
         import threading
 
         self.out = out
         self._made: Any = None
-        self._loading = threading.Thread(target=importlib.import_module, args=(f"{__package__}.spool",),
-                                         name="factextract-load-tables", daemon=True)
+        self._loading = threading.Thread(target=_import_output_modules, name="factextract-load-tables",
+                                         daemon=True)
         self._loading.start()
 
     def tables(self) -> Any:

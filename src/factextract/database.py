@@ -59,3 +59,12 @@ def write_database(folder: Path, tables: tuple[str, ...]) -> Path:
         aside.unlink(missing_ok=True)
         Path(f"{aside}.wal").unlink(missing_ok=True)
     return final
+
+
+def dated_items(path: Path) -> list[tuple]:
+    """(country code, first day, last day, precision) of every row of ``activities``."""
+    import duckdb
+
+    with duckdb.connect(str(path), read_only=True) as connection:
+        return connection.execute(
+            "SELECT country_iso3, date_start, date_end, date_precision FROM activities").fetchall()

@@ -44,7 +44,8 @@ import pyarrow.parquet as pq
 
 from ._version import __version__
 from . import store
-from .database import write_database
+from .database import dated_items, write_database
+from .plot import write_timeline
 from .errors import SchemaError, UsageError
 from .model import Factsheet, Period
 from .vocab.countries import country_code
@@ -481,7 +482,8 @@ def write_collection(out_dir: Path, staging: Path, documents: pd.DataFrame,
         _write_json(staging / MANIFEST, manifest)  # swapped in last: present means complete
         store.commit(out_dir, staging, files + [MANIFEST])
         # After the swap: DuckDB checks, as it makes a view, that its Parquet file is there.
-        write_database(out_dir, TABLES)
+        database = write_database(out_dir, TABLES)
+        write_timeline(out_dir, dated_items(database))
     except OSError as exc:
         store.abandon(staging)
         raise store.OutputError(f"could not write the tables to {out_dir} ({exc.strerror or exc}); the previous "
