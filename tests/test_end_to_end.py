@@ -194,3 +194,31 @@ def test_a_draft_truth_is_the_run_as_a_golden_file_and_refused_until_checked(mix
     assert "never overwritten" in capsys.readouterr().err
     assert main(["draft-truth", "--pred", str(out), "--out", str(drafts), "no-such-file"]) == 2
     assert "no ok document named no-such-file.pdf" in capsys.readouterr().err
+
+
+def test_an_item_box_holds_the_item_words_on_its_page(mixed_run):
+    """Checked with pdfplumber itself: the words inside an item's box (on ``page``) begin with
+    the item's first word and hold most of its words; ``last_page`` is at least ``page``."""
+    import pdfplumber
+
+    _, out = mixed_run
+    tables_ = load(out)
+    docs = tables_["documents"]
+    checked = 0
+    for _, doc in docs[docs["status"] == "ok"].iterrows():
+        items = tables_["items"][tables_["items"]["doc_id"] == doc["doc_id"]]
+        with pdfplumber.open(doc["source_path"]) as pdf:
+            for _, item in items.iterrows():
+                assert item["last_page"] >= item["page"]
+                page = pdf.pages[int(item["page"]) - 1]
+                slack = 1.0
+                box = (max(item["x0"] - slack, 0), max(item["top"] - slack, 0),
+                       min(item["x1"] + slack, page.width), min(item["bottom"] + slack, page.height))
+                inside = " ".join(w["text"] for w in page.crop(box).extract_words())
+                words = re.findall(r"\w{4,}", item["text"].split(" | ")[0])
+                if not words:
+                    continue
+                found = [w for w in words if w in inside]
+                assert words[0] in inside or len(found) >= 0.8 * len(words), (doc["source_path"], item["text"], inside)
+                checked += 1
+    assert checked > 200

@@ -131,7 +131,7 @@ def test_schema_file_is_a_table_schema(table):
     assert len(names) == len(set(names))
     for field in descriptor["fields"]:
         assert set(field) >= {"name", "type", "description", "constraints"}, field["name"]
-        assert field["type"] in {"string", "integer", "date", "datetime", "list"}
+        assert field["type"] in {"string", "integer", "number", "date", "datetime", "list"}
         assert len(field["description"]) > 20, field["name"]
         assert isinstance(field["constraints"].get("required"), bool)
         if field["type"] == "list":
@@ -436,6 +436,8 @@ def _parse_csv(path, table):
             values = [date.fromisoformat(v) if v else None for v in col]
         elif field["type"] == "integer":
             values = [int(v) if v else None for v in col]
+        elif field["type"] == "number":
+            values = [float(v) if v else None for v in col]
         else:
             values = [v if v else None for v in col]
         out[field["name"]] = pd.array(values, dtype=tables.dtypes(table)[field["name"]])

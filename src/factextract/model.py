@@ -351,7 +351,10 @@ class Item:
     timeline_label: Period | None = None
     footnote_refs: tuple[FootnoteRef, ...] = ()
     marker: ListMarker | None = None  # the list marker it had, if any
+    # Where it is on the page: the box where it begins (its first column's lines, on ``page``),
+    # and the page it ends on (``page`` when it does not run over a page break).
     bbox: BBox | None = field(default=None, compare=False, repr=False)
+    last_page: int | None = field(default=None, compare=False, repr=False)
 
     @property
     def footnote_markers(self) -> tuple[str, ...]:

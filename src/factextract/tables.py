@@ -47,7 +47,7 @@ from . import store
 from .database import dated_items, write_database
 from .plot import write_timeline
 from .errors import SchemaError, UsageError
-from .model import Factsheet, Period
+from .model import BBox, Factsheet, Period
 from .vocab.countries import country_code
 from .vocab.organisations import entity_id
 
@@ -62,6 +62,7 @@ ISO_DATETIME = "%Y-%m-%dT%H:%M:%SZ"  # how datetime columns (UTC) are written in
 _ARROW_TYPES: dict[str, pa.DataType] = {
     "string": pa.string(),
     "integer": pa.int64(),
+    "number": pa.float64(),
     "date": pa.date32(),
     "datetime": pa.timestamp("s", tz="UTC"),
     "list": pa.list_(pa.string()),
@@ -69,6 +70,7 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
 _PANDAS_DTYPES: dict[str, Any] = {
     "string": pd.StringDtype("pyarrow"),
     "integer": pd.Int64Dtype(),
+    "number": pd.Float64Dtype(),
     "date": pd.ArrowDtype(pa.date32()),
     "datetime": pd.ArrowDtype(pa.timestamp("s", tz="UTC")),
     "list": pd.ArrowDtype(pa.list_(pa.string())),
@@ -235,6 +237,8 @@ def _rows(sheet: Factsheet, version: str) -> Iterator[tuple[str, dict[str, Any]]
             "date_source": _text(item.date_source),
             "footnote_markers": list(item.footnote_markers),
             "list_marker": _text(item.marker),
+            **_box_columns(item.bbox),
+            "last_page": item.last_page if item.last_page is not None else item.page,
         }
         # The inline expressions in text order, then the timeline label (outside the text, so
         # its offsets, if any, are not offsets into items.text and are dropped).
@@ -262,6 +266,18 @@ def _rows(sheet: Factsheet, version: str) -> Iterator[tuple[str, dict[str, Any]]
             "source": entity.source, "order": per_item[entity.item_id],
             "entity_id": entity_id(entity.text, entity.label),
         }
+
+
+# Coordinates are written to a hundredth of a point: finer is below what a PDF's glyph boxes mean.
+BOX_DECIMALS = 2
+
+
+def _box_columns(box: BBox | None) -> dict[str, float | None]:
+    """``x0, top, x1, bottom`` of a box (PDF points, top-left origin), or nulls without one."""
+    if box is None:
+        return dict.fromkeys(("x0", "top", "x1", "bottom"))
+    return {"x0": round(box.x0, BOX_DECIMALS), "top": round(box.top, BOX_DECIMALS),
+            "x1": round(box.x1, BOX_DECIMALS), "bottom": round(box.bottom, BOX_DECIMALS)}
 
 
 def _year_of(period: Period | None) -> int | None:

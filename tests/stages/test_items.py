@@ -320,3 +320,19 @@ def test_two_lines_in_one_cell_of_a_table_row_are_one_cell_of_its_item():
     lines = [line("Migrants", x=45, top=103), line("assisted", x=45, top=118), line("1 250", x=205, top=103)]
     blocks = list(lines_to_blocks(lines, page))
     assert [it.text for it in _table_items(blocks, rows)] == [f"Migrants assisted{CELL_SEPARATOR}1 250"]
+
+
+@pytest.mark.parametrize("second_column, second_page, box, last_page", [
+    # all in one column: the box of every line
+    ((60.0, 124.0), 1, BBox(60.0, 100.0, 60.0 + 14 * 5.0, 134.0), 1),
+    # continued at the top of the next column: the box of the first column's lines
+    ((320.0, 40.0), 1, BBox(60.0, 100.0, 60.0 + 14 * 5.0, 122.0), 1),
+    # continued on the next page: the box on the first page, and the page it ends on
+    ((60.0, 40.0), 2, BBox(60.0, 100.0, 60.0 + 14 * 5.0, 122.0), 2),
+])
+def test_an_item_box_is_where_it_begins(second_column, second_page, box, last_page):
+    x, top = second_column
+    first = [line("Atelier sur la", x=60.0, top=100.0), line("migration de t", x=60.0, top=112.0)]
+    then = line("ravail en 2021", x=x, top=top, page_number=second_page)
+    [item] = items_of([Block.of(first + [then])])
+    assert item.bbox == box and item.page == 1 and item.last_page == last_page

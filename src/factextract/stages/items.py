@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..dates import find_dates
-from ..model import Block, DateSource, Item, ListMarker, Period, Section, Timeline
+from ..model import BBox, Block, DateSource, Item, ListMarker, Period, Section, Timeline
 from ..text.repair import CleanText, clean_block
 
 # Between the cells of a table row, in the row's item (the contract's " | ").
@@ -76,11 +76,25 @@ def _section_items(section: Section, timeline: Timeline, language: str, doc_id: 
             item_id=f"{doc_id}:i{n}", section_id=section.section_id, section_kind=section.kind,
             parent_item_id=parent.item_id if parent else None, order=n, page=block.page,
             text=clean.text, date=date, date_source=source, dates=inline, timeline_label=label,
-            footnote_refs=clean.refs, marker=clean.marker, bbox=block.bbox,
+            footnote_refs=clean.refs, marker=clean.marker, bbox=_first_box(block),
+            last_page=max(line.page for line in block.lines),
         )
         items.append(item)
         stack.append(_Open(indent, item, _is_title(block, clean)))
     return items
+
+
+def _first_box(block: Block) -> BBox:
+    """The box of the lines where the block begins: its first line and those under it on the
+    same page, down to a line that starts higher up (the top of the next column) or on another
+    page. An item continued in the next column or on the next page is pointed at where it starts."""
+    first = block.lines[0]
+    lines = [first]
+    for line in block.lines[1:]:
+        if line.page != first.page or line.bbox.top < lines[-1].bbox.top:
+            break
+        lines.append(line)
+    return BBox.around([line.bbox for line in lines])
 
 
 def _row_text(block: Block, timeline: Timeline, language: str) -> CleanText:
