@@ -3,8 +3,9 @@ its last day, one row per country, so that what each reference country did when 
 glance (``activities.svg``, rewritten by each run from the tables it wrote).
 
 An open-ended period (``depuis 2019``, ``jusqu'en 2020``) is a thin dashed line to the edge of
-the plot, with an arrow; a one-day item is a dot. Drawn with matplotlib's object API (no pyplot, no display), as
-SVG: text, so a reviewer can diff two runs' pictures, with no date or random id inside it.
+the plot, with an arrow; a one-day item is a dot. Drawn with matplotlib's object API (no pyplot,
+no display), as SVG: text, so a reviewer can diff two runs' pictures, with no date or random id
+inside it.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ def write_timeline(folder: Path, rows: list[tuple[str | None, date | None, date 
 
     dated = [(c or NO_COUNTRY, s, e, p) for c, s, e, p in rows if s is not None or e is not None]
     countries = sorted({c for c, _, _, _ in dated})
+    row_of = {country: row for row, country in enumerate(countries)}
     days = [d for _, s, e, _ in dated for d in (s, e) if d is not None]
     first, last = (min(days), max(days)) if days else (date(2000, 1, 1), date(2000, 12, 31))
     pad = timedelta(days=max(30, (last - first).days // 40))
@@ -51,7 +53,7 @@ def write_timeline(folder: Path, rows: list[tuple[str | None, date | None, date 
     per_row: dict[str, int] = {}
     segments, colours, dots, dot_colours, arrows, open_ended = [], [], [], [], [], []
     for country, start, end, precision in sorted(dated, key=lambda r: (r[0], r[1] or left, r[2] or right)):
-        row = countries.index(country)
+        row = row_of[country]
         k = per_row[country] = per_row.get(country, -1) + 1
         y = row + ROW_SPREAD * (((k * 0.618) % 1.0) - 0.5)  # spread bars over the row, evenly
         colour = PRECISION_COLOURS.get(precision or "", OTHER_COLOUR)

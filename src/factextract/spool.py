@@ -98,7 +98,8 @@ class RunTables:
         first = self._owner.setdefault(sheet.doc_id, sheet.source_path)
         if first == sheet.source_path or sheet.duplicate_of is not None:
             return sheet
-        return sheet.without_content(duplicate_of=first, warnings=(*sheet.warnings, SAME_BYTES_AS.format(first=first)))
+        return sheet.without_content(duplicate_of=first,
+                                     warnings=(*sheet.warnings, SAME_BYTES_AS.format(first=first)))
 
     def _append(self, table: str, rows: pa.Table) -> int:
         """Write the rows as one record batch of the table's spool file; return its index."""

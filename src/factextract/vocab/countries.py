@@ -102,10 +102,10 @@ def country_code(name: str | None) -> str | None:
     ``SEN``, ``SEN``, ``GMB``, ``CPV``, ``CPV``); None for a name that is no country's."""
     if not name or not name.strip():
         return None
-    codes = _codes()
-    code = codes.get(match_key(name.strip(_NAME_TRIM)))
+    codes, name = _codes(), name.strip(_NAME_TRIM)
+    code = codes.get(match_key(name))
     if code is None:
-        first, _, rest = name.strip(_NAME_TRIM).partition(" ")
+        first, _, rest = name.partition(" ")
         if rest and match_key(first) in _articles():
             code = codes.get(match_key(rest))
     return code
