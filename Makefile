@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SAMPLES := samples
 OUT := outputs
 
-.PHONY: run test install install-test samples bench clean
+.PHONY: run test qa install install-test samples bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ install-test: $(VENV)/.installed-test
 run: install
 	$(BIN)/factextract run $(SAMPLES) --out $(OUT)
 
+qa: install
+	$(BIN)/factextract inspect $(SAMPLES) --out $(OUT)/qa
+
 test: install-test
 	$(BIN)/python -m pytest
 
@@ -37,4 +40,4 @@ bench: install
 	$(BIN)/python benchmarks/bench_pipeline.py
 
 clean:
-	rm -rf $(VENV) $(OUT)/*.csv $(OUT)/*.parquet $(OUT)/*.json
+	rm -rf $(VENV) $(OUT)/*.csv $(OUT)/*.parquet $(OUT)/*.json $(OUT)/qa

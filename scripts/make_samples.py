@@ -26,7 +26,9 @@ factextract pipeline; tests/test_sample_generators.py checks that the goldens st
 from the specs. The markup of spec strings is in samplekit/markup.py. Each PDF is made in a
 scratch folder and checked (samplekit/checks.py: page count, every item, heading and note
 in one piece on its page, breaks taken, no overlapping words, and the checks of its
-layout); a sample that fails writes nothing, and the run exits 1.
+layout); a sample that fails writes nothing, and the run exits 1. A reportlab sample also
+gets tests/golden/drawn/<name>.json: every line of text its layout drew, with its box, which the
+golden tests hold the pipeline's item boxes against.
 
 Reproducibility: reportlab output is byte-stable; LibreOffice's export time is overwritten
 (samplekit/libreoffice.py); Chromium's /CreationDate and /ModDate are the time of printing
@@ -53,6 +55,8 @@ from samplekit.libreoffice import soffice
 from samplekit.paths import GOLDEN_DIR, SAMPLES_DIR
 
 PRODUCERS = ("reportlab", "chromium", "libreoffice")
+# Under the golden folder: where a reportlab layout drew each line of text, per sample.
+DRAWN_DIR = "drawn"
 
 
 def sample_modules() -> list[ModuleType]:
@@ -91,6 +95,10 @@ def make(module: ModuleType, pdf_dir: Path, golden_dir: Path, keep: Path | None)
         if problems:
             return False
         shutil.copyfile(pdf, pdf_dir / pdf.name)
+        drawn = pdf.with_suffix(".drawn.json")  # where a reportlab layout drew each line
+        if drawn.exists():
+            (golden_dir / DRAWN_DIR).mkdir(exist_ok=True)
+            shutil.copyfile(drawn, golden_dir / DRAWN_DIR / f"{s.name}.json")
     write_golden(golden_dir, g)
     pages = sorted({item["page"] for item in g["items"]})
     print(f"  -> {pdf_dir / pdf.name}, {golden_dir / s.name}.json "

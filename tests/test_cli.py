@@ -20,7 +20,7 @@ from factextract.cli import main
 
 from test_batch import fake_process, make_files
 
-COMMANDS = ("run", "prune-cache", "parse-date", "evaluate", "draft-truth")
+COMMANDS = ("run", "prune-cache", "parse-date", "evaluate", "draft-truth", "inspect")
 
 
 # ---------------------------------------------------------------------------------------------

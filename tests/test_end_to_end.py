@@ -222,3 +222,32 @@ def test_an_item_box_holds_the_item_words_on_its_page(mixed_run):
                 assert words[0] in inside or len(found) >= 0.8 * len(words), (doc["source_path"], item["text"], inside)
                 checked += 1
     assert checked > 200
+
+
+@pytest.mark.parametrize("table, column", [("sections", "heading"), ("footnotes", "text"), ("entities", "text")])
+def test_section_note_and_entity_boxes_hold_their_words_on_their_page(mixed_run, table, column):
+    """Checked with pdfplumber itself: the first word (three letters or more) of a section's
+    heading, a note or an entity is among the words pdfplumber finds wholly inside its box."""
+    import pdfplumber
+
+    _, out = mixed_run
+    tables_ = load(out)
+    paths = tables_["documents"].set_index("doc_id")["source_path"]
+    rows = tables_[table].dropna(subset=["x0", column])
+    assert len(rows) > 0
+    checked = missed = 0
+    for doc_id, of_doc in rows.groupby("doc_id"):
+        with pdfplumber.open(paths[doc_id]) as pdf:
+            for _, row in of_doc.iterrows():
+                words = re.findall(r"\w{3,}", row[column])
+                if not words:
+                    continue
+                page = pdf.pages[int(row["page"]) - 1]
+                slack = 2.0
+                box = (max(row["x0"] - slack, 0), max(row["top"] - slack, 0),
+                       min(row["x1"] + slack, page.width), min(row["bottom"] + slack, page.height))
+                inside = page.within_bbox(box).extract_text() or ""
+                checked += 1
+                missed += words[0] not in inside
+    assert checked > 20
+    assert missed <= 0.02 * checked, f"{missed} of {checked} {table} boxes do not hold their first word"

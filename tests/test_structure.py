@@ -28,6 +28,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("factextract.worker",),
     ("factextract.dask_executor",),
     ("factextract.batch",),
+    ("factextract.qa",),
     ("factextract.cli",),
 )
 # Numbers a function body may write as they are: counting and indexing, not tolerances.

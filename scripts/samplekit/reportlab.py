@@ -10,9 +10,15 @@ grows down the page, as a layout designer measures).
                   reading order; it fails when text overlaps or a box overflows.
 
 reportlab output is byte-stable: canvases are made with invariant=1.
+
+A Doc keeps a record of every line of text it draws (page, x0, top, x1, bottom, baseline, text;
+top and bottom from the font's ascent and descent) and saves it beside the PDF as
+`<name>.drawn.json`: where the generator drew each line, which make_samples.py checks in as
+tests/golden/drawn/<name>.json for the golden tests to hold the pipeline's item boxes against.
 """
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -98,6 +104,9 @@ class Doc:
                  creator: str | None = None, author: str | None = None,
                  subject: str | None = None):
         self.h = h
+        self.path = Path(path)
+        self.page = 1
+        self.drawn: list[dict] = []  # every line of text drawn, where (see the module's docstring)
         self.c = Canvas(str(path), pagesize=(w, h), invariant=1, pageCompression=1)
         if creator:
             self.c.setCreator(creator)
@@ -109,9 +118,33 @@ class Doc:
 
     def new_page(self) -> None:
         self.c.showPage()
+        self.page += 1
 
     def save(self) -> None:
         self.c.save()
+        lines = ",\n".join(json.dumps(line, ensure_ascii=False) for line in self.drawn)  # a line each
+        self.path.with_suffix(".drawn.json").write_text(f"[\n{lines}\n]\n", encoding="utf-8")
+
+    def merge_drawn(self, start: int, baseline: float) -> None:
+        """The records since `start` (the words and markers of one wrapped line) as one line."""
+        parts = sorted(self.drawn[start:], key=lambda r: r["x0"])
+        if len(parts) < 2:
+            return
+        text = parts[0]["text"]
+        for before, part in zip(parts, parts[1:]):
+            gap = part["x0"] - before["x1"] > 0.5 and not before["text"].endswith(" ")
+            text += (" " if gap else "") + part["text"]
+        self.drawn[start:] = [{"page": self.page, "x0": parts[0]["x0"], "top": min(r["top"] for r in parts),
+                               "x1": max(r["x1"] for r in parts), "bottom": max(r["bottom"] for r in parts),
+                               "baseline": round(baseline, 2), "text": text}]
+
+    def record(self, x0: float, x1: float, baseline: float, runs: list[tuple[str, str, float, float]]) -> None:
+        """Keep where a line of text runs (text, font, size, rise) was drawn."""
+        top = min(baseline - rise - pdfmetrics.getAscent(font, size) for _, font, size, rise in runs)
+        bottom = max(baseline - rise - pdfmetrics.getDescent(font, size) for _, font, size, rise in runs)
+        self.drawn.append({"page": self.page, "x0": round(x0, 2), "top": round(top, 2), "x1": round(x1, 2),
+                           "bottom": round(bottom, 2), "baseline": round(baseline, 2),
+                           "text": "".join(text for text, *_ in runs)})
 
     def paint(self, fill, stroke, lw) -> dict:
         """Set the colours of a shape; return its canvas fill/stroke flags."""
@@ -143,6 +176,10 @@ class Doc:
         for x, text, font, size, rise in plan:
             self.c.setFont(font, size)
             self.c.drawString(x, self.h - baseline + rise, text)
+        if plan:
+            x, text, font, size, _ = plan[-1]
+            self.record(plan[0][0], x + sw(text, font, size), baseline,
+                        [(t, f, sz, r) for _, t, f, sz, r in plan])
 
     def text(self, x, baseline, s, font, size, color="#222222", charspace=0):
         if not charspace:
@@ -157,6 +194,7 @@ class Doc:
         t.textOut(s)
         c.drawText(t)
         c.restoreState()
+        self.record(x, x + sw(s, font, size) + charspace * len(s), baseline, [(s, font, size, 0.0)])
 
     def rtext(self, xr, baseline, s, font, size, color="#222222"):
         """Text whose right end is at xr."""
@@ -196,11 +234,13 @@ class Doc:
         space = sw(" ", st.font, st.size)
         sup = st.size * SUP_SCALE
         for k, ln in enumerate(lines):
+            drawn_before = len(self.drawn)
             if st.justify and k < len(lines) - 1 and len(ln) > 1:
                 self.justified_line(x, base, width, ln, st, space, sup)
             else:
                 self.plain_line(first_x if (k == 0 and first_x is not None) else x, base,
                                 ln, st, sup)
+            self.merge_drawn(drawn_before, base)
             base += st.leading
         return y + st.leading * len(lines)
 

@@ -36,6 +36,7 @@ EXAMPLES = {
     "evaluate": "factextract evaluate --truth tests/golden --pred outputs --details",
     "prune-cache": "factextract prune-cache outputs/.cache --older-than 90",
     "draft-truth": "factextract draft-truth --pred outputs --out tests/golden new-factsheet",
+    "inspect": "factextract inspect samples/ --out outputs/qa",
 }
 
 
@@ -199,6 +200,23 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("--out", required=True, type=Path, metavar="TRUTH_DIR",
                        help="folder to write the drafts to")
     draft.set_defaults(handler=_draft_truth)
+
+    inspect = commands.add_parser(
+        "inspect", help="write a QA page per PDF: what was extracted, drawn on the page",
+        description="Extract each PDF and write OUT/<name>-<id>.html: its pages as images with the "
+        "extracted structure drawn over them (item boxes coloured by section kind and numbered, "
+        "headings, parent, timeline and footnote links, date badges, entities, and in grey the text no "
+        "row comes from), and the items as a table beside them (click a row to see its box). Each page "
+        "holds its images and opens offline. OUT/index.html lists the documents and plots their dated "
+        "items per country.",
+        epilog=_example("inspect"), formatter_class=formatter,
+    )
+    inspect.add_argument("inputs", nargs="+", type=Path, metavar="PDF_OR_DIR",
+                         help="PDF files, or folders whose *.pdf files are inspected")
+    inspect.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder to write the pages to")
+    inspect.add_argument("--reader", choices=READERS, default=DEFAULT_READER,
+                         help="the PDF reader, as for 'run' (default: %(default)s)")
+    inspect.set_defaults(handler=_inspect)
     return parser
 
 
@@ -340,6 +358,18 @@ def _draft_truth(args: argparse.Namespace) -> int:
         path.write_text(json.dumps(truth, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         print(f"{path}: a draft of {len(truth['items'])} items; check it against {name}.pdf, correct it, "
               f"then delete its 'draft' field", file=sys.stderr)
+    return EXIT_OK
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    """``factextract inspect``: a QA page per PDF, and the report's index."""
+    from .qa import INDEX, write_report
+
+    def said(sheet, page: Path) -> None:
+        print(f"{sheet.status:8} {len(sheet.items):4} items  {page}", file=sys.stderr)
+
+    pages = write_report(args.inputs, args.out, reader=args.reader, on_file=said)
+    print(f"Wrote {len(pages)} QA page(s); open {args.out / INDEX}", file=sys.stderr)
     return EXIT_OK
 
 

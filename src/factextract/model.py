@@ -279,6 +279,44 @@ class Layout:
 
 
 @dataclass(frozen=True, slots=True)
+class Placed:
+    """Where some extracted text is printed: a page, a box on it, and the text as printed
+    there (one line, or a block)."""
+
+    page: int
+    bbox: BBox
+    text: str = ""
+    # Where each character of ``text`` begins, and the last one ends (x, points): empty where
+    # not known, and then a character's place is its share of the box.
+    edges: tuple[float, ...] = ()
+
+    @classmethod
+    def of_lines(cls, lines: Sequence[Line]) -> tuple[Placed, ...]:
+        return tuple(cls(line.page, line.bbox, line.text) for line in lines)
+
+    def x_of(self, start: int, end: int) -> tuple[float, float]:
+        """Where ``text[start:end]`` runs from and to."""
+        if len(self.edges) == len(self.text) + 1:
+            return self.edges[start], self.edges[end]
+        share = self.bbox.width / max(len(self.text), 1)
+        return self.bbox.x0 + share * start, self.bbox.x0 + share * end
+
+
+def first_box(lines: Sequence[Line]) -> BBox:
+    """The box of the lines where a run of lines begins: the first line and those under it on
+    the same page, down to a line that starts higher up (the top of the next column) or on
+    another page. Text continued in the next column or on the next page is pointed at where it
+    starts."""
+    first = lines[0]
+    kept = [first]
+    for line in lines[1:]:
+        if line.page != first.page or line.bbox.top < kept[-1].bbox.top:
+            break
+        kept.append(line)
+    return BBox.around([line.bbox for line in kept])
+
+
+@dataclass(frozen=True, slots=True)
 class Period:
     """A resolved temporal expression: a period with its precision and qualifier."""
 
@@ -308,19 +346,26 @@ class Section:
     subheadings: tuple[str, ...] = ()
     heading_period: Period | None = None
     blocks: tuple[Block, ...] = field(default=(), compare=False, repr=False)
+    # Where it is printed: the box of its heading where it begins (of its first block, for a
+    # section without one), the page it ends on, and every heading and subheading line.
+    bbox: BBox | None = field(default=None, compare=False, repr=False)
+    last_page: int | None = field(default=None, compare=False, repr=False)
+    heading_lines: tuple[Placed, ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
 class Timeline:
     """What the timeline stage found in a document's sections, by block ``index``.
 
-    ``labels``: the period of the timeline label that dates a block. ``date_lines``: the date
+    ``labels``: the period of the timeline label that dates a block; ``label_blocks``: that
+    label's block. ``date_lines``: the date
     line printed under an event title, part of the title's item. ``row_cells``: the other cells
     of a table row, left to right, part of the row's item. ``consumed``: blocks that are labels,
     date lines or cells, with no item of their own.
     """
 
     labels: Mapping[int, Period] = field(default_factory=dict)
+    label_blocks: Mapping[int, Block] = field(default_factory=dict)
     date_lines: Mapping[int, Block] = field(default_factory=dict)
     row_cells: Mapping[int, tuple[Block, ...]] = field(default_factory=dict)
     consumed: frozenset[int] = frozenset()
@@ -355,6 +400,9 @@ class Item:
     # and the page it ends on (``page`` when it does not run over a page break).
     bbox: BBox | None = field(default=None, compare=False, repr=False)
     last_page: int | None = field(default=None, compare=False, repr=False)
+    # Every line of it as printed (its date line and row cells too), and its timeline label's.
+    lines: tuple[Placed, ...] = field(default=(), compare=False, repr=False)
+    label_line: Placed | None = field(default=None, compare=False, repr=False)
 
     @property
     def footnote_markers(self) -> tuple[str, ...]:
@@ -370,6 +418,8 @@ class Footnote:
     term: str | None
     expansion: str | None
     page: int
+    # Where it begins on ``page`` (its lines in their first column).
+    bbox: BBox | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,6 +432,9 @@ class Entity:
     start_char: int
     end_char: int
     source: EntitySource
+    # Where it is printed: its page, and its box there (its share of the line it is on).
+    page: int | None = field(default=None, compare=False, repr=False)
+    bbox: BBox | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from .errors import (
     NO_COUNTRY, NO_TEXT_ON_PAGES_READ, NOT_A_FACTSHEET, PAGES_LOST, DocumentError, UsageError, one_line, page_list,
 )
 from .identity import doc_id_of, file_sha256, unreadable_sha256
-from .model import DEFAULT_LANGUAGE, DEFAULT_READER, DocumentInfo, Factsheet, Layout, PdfRead, Section
+from .model import DEFAULT_LANGUAGE, DEFAULT_READER, DocumentInfo, Factsheet, Item, Layout, PdfRead, Section
 from .stages.blocks import lines_to_blocks
 from .stages.document_info import document_info
 from .stages.entities import find_entities
@@ -68,6 +68,7 @@ def extract_pages(read: PdfRead, *, doc_id: str, sha256: str, source_path: str) 
     items = sections_to_items(sections, bind_timeline(sections, layout, language), language, doc_id=doc_id)
     footnotes = parse_footnotes(sections, language)
     info = document_info(sections, language, detected)
+    entities = find_entities(items, language, footnotes)
     return Factsheet(
         doc_id=doc_id, source_path=source_path, sha256=sha256, status=status, error=error,
         warnings=read.warnings + content_warnings(sections, info),
@@ -75,9 +76,15 @@ def extract_pages(read: PdfRead, *, doc_id: str, sha256: str, source_path: str) 
         # The blocks stay in this process: a Factsheet crosses to the batch's parent and goes
         # into the cache, and a page's glyphs would weigh more than everything else in it.
         sections=tuple(dataclasses.replace(s, blocks=()) for s in sections),
-        items=items, footnotes=footnotes, entities=find_entities(items, language, footnotes),
+        # So do the texts and character edges of an item's lines, once the entities are placed
+        # by them (the item has the text): they would weigh three times the rest of it.
+        items=tuple(_without_edges(item) for item in items), footnotes=footnotes, entities=entities,
         reader=read.reader,
     )
+
+
+def _without_edges(item: Item) -> Item:
+    return dataclasses.replace(item, lines=tuple(dataclasses.replace(line, text="", edges=()) for line in item.lines))
 
 
 def content_warnings(sections: tuple[Section, ...] | list[Section], info: DocumentInfo) -> tuple[str, ...]:

@@ -221,6 +221,8 @@ def _rows(sheet: Factsheet, version: str) -> Iterator[tuple[str, dict[str, Any]]
             "doc_id": doc_id, "section_id": section.section_id, "order": section.order,
             "kind": section.kind, "heading": _text(section.heading), "page": section.page,
             "subheadings": list(section.subheadings), "year": _year_of(section.heading_period),
+            **_box_columns(section.bbox),
+            "last_page": section.last_page if section.last_page is not None else section.page,
         }
     for item in sheet.items:
         date = item.date
@@ -256,6 +258,7 @@ def _rows(sheet: Factsheet, version: str) -> Iterator[tuple[str, dict[str, Any]]
         yield "footnotes", {
             "doc_id": doc_id, "marker": note.marker, "text": note.text, "term": _text(note.term),
             "expansion": _text(note.expansion), "page": note.page, "order": order,
+            **_box_columns(note.bbox),
         }
     per_item: Counter[str] = Counter()
     for entity in sheet.entities:
@@ -265,6 +268,7 @@ def _rows(sheet: Factsheet, version: str) -> Iterator[tuple[str, dict[str, Any]]
             "label": entity.label, "start_char": entity.start_char, "end_char": entity.end_char,
             "source": entity.source, "order": per_item[entity.item_id],
             "entity_id": entity_id(entity.text, entity.label),
+            "page": entity.page, **_box_columns(entity.bbox),
         }
 
 

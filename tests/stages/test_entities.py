@@ -204,3 +204,40 @@ def test_every_known_name_is_found_by_rule():
 def test_entities_and_headings_share_one_pipeline():
     nlp = french_pipeline()
     assert nlp is french_pipeline() and "ner" in nlp.pipe_names
+
+
+def _placed_item(*lines: tuple[str, float, int]) -> Item:
+    """An item printed on these lines (text, top, page), 5 pt a character from x=100."""
+    from factextract.model import BBox, Placed
+
+    placed = tuple(Placed(page, BBox(100.0, top, 100.0 + 5.0 * len(text), top + 10.0), text,
+                          tuple(100.0 + 5.0 * i for i in range(len(text) + 1))) for text, top, page in lines)
+    return Item("d:i1", "d:s1", "progress", None, 1, lines[0][2], " ".join(t for t, _, _ in lines),
+                bbox=placed[0].bbox, lines=placed)
+
+
+@pytest.mark.parametrize("lines, name, nth, page, box", [
+    # on one line: its characters' share of it
+    ((("Avec IOM et le HCR", 50.0, 1),), "IOM", 0, 1, (125.0, 50.0, 140.0, 60.0)),
+    # the second "IOM" of an item is on the line of the second one
+    ((("IOM a", 50.0, 1), ("puis IOM b", 62.0, 1)), "IOM", 1, 1, (125.0, 62.0, 140.0, 72.0)),
+    # a name broken over two lines: where it begins, from its first words to the end of the line
+    ((("par la Commission", 50.0, 1), ("nationale pour", 62.0, 1)), "Commission nationale", 0, 1,
+     (135.0, 50.0, 185.0, 60.0)),
+    # on the next page
+    ((("texte", 700.0, 1), ("du HCR", 40.0, 2)), "HCR", 0, 2, (115.0, 40.0, 130.0, 50.0)),
+])
+def test_an_entity_is_placed_on_the_line_it_is_printed_on(lines, name, nth, page, box):
+    item = _placed_item(*lines)
+    start = -1
+    for _ in range(nth + 1):
+        start = item.text.index(name, start + 1)
+    got_page, got = E.printed_at(item, start, start + len(name))
+    assert got_page == page and (got.x0, got.top, got.x1, got.bottom) == pytest.approx(box)
+
+
+def test_an_entity_of_an_item_without_lines_gets_the_item_box():
+    from factextract.model import BBox
+
+    item = Item("d:i1", "d:s1", "progress", None, 1, 3, "Avec IOM", bbox=BBox(1, 2, 3, 4))
+    assert E.printed_at(item, 5, 8) == (3, BBox(1, 2, 3, 4))

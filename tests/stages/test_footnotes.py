@@ -212,3 +212,12 @@ def test_a_block_in_a_table_cell_is_no_footnote(in_table, is_note):
     body = block("Un paragraphe du corps du texte, en taille de corps, assez long pour compter.", top=100)
     split = split_footnotes(layout([body, candidate], pages=[page]))
     assert ([b.text for b in split.footnotes] == [candidate.text]) is is_note
+
+
+def test_a_note_box_is_its_lines_where_it_begins():
+    blk = Block.of([line("1 OIM : Organisation internationale", x=40, top=700, size=7),
+                    line("pour les migrations", x=40, top=709, size=7),
+                    line("2 HCR : Haut-Commissariat", x=40, top=718, size=7)])
+    first, second = _notes([blk])
+    assert (first.page, first.bbox) == (1, BBox.around([blk.lines[0].bbox, blk.lines[1].bbox]))
+    assert second.bbox == blk.lines[2].bbox

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from builders import chars, page
@@ -14,6 +16,7 @@ from factextract.stages.lines import (
     MIN_SPACE_GAP_SHARE, NOTE_NUMBER_GAP_EM, NOTE_TEXT_SIZE_RATIO, SPACE_BASELINE_TOLERANCE, SPINE_TOLERANCE,
     SUPERIOR_WIDTH_RATIO, SUPERSCRIPT_RAISE_EM, SUPERSCRIPT_SIZE_RATIO, WEIGHT_CHANGE_GAP_EM, WORD_GAP_EM, chars_to_lines,
 )
+from factextract.text.glyph_text import char_edges
 from factextract.text.markers import starts_with_marker
 
 
@@ -716,3 +719,24 @@ def test_a_normal_digit_after_a_letter_is_no_superior_figure():
     # "H1 2023": the digit is as wide as the page's other ones.
     lines = chars_to_lines(page(chars("H1 2023, 1 111 personnes", 50, 100)))
     assert not any(s.superscript for s in lines[0].spans)
+
+
+@pytest.mark.parametrize("text, part, x0, x1", [
+    # builders' glyphs are 5 pt wide at 10 pt, from x=100; a word space begins where the glyph before ends
+    ("IOM Dakar", "IOM", 100.0, 115.0),
+    ("IOM Dakar", "Dakar", 120.0, 145.0),
+    ("IOM Dakar", " ", 115.0, 120.0),
+    ("IOM  Dakar", "Dakar", 125.0, 150.0),  # a wide gap is one space in the text: edges follow the glyphs
+])
+def test_char_edges_place_each_character_of_the_line_text(text, part, x0, x1):
+    [ln] = chars_to_lines(page(chars(text, 100.0, 200.0)))
+    edges = char_edges(ln)
+    assert len(edges) == len(ln.text) + 1
+    i = ln.text.index(part)
+    assert (edges[i], edges[i + len(part)]) == pytest.approx((x0, x1))
+
+
+def test_char_edges_claim_nothing_for_a_text_changed_after_the_line_was_made():
+    [ln] = chars_to_lines(page(chars("IOM Dakar", 100.0, 200.0)))
+    assert char_edges(dataclasses.replace(ln, text="IOM Dakar (Sénégal)")) == ()
+    assert char_edges(dataclasses.replace(ln, text="OIM Dakar")) == ()

@@ -664,3 +664,15 @@ def test_display_text_repeated_later_is_still_the_title_where_page_1_has_no_othe
     blocks = [_blk("Cabo Verde", 40, bold=True, size=24), _blk(_PARAGRAPH, 120),
               _blk("Cabo Verde", 40, bold=True, size=24, page_number=2), _blk(_PARAGRAPH, 120, page_number=2)]
     assert _kinds(_split(blocks))[0] == ("header", "Cabo Verde")
+
+
+def test_a_section_box_is_its_heading_and_its_pages_run_to_its_last_block():
+    heading = _blk("PROGRESS", 300, bold=True, size=14)
+    body = [_blk("A first progress paragraph, long enough to be an item of the section.", 330, size=10.5),
+            _blk("A second progress paragraph, on the next page of the document.", 60, size=10.5, page_number=2)]
+    pages = [Page(number=n, width=595.0, height=842.0, chars=()) for n in (1, 2)]
+    blocks = [_blk("Sierra Leone", 40, bold=True, size=24), heading, *body]
+    progress = next(s for s in split_sections(split_footnotes(layout(blocks, pages=pages)), "en", doc_id=DOC)
+                    if s.kind == "progress")
+    assert (progress.page, progress.bbox, progress.last_page) == (1, heading.bbox, 2)
+    assert [line.text for line in progress.heading_lines] == ["PROGRESS"]

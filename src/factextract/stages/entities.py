@@ -27,7 +27,7 @@ from functools import cache
 from typing import Any
 
 from ..errors import LanguageError
-from ..model import LANGUAGES, Entity, EntityLabel, Footnote, Item
+from ..model import LANGUAGES, BBox, Entity, EntityLabel, Footnote, Item, Placed
 from ..vocab.countries import country_names
 from ..vocab.keys import PLAIN_PUNCTUATION
 from ..vocab.language import leading_article
@@ -95,8 +95,44 @@ def find_entities(
                 if label is None or _is_noise(ent):
                     continue
             start, end = ent.start_char, ent.end_char
-            found.append(Entity(item.item_id, item.text[start:end], label, start, end, source))
+            page, box = printed_at(item, start, end)
+            found.append(Entity(item.item_id, item.text[start:end], label, start, end, source, page, box))
     return tuple(found)
+
+
+def printed_at(item: Item, start: int, end: int) -> tuple[int, BBox | None]:
+    """The page and box where ``item.text[start:end]`` is printed: its part of the line that
+    holds it, by the glyphs' edges. The line is the one holding the same occurrence of the
+    words (the second "OIM" of an item is on the line of its second one); a name broken over
+    two lines is marked where it begins, on the line ending on its first words. Without its
+    lines, the item's own box."""
+    wanted = item.text[start:end].casefold()
+    nth = item.text.casefold().count(wanted, 0, start)
+    seen = 0
+    for line in item.lines:
+        text = line.text.casefold()
+        if len(text) != len(line.text):
+            continue  # casefolding changed the length: offsets would not be the line's
+        at = text.find(wanted)
+        while at >= 0:
+            if seen == nth:
+                return _on(line, at, at + len(wanted))
+            seen += 1
+            at = text.find(wanted, at + 1)
+    words = wanted.split()
+    for count in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:count])
+        for line in item.lines:
+            text = line.text.casefold().rstrip(" -")
+            if len(line.text.casefold()) == len(line.text) and text.endswith(head):
+                return _on(line, len(text) - len(head), len(text))
+    return item.page, item.bbox
+
+
+def _on(line: Placed, start: int, end: int) -> tuple[int, BBox]:
+    """The page and box of ``line.text[start:end]``."""
+    x0, x1 = line.x_of(start, end)
+    return line.page, BBox(x0, line.bbox.top, x1, line.bbox.bottom)
 
 
 # --- rules ------------------------------------------------------------------------

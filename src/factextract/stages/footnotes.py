@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..model import Block, Footnote, Layout, Line, Page, Section
+from ..model import Block, Footnote, Layout, Line, Page, Section, first_box
 from ..text.markers import is_footnote_marker, note_marker
 from ..text.repair import join_lines
 
@@ -56,19 +56,21 @@ def is_footnote(block: Block, page: Page, body_size: float) -> bool:
 def parse_footnotes(sections: Sequence[Section], language: str) -> tuple[Footnote, ...]:
     """The notes of every footnotes section, in order (those under a "Notes" heading, then
     the ones found at the foot of the pages)."""
-    notes: list[tuple[str, list[str], int]] = []
+    notes: list[tuple[str, list[str], list[Line]]] = []
     for block in (b for s in sections if s.kind == "footnotes" for b in s.blocks):
         for line in block.lines:
             marker, rest = _split_marker(line)
             if marker is not None:
-                notes.append((marker, [rest], line.page))
+                notes.append((marker, [rest], [line]))
             elif notes:
                 notes[-1][1].append(line.text)
+                notes[-1][2].append(line)
     out = []
-    for marker, pieces, page in notes:
+    for marker, pieces, lines in notes:
         text = join_lines(pieces, language)
         term, expansion = split_term(text)
-        out.append(Footnote(marker=marker, text=text, term=term, expansion=expansion, page=page))
+        out.append(Footnote(marker=marker, text=text, term=term, expansion=expansion, page=lines[0].page,
+                            bbox=first_box(lines)))
     return tuple(out)
 
 

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..dates import find_dates
-from ..model import BBox, Block, DateSource, Item, ListMarker, Period, Section, Timeline
+from ..model import Block, DateSource, Item, ListMarker, Period, Placed, Section, Timeline, first_box
+from ..text.glyph_text import char_edges
 from ..text.repair import CleanText, clean_block
 
 # Between the cells of a table row, in the row's item (the contract's " | ").
@@ -76,25 +77,26 @@ def _section_items(section: Section, timeline: Timeline, language: str, doc_id: 
             item_id=f"{doc_id}:i{n}", section_id=section.section_id, section_kind=section.kind,
             parent_item_id=parent.item_id if parent else None, order=n, page=block.page,
             text=clean.text, date=date, date_source=source, dates=inline, timeline_label=label,
-            footnote_refs=clean.refs, marker=clean.marker, bbox=_first_box(block),
-            last_page=max(line.page for line in block.lines),
+            footnote_refs=clean.refs, marker=clean.marker, bbox=first_box(block.lines),
+            last_page=max(line.page for line in block.lines), lines=_printed_lines(block, timeline),
+            label_line=_label_line(timeline.label_blocks.get(block.index)),
         )
         items.append(item)
         stack.append(_Open(indent, item, _is_title(block, clean)))
     return items
 
 
-def _first_box(block: Block) -> BBox:
-    """The box of the lines where the block begins: its first line and those under it on the
-    same page, down to a line that starts higher up (the top of the next column) or on another
-    page. An item continued in the next column or on the next page is pointed at where it starts."""
-    first = block.lines[0]
-    lines = [first]
-    for line in block.lines[1:]:
-        if line.page != first.page or line.bbox.top < lines[-1].bbox.top:
-            break
-        lines.append(line)
-    return BBox.around([line.bbox for line in lines])
+def _printed_lines(block: Block, timeline: Timeline) -> tuple[Placed, ...]:
+    """Every line the item's text comes from: the block's, its date line's, its row cells'."""
+    date_line = timeline.date_lines.get(block.index)
+    lines = block.lines + (date_line.lines if date_line else ())
+    lines += tuple(line for cell in timeline.row_cells.get(block.index, ()) for line in cell.lines)
+    return tuple(Placed(line.page, line.bbox, line.text, char_edges(line)) for line in lines)
+
+
+def _label_line(label: Block | None) -> Placed | None:
+    """The timeline label's place, as one box."""
+    return Placed(label.page, label.bbox, label.text) if label is not None else None
 
 
 def _row_text(block: Block, timeline: Timeline, language: str) -> CleanText:

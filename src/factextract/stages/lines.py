@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from ..model import POSITION_TOLERANCE, RULE_THICKNESS, BBox, Char, Line, Page, Span
+from ..text.glyph_text import glyph_text
 from ..text.markers import is_marker_run, may_be_marker
 from ..vocab.glyphs import glyph_rules, is_private_use
 
@@ -93,8 +94,6 @@ BUCKET_REACH_EM = 1.5
 # Sizes (points) below these are broken font matrices, not type: measures use at least these.
 MIN_SIZE = 1.0
 MIN_GLYPH_HEIGHT = 0.1
-# Some producers write U+00AD as their ordinary hyphen glyph: drawn inside a line, it is one.
-PRINTED_HYPHEN = "-"
 # Joining cost: baseline distance first; the gap, weighted this little, breaks ties.
 GAP_COST_WEIGHT = 0.01
 
@@ -507,9 +506,7 @@ def _finish_line(chars: list[Char], page_number: int, spaces: _DrawnSpaces | Non
         space = prev is not None and (
             c.bbox.x0 - prev.bbox.x1 > tracking + WORD_GAP_EM * max(min(prev.size, c.size), MIN_SIZE)
             or (spaces is not None and spaces.between(c.baseline, prev.bbox.x1, c.bbox.x0)))
-        text = c.text if c.text in glyphs.superscripts else glyphs.letters(c.text)
-        if text in glyphs.soft_hyphens and i < len(chars) - 1:
-            text = PRINTED_HYPHEN  # a soft hyphen drawn inside a line is printed: a hyphen
+        text = glyph_text(c.text, glyphs, inside=i < len(chars) - 1)
         if key != cur_key:
             if cur_key is not None:
                 spans.append(Span("".join(cur_text), cur_key[0], cur_key[1], cur_key[2]))

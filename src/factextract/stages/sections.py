@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..dates import find_dates, parse_date
-from ..model import Block, Layout, Line, Page, Section, SectionKind
+from ..model import Block, Layout, Line, Page, Placed, Section, SectionKind, first_box
 from ..text.markers import is_marker_glyph, starts_with_marker, text_marker
 from ..text.repair import block_text, squash
 from ..text.style import in_capitals, is_heading_styled, is_large
@@ -83,6 +83,7 @@ class _Draft:
     blocks: list[Block] = field(default_factory=list)
     heading_blocks: list[Block] = field(default_factory=list)  # the subheadings' blocks
     heading_size: float = 0.0  # the type size of a heading found by its style
+    heading_block: Block | None = None  # the heading's block, where it has one
 
     def add_subheading(self, text: str, block: Block) -> None:
         self.subheadings.append(text)
@@ -172,7 +173,7 @@ class _Reader:
             if current is not None and current.kind == kind and not current.blocks:
                 current.add_subheading(text, block)  # a second heading line of the same section
             else:
-                self.drafts.append(_Draft(kind, text, block.page))
+                self.drafts.append(_Draft(kind, text, block.page, heading_block=block))
             return
         at_heading = current is None or current.kind == "header" or not current.blocks
         if (styled or at_heading) and is_field_line(text, self.language):
@@ -192,7 +193,8 @@ class _Reader:
                     and not current.blocks and current.heading_size >= _size(block)):
                 current.add_subheading(heading, block)  # a subtitle right under its heading
                 return
-            _open(self.drafts, "other", heading, block.page).heading_size = _size(block)
+            opened = _open(self.drafts, "other", heading, block.page)
+            opened.heading_size, opened.heading_block = _size(block), block
             return
         if opening:
             # Text before the first heading that is not the title block: a section of its own.
@@ -378,16 +380,24 @@ def _section(draft: _Draft, n: int, doc_id: str, language: str, title: Block | N
     """The finished section: headings on one line; the header's title is its largest text
     that names a country, and every other header line is a subheading."""
     heading, subheadings = draft.heading, draft.subheadings
+    heading_block = draft.heading_block
+    printed = ([heading_block] if heading_block is not None else []) + draft.heading_blocks
     if draft.kind == "header":
         header_blocks = sorted(draft.blocks + draft.heading_blocks, key=lambda b: b.index)
-        title = _title_block(header_blocks, language, title)
+        title = heading_block = _title_block(header_blocks, language, title)
         heading = block_text(title, language) if title is not None else None
         subheadings = [block_text(b, language) for b in header_blocks if b is not title]
+        printed = header_blocks
     heading = squash(heading or "") or None
     periods = find_dates(heading, language) if heading and draft.kind not in _PLACED_KINDS else ()
+    where = heading_block if heading_block is not None else (draft.blocks[0] if draft.blocks else None)
+    pages = [b.page for b in printed + draft.blocks]
     return Section(section_id=f"{doc_id}:s{n}", order=n, kind=draft.kind, heading=heading, page=draft.page,
                    subheadings=tuple(squash(s) for s in subheadings),
-                   heading_period=periods[0] if periods else None, blocks=tuple(draft.blocks))
+                   heading_period=periods[0] if periods else None, blocks=tuple(draft.blocks),
+                   bbox=first_box(where.lines) if where is not None and where.page == draft.page else None,
+                   last_page=max(pages) if pages else draft.page,
+                   heading_lines=tuple(p for b in printed for p in Placed.of_lines(b.lines)))
 
 
 def _take_table_header_rows(draft: _Draft, language: str) -> None:

@@ -72,6 +72,7 @@ def bind_timeline(sections: Sequence[Section], layout: Layout, language: str) ->
     edges = {p.number: p.rects + p.rules for p in layout.pages}
     tables = {p.number: p.tables for p in layout.pages if p.tables}
     labels: dict[int, Period] = {}
+    label_blocks: dict[int, Block] = {}
     date_lines: dict[int, Block] = {}
     row_cells: dict[int, tuple[Block, ...]] = {}
     consumed: set[int] = set()
@@ -83,10 +84,12 @@ def bind_timeline(sections: Sequence[Section], layout: Layout, language: str) ->
             width = layout.width
         found = _bind_section(section.blocks, language, width, edges, tables)
         labels.update(found.labels)
+        label_blocks.update(found.label_blocks)
         date_lines.update(found.date_lines)
         row_cells.update(found.row_cells)
         consumed.update(found.consumed)
-    return Timeline(labels=labels, date_lines=date_lines, row_cells=row_cells, consumed=frozenset(consumed))
+    return Timeline(labels=labels, label_blocks=label_blocks, date_lines=date_lines, row_cells=row_cells,
+                    consumed=frozenset(consumed))
 
 
 def _bind_section(blocks: Sequence[Block], language: str, page_width: float,
@@ -102,8 +105,9 @@ def _bind_section(blocks: Sequence[Block], language: str, page_width: float,
     row_cells.update(_grid_row_cells(blocks, tables, taken | set(row_cells)
                                      | {c.index for cells in row_cells.values() for c in cells}))
     consumed = taken | {c.index for cells in row_cells.values() for c in cells}
-    return Timeline(labels={index: label.period for index, label in bindings.items()}, date_lines=date_lines,
-                    row_cells=row_cells, consumed=frozenset(consumed))
+    return Timeline(labels={index: label.period for index, label in bindings.items()},
+                    label_blocks={index: label.block for index, label in bindings.items()},
+                    date_lines=date_lines, row_cells=row_cells, consumed=frozenset(consumed))
 
 
 def _timeline_labels(blocks: Sequence[Block], language: str, page_width: float,
