@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from builders import chars, page
-from conftest import SAMPLES
+from conftest import SAMPLES, SHARED
 from factextract.cli import main
 from factextract.model import BBox, Placed
 from factextract.qa import INDEX, parts, uncovered_runs
@@ -138,3 +138,16 @@ def test_a_real_browser_loads_the_page_with_every_box_and_image(inspected, tmp_p
     assert len(colours) > 200, "the screenshot is (nearly) blank"
     # The activities' green (KIND_COLOURS) is drawn on the page image, somewhere.
     assert any(abs(r - 0x00) < 40 and abs(g - 0x9E) < 40 and abs(b - 0x73) < 40 for _, (r, g, b) in colours)
+
+
+HANGING = SHARED / "reliability" / "hang-028-deflate_garbage-senegal-fr-2p.pdf"
+
+
+@pytest.mark.skipif(not HANGING.exists(), reason=f"{HANGING} is not here (../shared is beside the repo only in CI "
+                    "and the team's checkouts)")
+def test_a_file_that_runs_out_of_time_gets_a_page_saying_so(tmp_path):
+    out = tmp_path / "qa"
+    assert main(["inspect", str(HANGING), "--out", str(out), "--timeout", "3"]) == 0
+    [page_file] = _pages(out)
+    html = page_file.read_text(encoding="utf-8")
+    assert "timed out after 3 s" in html and "not drawn" in html

@@ -216,6 +216,10 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder to write the pages to")
     inspect.add_argument("--reader", choices=READERS, default=DEFAULT_READER,
                          help="the PDF reader, as for 'run' (default: %(default)s)")
+    inspect.add_argument("--jobs", type=_positive_int, default=None, metavar="N",
+                         help="worker processes (default: the number of CPUs)")
+    inspect.add_argument("--timeout", type=_positive_seconds, default=batch.DEFAULT_TIMEOUT_S, metavar="S",
+                         help="stop a file that takes longer; its page then says so (default: %(default)g)")
     inspect.set_defaults(handler=_inspect)
     return parser
 
@@ -368,7 +372,8 @@ def _inspect(args: argparse.Namespace) -> int:
     def said(sheet, page: Path) -> None:
         print(f"{sheet.status:8} {len(sheet.items):4} items  {page}", file=sys.stderr)
 
-    pages = write_report(args.inputs, args.out, reader=args.reader, on_file=said)
+    pages = write_report(args.inputs, args.out, reader=args.reader, jobs=args.jobs, timeout_s=args.timeout,
+                         on_file=said)
     print(f"Wrote {len(pages)} QA page(s); open {args.out / INDEX}", file=sys.stderr)
     return EXIT_OK
 

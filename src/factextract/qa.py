@@ -20,10 +20,13 @@ from __future__ import annotations
 import base64
 import html
 import io
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+from .batch import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, FileRecord, discover, run_batch
 from .errors import UsageError
 from .model import DEFAULT_READER, BBox, Factsheet, Item, Page, Placed
 from .pipeline import process_file
@@ -36,6 +39,10 @@ INDEX = "index.html"
 # zoomed), saved as JPEG at this quality (a tenth of PNG's size for a page of photos and tints).
 RENDER_SCALE = 2.0
 JPEG_QUALITY = 80
+# A page is drawn at most this many pixels on its longer side (a poster-sized page stays small),
+# and a document at most this many pages (a QA page is for reading, not for archiving a book).
+MAX_SIDE_PX = 2400
+MAX_RENDERED_PAGES = 60
 # Colours of the section kinds (a colour-blind-safe palette, Okabe and Ito's).
 KIND_COLOURS = {
     "header": "#555555", "progress": "#0072B2", "activities": "#009E73", "referent_system": "#CC79A7",
@@ -45,6 +52,11 @@ KIND_COLOURS = {
 RUN_GAP_EM = 1.0
 # A glyph lies in an extracted box when its centre is within this many points of it.
 COVER_TOLERANCE = 1.0
+# A page written this long before the run began (seconds: file systems round times) is an
+# earlier run's.
+CLOCK_SLACK_S = 2.0
+# Height of the page bands boxes are filed in while glyphs are tested against them (points).
+BAND = 20.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,38 +69,55 @@ class PageImage:
     jpeg: bytes
 
 
-def render_pages(path: Path, scale: float = RENDER_SCALE) -> list[PageImage]:
-    """Every page of the PDF as an image of its media box (the area the tables' coordinates
-    measure, which pdfplumber reads from), or none where PDFium cannot open the file."""
+def render_pages(path: Path, scale: float = RENDER_SCALE) -> tuple[list[PageImage], list[str]]:
+    """The PDF's pages as images of their media box (the area the tables' coordinates measure,
+    which pdfplumber reads from), at most MAX_RENDERED_PAGES, each at most MAX_SIDE_PX pixels
+    on its longer side; and what could not be drawn, one sentence each for the page."""
     import pypdfium2 as pdfium
 
     try:
         pdf = pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError:
-        return []
-    images = []
+    except pdfium.PdfiumError as exc:
+        return [], [f"PDFium cannot open the file ({exc}): no page images"]
+    images, problems = [], []
     try:
-        for index in range(len(pdf)):
-            page = pdf[index]
+        count = len(pdf)
+        if count > MAX_RENDERED_PAGES:
+            problems.append(f"only the first {MAX_RENDERED_PAGES} of {count} pages are drawn")
+        for index in range(min(count, MAX_RENDERED_PAGES)):
             try:
-                page.set_cropbox(*page.get_mediabox())
-                width, height = page.get_size()
-                picture = page.render(scale=scale).to_pil().convert("RGB")
-                buffer = io.BytesIO()
-                picture.save(buffer, "JPEG", quality=JPEG_QUALITY)
-                images.append(PageImage(index + 1, width, height, buffer.getvalue()))
-            finally:
-                page.close()
+                images.append(_render_page(pdf, index, scale))
+            except pdfium.PdfiumError as exc:
+                problems.append(f"PDFium cannot draw page {index + 1} ({exc})")
     finally:
         pdf.close()
-    return images
+    return images, problems
+
+
+def _render_page(pdf, index: int, scale: float) -> PageImage:
+    page = pdf[index]
+    try:
+        page.set_cropbox(*page.get_mediabox())
+        width, height = page.get_size()
+        scale = min(scale, MAX_SIDE_PX / max(width, height, 1.0))
+        picture = page.render(scale=scale).to_pil().convert("RGB")
+        buffer = io.BytesIO()
+        picture.save(buffer, "JPEG", quality=JPEG_QUALITY)
+        return PageImage(index + 1, width, height, buffer.getvalue())
+    finally:
+        page.close()
 
 
 def uncovered_runs(pages: Sequence[Page], covered: dict[int, list[BBox]]) -> dict[int, list[BBox]]:
     """By page, the runs of glyphs that no extracted box holds: the text no row comes from."""
     out: dict[int, list[BBox]] = {}
     for page in pages:
-        boxes = covered.get(page.number, [])
+        # The boxes filed by the bands of the page they cross, so that a glyph is tested
+        # against the few boxes level with it, not every box of a long page.
+        bands: dict[int, list[BBox]] = {}
+        for b in covered.get(page.number, []):
+            for band in range(int((b.top - COVER_TOLERANCE) // BAND), int((b.bottom + COVER_TOLERANCE) // BAND) + 1):
+                bands.setdefault(band, []).append(b)
         runs: list[BBox] = []
         last_baseline = last_size = None
         for char in page.chars:
@@ -96,7 +125,8 @@ def uncovered_runs(pages: Sequence[Page], covered: dict[int, list[BBox]]) -> dic
                 continue
             cx, cy = (char.bbox.x0 + char.bbox.x1) / 2, (char.bbox.top + char.bbox.bottom) / 2
             if any(b.x0 - COVER_TOLERANCE <= cx <= b.x1 + COVER_TOLERANCE
-                   and b.top - COVER_TOLERANCE <= cy <= b.bottom + COVER_TOLERANCE for b in boxes):
+                   and b.top - COVER_TOLERANCE <= cy <= b.bottom + COVER_TOLERANCE
+                   for b in bands.get(int(cy // BAND), ())):
                 last_baseline = None
                 continue
             if (runs and last_baseline is not None and abs(char.baseline - last_baseline) < char.size / 2
@@ -199,10 +229,9 @@ def _overlay(sheet: Factsheet, number: int, grey: Sequence[BBox]) -> str:
         if parent is not None and parent.bbox is not None and parent.page == number:
             shapes.append(_line(parent.bbox.x0 + 2, parent.bbox.bottom, item.bbox.x0, item.bbox.top + 3, "parent"))
         label = item.label_line
-        if label is not None:
+        if label is not None and label.page == number:
             shapes.append(_rect(label.bbox, f"label {kind}", data_item=n))
-            if label.page == number:
-                shapes.append(_line(label.bbox.x1, (label.bbox.top + label.bbox.bottom) / 2,
+            shapes.append(_line(label.bbox.x1, (label.bbox.top + label.bbox.bottom) / 2,
                                     item.bbox.x0, item.bbox.top + 3, "dates"))
         for marker in item.footnote_markers:
             note = notes.get(marker)
@@ -311,8 +340,10 @@ def _kind_css() -> str:
                    for k, c in KIND_COLOURS.items())
 
 
-def document_page(sheet: Factsheet, images: Sequence[PageImage], pages: Sequence[Page]) -> str:
-    """The QA page of one document, as HTML text."""
+def document_page(sheet: Factsheet, images: Sequence[PageImage], pages: Sequence[Page],
+                  drawing_problems: Sequence[str] = ()) -> str:
+    """The QA page of one document, as HTML text; ``drawing_problems`` say what of the PDF could
+    not be drawn."""
     grey = uncovered_runs(pages, covered_boxes(sheet))
     info = sheet.info
     name = Path(sheet.source_path).name
@@ -322,7 +353,7 @@ def document_page(sheet: Factsheet, images: Sequence[PageImage], pages: Sequence
         f"{len(sheet.items)} items", f"{len(sheet.footnotes)} notes", f"{len(sheet.entities)} entities",
         f"status {sheet.status}") if v)
     problems = "".join(f'<div class="warn">{html.escape(w)}</div>'
-                       for w in ((sheet.error,) if sheet.error else ()) + sheet.warnings)
+                       for w in ((sheet.error,) if sheet.error else ()) + sheet.warnings + tuple(drawing_problems))
     drawn = []
     for image in images:
         data = base64.b64encode(image.jpeg).decode("ascii")
@@ -332,8 +363,6 @@ def document_page(sheet: Factsheet, images: Sequence[PageImage], pages: Sequence
             f'<img alt="page {image.number}" src="data:image/jpeg;base64,{data}">'
             f'<svg viewBox="0 0 {_f(image.width)} {_f(image.height)}" preserveAspectRatio="none">{_ARROW}'
             f'{_overlay(sheet, image.number, grey.get(image.number, []))}</svg></div>')
-    if not images:
-        drawn.append('<p class="warn">PDFium could not open this file: no page images.</p>')
     return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(name)}: '
             f'factextract QA</title><style>{_STYLE}{_kind_css()}</style></head><body>'
             f'<header><h1>{html.escape(name)}</h1><div>{facts}</div>{problems}{_legend()}</header>'
@@ -363,36 +392,53 @@ def index_page(entries: Iterable[tuple[Factsheet, str]], timeline_svg: str | Non
             f'</thead><tbody>{rows}</tbody></table>{plot}</div></body></html>')
 
 
-def write_report(inputs: Sequence[Path], out_dir: Path, *, reader: str = DEFAULT_READER,
+def write_report(inputs: Sequence[Path], out_dir: Path, *, reader: str = DEFAULT_READER, jobs: int | None = None,
+                 timeout_s: float | None = DEFAULT_TIMEOUT_S, memory_mb: int | None = DEFAULT_MEMORY_MB,
+                 progress: bool | None = None,
                  on_file: Callable[[Factsheet, Path], None] | None = None) -> list[Path]:
     """Extract each PDF of ``inputs`` (files, and the ``*.pdf`` under folders), write its QA page
     into ``out_dir``, and ``index.html`` with the timeline of their dated items; return the
-    pages' paths, in the order of the inputs. A file that cannot be read still gets a page
-    saying why."""
-    from .batch import discover
+    pages' paths, in the order of the inputs.
 
+    Each file is extracted, read and drawn in a worker process of the batch runner, with its
+    timeout and memory cap (a hostile PDF can hang pdfminer, or PDFium): a file that fails or
+    runs out of time still gets a page, saying why."""
     files = discover(inputs)
     if not files:
         names = ", ".join(str(p) for p in inputs) or "(nothing)"
         raise UsageError(f"no PDF files found in {names}; name PDF files or folders holding *.pdf")
     out_dir.mkdir(parents=True, exist_ok=True)
-    written, entries, dated = [], [], []
-    for path in files:
-        sheet = process_file(path, reader=reader)
-        try:
-            pages = read_pdf(path, reader=sheet.reader or reader).pages
-        except Exception:  # noqa: BLE001 - the page says why the file failed; greying is a nicety
-            pages = ()
+    started = time.time()
+
+    def done(sheet: Factsheet, record: FileRecord) -> None:
         target = out_dir / page_name(sheet)
-        target.write_text(document_page(sheet, render_pages(path), pages), encoding="utf-8")
-        written.append(target)
-        entries.append((sheet, target.name))
-        code = country_code(sheet.info.country)
-        dated.extend((code, i.date.start, i.date.end, i.date.precision) for i in sheet.items if i.date is not None)
+        if not target.exists() or target.stat().st_mtime < started - CLOCK_SLACK_S:
+            # The worker did not get as far as writing it (this time).
+            why = ([f"the same bytes as {sheet.duplicate_of}"] if sheet.duplicate_of else
+                   ["not drawn: the worker stopped before it could draw the pages"])
+            target.write_text(document_page(sheet, [], [], why), encoding="utf-8")
         if on_file is not None:
             on_file(sheet, target)
+
+    sheets = run_batch(files, jobs=jobs, timeout_s=timeout_s, memory_mb=memory_mb, progress=progress,
+                       process=partial(inspect_file, out_dir, reader), reader=reader, on_file=done)
+    entries = [(sheet, page_name(sheet)) for sheet in sheets]
+    dated = [(country_code(s.info.country), i.date.start, i.date.end, i.date.precision)
+             for s in sheets for i in s.items if i.date is not None]
     timeline = write_timeline(out_dir, dated).read_text(encoding="utf-8") if dated else None
     if timeline is not None:
         timeline = timeline[timeline.find("<svg"):]  # inline: without the XML declaration and doctype
     (out_dir / INDEX).write_text(index_page(entries, timeline), encoding="utf-8")
-    return written
+    return [out_dir / name for _, name in entries]
+
+
+def inspect_file(out_dir: Path, reader: str, path: Path) -> Factsheet:
+    """One file's QA page, written into ``out_dir`` (in a batch worker); returns its Factsheet."""
+    sheet = process_file(path, reader=reader)
+    try:
+        pages = read_pdf(path, reader=sheet.reader or reader).pages
+    except Exception:  # noqa: BLE001 - the page says why the file failed; greying is a nicety
+        pages = ()
+    images, problems = render_pages(path)
+    (out_dir / page_name(sheet)).write_text(document_page(sheet, images, pages, problems), encoding="utf-8")
+    return sheet
