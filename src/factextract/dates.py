@@ -41,6 +41,7 @@ QUARTERS, QUARTER_MONTHS, EDTF_QUARTER_BASE = 4, 3, 32
 HALVES, HALF_MONTHS, EDTF_HALF_BASE = 2, 6, 39
 # "2019-20" is a range only when the second year follows the first within this many years.
 MAX_RANGE_YEARS = 10
+DAYS_IN_WEEK = 7
 # How fine a precision is: a range takes the finer of its bounds' precisions.
 _FINENESS: dict[str, int] = {
     "day": 0, "month": 1, "quarter": 2, "season": 2, "third": 3, "half": 4, "year": 5,
@@ -120,6 +121,21 @@ def _connector(word: str) -> str:
     return r"\s+" + _body(w) + (r"\s*" if w.endswith("'") else r"\s+")
 
 
+def _day_word_spellings(v: dict[str, Any]) -> list[str]:
+    """Every spelling of the day words: as listed, and with a space for each hyphen
+    ("twenty-two", "twenty two")."""
+    out = []
+    for spellings in v["day_words"].values():
+        for w in spellings:
+            out += [w, w.replace("-", " ")] if "-" in w else [w]
+    return out
+
+
+def _number_key(text: str) -> str:
+    """Lookup key of a day word however it is spaced or hyphenated ("twenty - two")."""
+    return re.sub(r"[\s-]+", " ", word_key(text))
+
+
 @dataclass(frozen=True, slots=True)
 class _Grammar:
     """One language's compiled grammar: its patterns and the word tables a match is read with."""
@@ -135,6 +151,10 @@ class _Grammar:
     count_nouns: frozenset[str]
     labels: re.Pattern[str]  # a naming word just before a number
     words: frozenset[str]  # every folded vocabulary token, to guess a text's language
+    day_words: dict[str, int]  # "premier" -> 1, "twenty second" -> 22 (keys: _number_key)
+    weekdays: dict[str, int]  # weekday word -> 0 (Monday) .. 6
+    lead: re.Pattern[str]  # words before a whole date that do not change it: "en ", "in the year "
+    trail: re.Pattern[str]  # ... and after it, to the end: ", Monday", " A.D."
 
 
 def _bound(v: dict[str, Any], p: str, need_year: bool) -> str:
@@ -145,10 +165,15 @@ def _bound(v: dict[str, Any], p: str, need_year: bool) -> str:
     q = "" if need_year else "?"
     month = _alt([_word(w) for ws in v["months"].values() for w in ws])
     weekday = _alt([_word(w) for w in v["weekdays"]])
-    # A day of the month, 1-31, with an optional suffix ("1er", "12th"), not glued to more.
-    day = (r"(?:3[01]|[12]\d|0?[1-9])"
+    # A weekday beside a date is ignored: "lundi 12 mars 2021", "friday 2018-7-6".
+    on_weekday = rf"(?:{weekday}\s*,?\s+)?"
+    # A day of the month, 1-31, in figures with an optional suffix ("1er", "12th"), not glued
+    # to more, or in words ("premier", "twenty second").
+    day_number = r"(?:3[01]|[12]\d|0?[1-9])"
+    day = (rf"(?:{day_number}"
            + (_alt([re.escape(_fold(s)[0]) for s in v["day_suffixes"]]) + "?")
-           + _NOT_GLUED)
+           + _NOT_GLUED + "|" + _alt([_word(w) for w in _day_word_spellings(v)]) + ")")
+    month_number = r"(?:1[0-2]|0?[1-9])"
     links = _alt([_prefix(w) for w in v["year_links"]])
     fillers = _alt([_body(w) + r"\s+" for w in v["year_fillers"]])
     # Between a period and its year: a space or comma, then "de"/"of", "l'année"/"the year".
@@ -157,34 +182,64 @@ def _bound(v: dict[str, Any], p: str, need_year: bool) -> str:
     def year(name: str, sep: str = ysep) -> str:
         return f"(?:{sep}(?P<{p}{name}>{_YEAR})){q}"
 
-    ordinal = _alt([_word(w) for ws in v["ordinals"].values() for w in ws])
+    # Between a day or month and its year, a dash or slash also: "05-aug-2016", "dec-2018".
+    ysep_or_dash = rf"(?:{ysep}|\s*[-/]\s*)"
+
     season = _alt([_word(w) for ws in v["seasons"].values() for w in ws])
     dm_link = _alt([_body(w) + r"\s+" for w in v["year_links"]])
+    # Between a day and its month: "12 mars", "16. Nov.", "12th of March", "31/Oct", "14april".
+    dm_sep = rf"(?:\.?\s+{dm_link}?|\s*[-/.]\s*)"
+    nth_link = _alt([_prefix(w) for w in v["year_links"]])  # "jour d'octobre", "Tuesday of September"
     unit_sep = rf"(?:{ysep}|\s*[-/]\s*)"  # "T2 2022", "T2-2022", "Q2/2022"
 
     def unit(name: str, key: str, numbers: str) -> str:
         # "T2 2022" (prefix and number) or "2e trimestre 2022" (ordinal and word).
-        prefixes = _alt([re.escape(_fold(w)[0]) for w in v[key]["prefixes"]])
-        words = _alt([_word(w) for w in v[key]["words"]])
-        return (rf"(?:{prefixes}(?P<{p}{name}n>{numbers}){_NOT_GLUED}"
-                rf"|(?P<{p}{name}o>{ordinal})\s+{words})" + year(f"{name}y", unit_sep))
+        return (rf"(?:{unit_prefixes[key]}(?P<{p}{name}n>{numbers}){_NOT_GLUED}"
+                rf"|(?P<{p}{name}o>{ordinal})\s+{unit_words[key]})" + year(f"{name}y", unit_sep))
 
+    ordinal = _alt([_word(w) for ws in v["ordinals"].values() for w in ws])
+    numbered = _alt([_word(w) for w in v["day_nouns"]])
+    unit_prefixes = {key: _alt([re.escape(_fold(w)[0]) for w in v[key]["prefixes"]]) for key in ("quarter", "half")}
+    unit_words = {key: _alt([_word(w) for w in v[key]["words"]]) for key in ("quarter", "half")}
+    not_more = r"(?!\d|[-/.]\d)"  # no digit, nor another number glued on by punctuation
     cores = [
-        # ISO date "2021-03-12".
-        rf"(?P<{p}iy>\d{{4}})-(?P<{p}im>\d\d)-(?P<{p}id>\d\d)(?![\d/-])",
-        # Day-first numeric date "25/03/2021" (the only numeric order we read).
-        rf"(?P<{p}nd>\d{{1,2}})/(?P<{p}nm>\d{{1,2}})/(?P<{p}ny>\d{{4}})(?![\d/])",
-        # "12 mars 2021", "lundi 1er mars 2021", "12th of March 2021".
-        rf"(?:{weekday}\s*,?\s+)?(?P<{p}dmd>{day})\s+{dm_link}?(?P<{p}dmm>{month})" + year("dmy"),
+        # Year first, in figures: "2021-03-12", "2015/08/12", "2015-3-3" (CONTRACT: unambiguous).
+        rf"{on_weekday}(?P<{p}iy>{_YEAR})(?P<{p}is>[-/.])(?P<{p}im>{month_number})(?P={p}is)"
+        rf"(?P<{p}id>{day_number}){not_more}",
+        # Day first, in figures: "25/03/2021", "31.10.1974", "29-1-1999".
+        rf"{on_weekday}(?P<{p}nd>{day_number})(?P<{p}ns>[-/.])(?P<{p}nm>{month_number})(?P={p}ns)"
+        rf"(?P<{p}ny>\d{{4}}){not_more}",
+        # Year, month in letters, day: "2019-août-1", "2019/aug/01".
+        rf"(?P<{p}ymy>{_YEAR})\s*(?P<{p}yms>[-/])\s*(?P<{p}ymm>{month})\s*(?P={p}yms)\s*"
+        rf"(?P<{p}ymd>{day_number}){not_more}",
+        # A month in figures and its year: "2016-11", "2014/10", "11/2016", "3/2015".
+        rf"(?P<{p}nmy>{_YEAR})[-/](?P<{p}nmm>{month_number}){not_more}",
+        rf"(?P<{p}nnm>{month_number})[-/](?P<{p}nny>{_YEAR}){not_more}",
+        # "12 mars 2021", "lundi 1er mars 2021", "12th of March 2021", "23/sep/2020", "14april 2015".
+        rf"{on_weekday}(?:(?P<{p}dmd>{day}){dm_sep}|(?P<{p}dmg>{day_number}))(?P<{p}dmm>{month})"
+        + year("dmy", ysep_or_dash),
         # "12 mars" (no year) is only a range's left side: "12 mars - 14 avril 2021".
+        # The nth weekday or day of a month: "third Tuesday of September 2014", "le dernier jour
+        # d'octobre 2015".
+        rf"(?P<{p}nwo>{ordinal})\s+(?:(?P<{p}nww>{weekday})|{numbered})\s+{nth_link}?(?P<{p}nwm>{month})"
+        + year("nwy"),
+        # Year first, then a month or a quarter or half: "2016 November", "2016, nov", "2016 Q3",
+        # "2017-q1", "2016H2", "the 2001 third quarter".
+        # On one line ("2018\n\nMai 2021" is a year, then a month), and
+        # never when the month has a year of its own: "Report 2003, July 2003".
+        rf"(?P<{p}yfy>{_YEAR})(?:[^\S\n]*,[^\S\n]*|[^\S\n]+|[^\S\n]*[-/][^\S\n]*)(?P<{p}yfm>{month})"
+        rf"(?![^\S\n]*,?[^\S\n]*{_YEAR})",
+        rf"(?P<{p}yuy>{_YEAR})\s*-?\s*(?:{unit_prefixes['quarter']}(?P<{p}yuq>[1-4])"
+        rf"|{unit_prefixes['half']}(?P<{p}yuh>[12])){_NOT_GLUED}",
+        rf"(?P<{p}yoy>{_YEAR})\s+(?P<{p}yoo>{ordinal})\s+(?:(?P<{p}yoq>{unit_words['quarter']})"
+        rf"|{unit_words['half']})",
     ]
     if v["month_day_order"]:
-        # "March 12, 2021", "Monday, March 12th 2021".
-        cores.append(rf"(?:{weekday}\s*,?\s+)?(?P<{p}mdm>{month})\s+(?P<{p}mdd>{day})"
-                     + year("mdy"))
+        # "March 12, 2021", "Monday, March 12th 2021", "fév 15, 2013", "novembre 23 de 1987".
+        cores.append(rf"{on_weekday}(?P<{p}mdm>{month})\s+(?P<{p}mdd>{day})" + year("mdy"))
     cores += [
-        # "mars 2021", "Sept. 2021".
-        rf"(?P<{p}mm>{month})" + year("my"),
+        # "mars 2021", "Sept. 2021", "dec-2018".
+        rf"(?P<{p}mm>{month})" + year("my", ysep_or_dash),
         # "printemps 2022", "winter of 2023"; "hiver 2023-2024" is one winter.
         rf"(?P<{p}ss>{season})" + year("sy") + (
             rf"(?:\s*[-/]\s*(?P<{p}sy2>(?:19|20)?\d\d)(?!\d))?" if need_year else ""),
@@ -195,7 +250,7 @@ def _bound(v: dict[str, Any], p: str, need_year: bool) -> str:
     if not need_year:
         cores.append(rf"(?P<{p}dd>{day})")
     elif v["month_day_order"]:
-        cores.append(rf"(?P<{p}dd>{day})\s*,?\s+(?P<{p}dy>{_YEAR})")
+        cores.append(rf"(?P<{p}dd>{day})\s*,?\s+{links}?(?P<{p}dy>{_YEAR})")
     cores.append(rf"(?P<{p}y>{_YEAR})")  # "2023"
 
     # "début ", "mi-", "fin de ", "end of ": which third of the year (or which part of a month).
@@ -213,7 +268,9 @@ def _grammar(language: str) -> _Grammar:
     q = v["qualifiers"]
     article = _alt([_prefix(w).replace(_SEP, r"\s+") for w in v["articles"]])
     outer = "|".join(f"(?P<q{k}>{_alt([_prefix(w) for w in q[k]])})"
-                     for k in ("since", "until", "approx") if q[k]) or "(?!)"
+                     for k in ("since", "until", "approx", "after", "before") if q[k]) or "(?!)"
+    fillers = _alt([_body(w) + r"\s+" for w in v["year_fillers"]])
+    lists = _alt([_connector(w) for w in v["list_connectors"]])
     openers = _alt([_prefix(w) for w in v["range_pairs"]])
     closers = _alt([_connector(w) for ws in v["range_pairs"].values() for w in ws])
     connectors = _alt([_connector(w) for w in v["range_connectors"]])
@@ -221,12 +278,15 @@ def _grammar(language: str) -> _Grammar:
 
     forms: list[tuple[str, str]] = [
         # "depuis août 2021", "jusqu'à fin 2022", "vers 2019", "until the end of 2022".
-        ("outer", rf"(?:{outer}){article}?{a_year}"),
+        ("outer", rf"(?:{outer}){article}?{fillers}?{a_year}"),
     ]
+    closing: dict[str, list[str]] = {}  # one pattern per word before: the date is matched once
     for before, after in v["since_around"]:
-        # "from March 2021 onwards", "2021 onwards".
-        head = rf"{_prefix(before)}{article}?" if before.strip() else ""
-        forms.append(("around", rf"{head}{a_year}\s+{_word(after)}"))
+        closing.setdefault(before.strip(), []).append(_word(after))
+    for before, afters in closing.items():
+        # "from March 2021 onwards", "2021 onwards", "2018 ou plus tard".
+        head = rf"{_prefix(before)}{article}?" if before else ""
+        forms.append(("around", rf"{head}{a_year}\s+{_alt(afters)}"))
     forms += [
         # "du 12 au 14 mars 2021", "de 2019 à juin 2020", "entre 2019 et 2021",
         # "from 2019 to 2021".
@@ -234,7 +294,9 @@ def _grammar(language: str) -> _Grammar:
         # One date: "Mai 2021", "T2 2022", "début 2022", "25/03/2021".
         ("single", a_year),
         # "2017-2018", "mars-avril 2021", "12-14 mars 2021", "2017-\n2018", "2019 to 2021".
-        ("range", rf"{a_opt}(?P<rconn>{connectors}){b_year}"),
+        # "les 14 et 18 septembre 2010", "May and June 2011": days or months sharing one year
+        # (a list connector, ``rlist``).
+        ("range", rf"{a_opt}(?:(?P<rconn>{connectors})|(?P<rlist>{lists})){b_year}"),
         # "2019-20", "2019/20": a second year written with two digits.
         ("yy", rf"(?P<yya>{_YEAR})\s*[-/]\s*(?P<yyb>\d\d){_NOT_GLUED}"),
     ]
@@ -248,6 +310,7 @@ def _grammar(language: str) -> _Grammar:
     entries += [w for ws in v["ordinals"].values() for w in ws]
     entries += [w for ws in q.values() for w in ws] + list(v["range_pairs"])
     entries += [before for before, _ in v["since_around"] if before.strip()]
+    entries += _day_word_spellings(v)
     for entry in entries:
         first = re.match(r"[^\s']+'?", _fold(entry.strip())[0])
         if first and not first.group().isdigit():
@@ -266,6 +329,14 @@ def _grammar(language: str) -> _Grammar:
     )
     words = {t for e in entries + list(v["range_connectors"])
              for t in re.findall(r"[^\W\d_]+", _fold(e)[0])}
+    weekday_names = v["weekdays"][:DAYS_IN_WEEK]  # Monday .. Sunday, then abbreviations
+    weekdays = {}
+    for w in v["weekdays"]:
+        key = word_key(w)
+        weekdays[key] = next(i for i, name in enumerate(weekday_names) if word_key(name).startswith(key))
+    lead = re.compile("(?:" + _alt([_prefix(w) for w in v["lead_words"]]) + ")+")
+    trail = re.compile(r"(?:\s*,?\s*" + _alt([_word(w) for w in list(v["weekdays"]) + list(v["trail_words"])])
+                       + r")+\s*$")
     return _Grammar(
         language=language,
         patterns=patterns,
@@ -278,6 +349,10 @@ def _grammar(language: str) -> _Grammar:
         count_nouns=frozenset(word_key(w) for w in v["count_nouns"]),
         labels=labels,
         words=frozenset(words),
+        day_words={_number_key(w): n for n, ws in v["day_words"].items() for w in ws},
+        weekdays=weekdays,
+        lead=lead,
+        trail=trail,
     )
 
 
@@ -295,6 +370,7 @@ class _Parts:
     season: str | None = None
     number: int | None = None  # quarter 1-4 or half 1-2
     third: str = ""  # early, mid, late, or ""
+    numeric: bool = False  # written in figures only ("11/2016"): a label's number, maybe
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,19 +389,66 @@ def _int(g: dict[str, str | None], name: str) -> int | None:
     return int(value) if value is not None else None
 
 
+def _day_value(text: str, gram: _Grammar) -> int:
+    """A day of the month as written: "12", "1er", "12th", "premier", "twenty second"."""
+    digits = re.match(r"\d+", text)
+    return int(digits.group()) if digits else gram.day_words[_number_key(text)]
+
+
+def _nth_day(g: dict[str, str | None], p: str, gram: _Grammar) -> _Parts | None:
+    """"the third Tuesday of September 2014", "le dernier jour d'octobre 2015": that day."""
+    year, month = _int(g, p + "nwy"), gram.months[word_key(g[p + "nwm"])]
+    if year is None or not YEAR_MIN <= year <= YEAR_MAX:
+        return None
+    n = gram.ordinals[word_key(g[p + "nwo"])]  # 0 = the last
+    last = calendar.monthrange(year, month)[1]
+    if g.get(p + "nww") is None:  # the nth day
+        day = n or last
+    else:
+        weekday = gram.weekdays[word_key(g[p + "nww"])]
+        if n:
+            day = 1 + (weekday - date(year, month, 1).weekday()) % DAYS_IN_WEEK + DAYS_IN_WEEK * (n - 1)
+        else:
+            day = last - (date(year, month, last).weekday() - weekday) % DAYS_IN_WEEK
+    return _Parts("day", year, month, day) if day <= last else None
+
+
 def _read(g: dict[str, str | None], p: str, gram: _Grammar) -> _Parts | None:
     """The parts of side ``p`` of a match; None when they are not a possible date."""
     third = next((k for k in THIRDS if g.get(p + k) is not None), "")
     if g.get(p + "iy") is not None:
-        parts = _Parts("day", _int(g, p + "iy"), _int(g, p + "im"), _int(g, p + "id"))
+        parts = _Parts("day", _int(g, p + "iy"), _int(g, p + "im"), _int(g, p + "id"), numeric=True)
     elif g.get(p + "ny") is not None:
-        parts = _Parts("day", _int(g, p + "ny"), _int(g, p + "nm"), _int(g, p + "nd"))
-    elif g.get(p + "dmd") is not None:
-        parts = _Parts("day", _int(g, p + "dmy"), gram.months[word_key(g[p + "dmm"])],
-                       int(re.match(r"\d+", g[p + "dmd"]).group()))
+        parts = _Parts("day", _int(g, p + "ny"), _int(g, p + "nm"), _int(g, p + "nd"), numeric=True)
+    elif g.get(p + "ymy") is not None:
+        parts = _Parts("day", _int(g, p + "ymy"), gram.months[word_key(g[p + "ymm"])], _int(g, p + "ymd"))
+    elif g.get(p + "nmy") is not None:
+        if len(g[p + "nmm"]) == 2 and _expand_year(_int(g, p + "nmy"), g[p + "nmm"]) is not None:
+            return None  # "2019-20" is two years (CONTRACT), not a month
+        parts = _Parts("month", _int(g, p + "nmy"), _int(g, p + "nmm"), numeric=True)
+    elif g.get(p + "nny") is not None:
+        parts = _Parts("month", _int(g, p + "nny"), _int(g, p + "nnm"), numeric=True)
+    elif g.get(p + "dmm") is not None:
+        day = g[p + "dmd"] if g.get(p + "dmd") is not None else g[p + "dmg"]
+        parts = _Parts("day", _int(g, p + "dmy"), gram.months[word_key(g[p + "dmm"])], _day_value(day, gram))
+    elif g.get(p + "nwo") is not None:
+        parts = _nth_day(g, p, gram)
+        if parts is None:
+            return None
+    elif g.get(p + "yfy") is not None:
+        parts = _Parts("month", _int(g, p + "yfy"), gram.months[word_key(g[p + "yfm"])])
+    elif g.get(p + "yuy") is not None:
+        kind = "quarter" if g.get(p + "yuq") is not None else "half"
+        parts = _Parts(kind, _int(g, p + "yuy"), number=_int(g, p + "yuq") or _int(g, p + "yuh"))
+    elif g.get(p + "yoy") is not None:
+        kind = "quarter" if g.get(p + "yoq") is not None else "half"
+        n = gram.ordinals[word_key(g[p + "yoo"])] or (QUARTERS if kind == "quarter" else HALVES)
+        if kind == "half" and n > HALVES:
+            return None
+        parts = _Parts(kind, _int(g, p + "yoy"), number=n)
     elif g.get(p + "mdd") is not None:
         parts = _Parts("day", _int(g, p + "mdy"), gram.months[word_key(g[p + "mdm"])],
-                       int(re.match(r"\d+", g[p + "mdd"]).group()))
+                       _day_value(g[p + "mdd"], gram))
     elif g.get(p + "mm") is not None:
         parts = _Parts("month", _int(g, p + "my"), gram.months[word_key(g[p + "mm"])])
     elif g.get(p + "ss") is not None:
@@ -344,7 +467,7 @@ def _read(g: dict[str, str | None], p: str, gram: _Grammar) -> _Parts | None:
             return None
         parts = _Parts("half", _int(g, p + "hy"), number=n)
     elif g.get(p + "dd") is not None:
-        parts = _Parts("day", _int(g, p + "dy"), None, int(re.match(r"\d+", g[p + "dd"]).group()))
+        parts = _Parts("day", _int(g, p + "dy"), None, _day_value(g[p + "dd"], gram))
     elif g.get(p + "y") is not None:
         parts = _Parts("year", _int(g, p + "y"))
     else:
@@ -451,7 +574,30 @@ class _Found:
 
 
 def _bare(parts: _Parts) -> bool:
-    return parts.kind == "year" and not parts.third
+    """A bare year, or a date in figures alone: what may be a count or a label's number."""
+    return (parts.kind == "year" and not parts.third) or parts.numeric
+
+
+def _shift(parts: _Parts, step: int) -> _Parts | None:
+    """The period next to this one (``step`` 1) or before it (-1), of the same kind: "après
+    2016" is since 2017, "avant mars 2018" until February 2018. None for a kind without a
+    simple neighbour (a season, a third)."""
+    if parts.third or parts.year is None:
+        return None
+    if parts.kind == "year":
+        return replace(parts, year=parts.year + step)
+    if parts.kind == "day":
+        try:
+            d = date.fromordinal(date(parts.year, parts.month, parts.day).toordinal() + step)
+        except ValueError:
+            return None
+        return replace(parts, year=d.year, month=d.month, day=d.day)
+    sizes = {"month": (12, "month"), "quarter": (QUARTERS, "number"), "half": (HALVES, "number")}
+    if parts.kind not in sizes:
+        return None
+    count, field = sizes[parts.kind]
+    index = parts.year * count + getattr(parts, field) - 1 + step
+    return replace(parts, year=index // count, **{field: index % count + 1})
 
 
 def _evaluate(form: str, m: re.Match[str], gram: _Grammar) -> _Found | None:
@@ -471,6 +617,8 @@ def _evaluate(form: str, m: re.Match[str], gram: _Grammar) -> _Found | None:
         b = _read(g, "b", gram)
         if b is None:
             return None
+        if g.get("rlist") is not None and (a.year is not None or a.kind not in ("day", "month")):
+            return None  # "2019 et 2021" are two years, not a range
         opener = g.get("ropen")
         # The opener's group holds its separator too ("from -"): drop it before the lookup.
         if opener is not None and word_key(g["rconn"]) not in gram.pairs[word_key(opener).rstrip(" -")]:
@@ -489,6 +637,15 @@ def _evaluate(form: str, m: re.Match[str], gram: _Grammar) -> _Found | None:
     if form == "around" or g.get("qsince") is not None:
         return _Found(span.start, None, span.precision, "since", f"{span.edtf}/..", False,
                       form != "around" and _bare(a))
+    for name, step in (("qafter", 1), ("qbefore", -1)):
+        if g.get(name) is not None:
+            shifted = _shift(a, step)
+            side = _span(shifted) if shifted is not None else None
+            if side is None:
+                return None
+            if step > 0:
+                return _Found(side.start, None, side.precision, "since", f"{side.edtf}/..", False, _bare(a))
+            return _Found(None, side.end, side.precision, "until", f"../{side.edtf}", False, _bare(a))
     if g.get("quntil") is not None:
         return _Found(None, span.end, span.precision, "until", f"../{span.edtf}", False, _bare(a))
     if g.get("qapprox") is not None:
@@ -613,6 +770,23 @@ def find_dates(text: str, language: str) -> tuple[Period, ...]:
 _STRIP = " \t\r\n\f\v\u00a0\u202f.,;:!?()[]{}\"'«»“”‘’*•·–—-/|"
 
 
+def _skips(folded: str, gram: _Grammar) -> list[int]:
+    """Where a date may begin in a text that is one date: at its start, or after an article
+    or words that lead to a date ("le", "en", "in the year"), in that order."""
+    skips = [0]
+    article = gram.article.match(folded)
+    if article:
+        skips.append(article.end())
+    for at in list(skips):
+        lead = gram.lead.match(folded, at)
+        if lead:
+            skips.append(lead.end())
+            article = gram.article.match(folded, lead.end())
+            if article:
+                skips.append(article.end())
+    return list(dict.fromkeys(skips))
+
+
 def _parse_one(text: str, language: str) -> Period | None:
     """``parse_date`` in one language: the whole stripped text, one expression, or None."""
     gram = _grammar(language)
@@ -624,14 +798,17 @@ def _parse_one(text: str, language: str) -> Period | None:
             continue
         piece = text[s:end]
         folded, starts = _fold(piece)
-        # A leading article is allowed but not kept: "the first quarter of 2022".
-        article = gram.article.match(folded)
-        for skip in (0, article.end()) if article else (0,):
+        # Words before and after that do not change the date are allowed but not kept: "the
+        # first quarter of 2022", "en 1975", "l'année 2001", "Feb. 25, 2009, Monday", "in 2014 A.D.".
+        trail = gram.trail.search(folded)
+        stop = trail.start() if trail is not None and trail.start() > 0 else len(folded)
+        for skip in _skips(folded, gram):
             for form, pattern in gram.patterns:
-                m = pattern.fullmatch(folded, skip)
-                found = _evaluate(form, m, gram) if m is not None else None
-                if found is not None:
-                    return _period(piece, starts, skip, len(folded), found, offset=s)
+                for last in dict.fromkeys((len(folded), stop)):
+                    m = pattern.fullmatch(folded, skip, last)
+                    found = _evaluate(form, m, gram) if m is not None else None
+                    if found is not None:
+                        return _period(piece, starts, skip, last, found, offset=s)
     return None
 
 

@@ -20,17 +20,20 @@ MONTH_KEYS: tuple[str, ...] = (
 )
 SEASON_KEYS: tuple[str, ...] = ("spring", "summer", "autumn", "winter")
 ORDINAL_KEYS: tuple[str, ...] = ("first", "second", "third", "fourth", "last")
-QUALIFIER_KEYS: tuple[str, ...] = ("since", "until", "approx", "early", "mid", "late")
+QUALIFIER_KEYS: tuple[str, ...] = ("since", "until", "approx", "after", "before", "early", "mid", "late")
 REQUIRED_KEYS: tuple[str, ...] = (
     "months", "weekdays", "day_suffixes", "month_day_order", "seasons", "ordinals", "quarter",
     "half", "qualifiers", "since_around", "articles", "year_links", "year_fillers",
     "range_pairs", "range_connectors", "count_nouns", "number_labels", "percent_words",
+    "day_words", "day_nouns", "lead_words", "trail_words", "list_connectors",
 )
 # Lists a language may leave empty.
 _OPTIONAL_LISTS: tuple[str, ...] = (
     "day_suffixes", "articles", "year_links", "year_fillers", "range_connectors", "count_nouns",
-    "number_labels", "percent_words",
+    "number_labels", "percent_words", "day_nouns", "lead_words", "trail_words", "list_connectors",
 )
+# Day numbers that day_words may name.
+DAYS_OF_MONTH = range(1, 32)
 # dateparser's month spellings shorter than this are not taken (two-letter forms match words).
 MIN_DATEPARSER_MONTH_CHARS = 3
 
@@ -73,6 +76,11 @@ def validate(data: Any, path: str) -> None:
     words(data["weekdays"], path, "weekdays")
     for key in _OPTIONAL_LISTS:
         words(data[key], path, key, empty_ok=True)
+    day_words = data["day_words"]
+    if not isinstance(day_words, dict) or not all(isinstance(k, int) and k in DAYS_OF_MONTH for k in day_words):
+        raise VocabularyError(path, "day_words must map day numbers 1-31 to the words that name them")
+    for number, named in day_words.items():
+        words(named, path, f"day_words.{number}")
     if not isinstance(data["month_day_order"], bool):
         raise VocabularyError(path, "month_day_order must be true or false")
     pairs = data["range_pairs"]
