@@ -23,6 +23,10 @@ COUNTRY_CODES: dict[str, str] = {
     "Ghana": "GHA", "Guinée": "GIN", "Italy": "ITA", "Liberia": "LBR", "Luxembourg": "LUX",
     "Mali": "MLI", "Mauritanie": "MRT", "Netherlands": "NLD", "Niger": "NER", "Nigeria": "NGA",
     "Sénégal": "SEN", "Sierra Leone": "SLE", "Spain": "ESP", "The Gambia": "GMB",
+    # the random factsheets' countries (samplekit/phrases/)
+    "Maroc": "MAR", "Tunisie": "TUN", "Espagne": "ESP", "France": "FRA", "Italie": "ITA",
+    "Burkina Faso": "BFA", "Bénin": "BEN", "Togo": "TGO", "Tchad": "TCD", "Germany": "DEU",
+    "Portugal": "PRT", "Senegal": "SEN", "Côte d'Ivoire": "CIV", "Ireland": "IRL",
 }
 
 
@@ -103,8 +107,9 @@ def golden(s: Sample) -> dict:
                  "subheadings": [clean(h) for h in s.header_lines]}]
     sections += [{"kind": sec.kind, "heading": clean(sec.heading), "page": sec.page,
                   "subheadings": [clean(h) for h in sec.subheadings]} for sec in s.sections]
-    sections.append({"kind": "footnotes", "heading": None,
-                     "page": min((f.page for f in s.footnotes), default=1), "subheadings": []})
+    if s.footnotes:  # a factsheet without notes has no notes section
+        sections.append({"kind": "footnotes", "heading": None,
+                         "page": min(f.page for f in s.footnotes), "subheadings": []})
     resolved: dict[int, dict | None] = {}
     items = []
     for p in placed:

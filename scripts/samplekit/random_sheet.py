@@ -1,0 +1,333 @@
+"""Random factsheets: content and layout drawn from one seed, drawn by the boxed reportlab
+layout, with their ground truth from the same spec (samplekit/golden.py).
+
+    spec_of(seed)   -> Generated: the Sample (content, pages, sections placed in columns),
+                       the reportlab style, and the traits it was drawn with
+    render(gen, pdf)   the PDF; raises LayoutError when the content does not fit the traits
+                       (the caller draws another seed: a layout is never squeezed)
+
+Content comes from the phrase banks in samplekit/phrases/<lang>.yaml (realistic Rabat
+Process wording, never lorem ipsum); dates are drawn in the contract's forms and written down
+here with their periods, computed with the calendar, never by the pipeline. Every trait is
+drawn independently, so that `scripts/generate.py` can say what each one costs.
+"""
+from __future__ import annotations
+
+import calendar
+import random
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from samplekit.markup import anchor_of, raw_markers
+from samplekit.spec import D, Footnote, Frame, It, Region, Sample, Sec, TL
+
+PHRASES = Path(__file__).resolve().parent / "phrases"
+FIRST_YEAR, LAST_YEAR = 2016, 2024
+# The traits, each value equally likely (samplekit draws one of each per seed).
+TRAITS: dict[str, tuple] = {
+    "language": ("fr", "en"),
+    "columns": (1, 2, 3),
+    "boxes": ("filled", "outlined", "none"),
+    "heading_case": ("capitals", "as written"),
+    "bullets": ("bullet", "dash", "arrow", "check", "sbullet", "zsquare"),
+    "timeline": ("labels left", "none"),
+    "spacing": (1.0, 1.3, 1.6),  # paragraph gap, in line pitches
+    "header": ("stacked", "right"),
+    "font": ("DejaVuSansCondensed", "DejaVuSerif", "LiberationSans"),
+    "footnotes": ("markers", "none"),
+    "footer": ("page numbers", "none"),
+}
+BOLD = {"DejaVuSansCondensed": "DejaVuSansCondensed-Bold", "DejaVuSerif": "DejaVuSerif-Bold",
+        "LiberationSans": "LiberationSans-Bold"}
+PALETTES = [("#0B4F6C", "#E3EEF3"), ("#7A1F5C", "#F3E6EE"), ("#1E6B3A", "#E6F2EA"), ("#8A4B08", "#FFF4E0")]
+# Page geometry (points, top-down): the margin, the gutter between columns, the top of the
+# columns on page 1 (under the header band) and on later pages, and their bottom.
+MARGIN, GUTTER = 24.0, 14.0
+TOP_FIRST, TOP_NEXT, BOTTOM = 128.0, 40.0, 770.0
+MAX_PAGES = 3
+LABEL_W = 62.0  # the timeline label column
+GAP_AFTER_SECTION = 10.0
+
+
+class LayoutError(Exception):
+    """The content does not fit the layout drawn for it."""
+
+
+@dataclass
+class Generated:
+    sample: Sample
+    style: dict
+    traits: dict
+    seed: int
+
+
+@cache
+def phrases(language: str) -> dict:
+    return yaml.safe_load((PHRASES / f"{language}.yaml").read_text(encoding="utf-8"))
+
+
+# -- dates, in the contract's forms -------------------------------------------------------
+
+def _last(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def random_date(rng: random.Random, ph: dict, year: int) -> D:
+    """One date in a form the contract names, with its period."""
+    months = ph["months"]
+    m = rng.randint(1, 12)
+    form = rng.choice(["year", "month", "day", "range", "since", "quarter", "early", "late"])
+    if form == "year":
+        return D(f"{year}", f"{year}-01-01", f"{year}-12-31", "year", "", f"{year}")
+    if form == "month":
+        text = f"{months[m - 1].capitalize()} {year}"
+        return D(text, f"{year}-{m:02d}-01", f"{year}-{m:02d}-{_last(year, m):02d}", "month", "", f"{year}-{m:02d}")
+    if form == "day":
+        d = rng.randint(1, _last(year, m))
+        text = f"{d} {months[m - 1]} {year}"
+        iso = f"{year}-{m:02d}-{d:02d}"
+        return D(text, iso, iso, "day", "", iso)
+    if form == "range":
+        return D(f"{year - 1}-{year}", f"{year - 1}-01-01", f"{year}-12-31", "year", "range", f"{year - 1}/{year}")
+    if form == "since":
+        text = f"{ph['since']} {months[m - 1]} {year}"
+        return D(text, f"{year}-{m:02d}-01", None, "month", "since", f"{year}-{m:02d}/..")
+    if form == "quarter":
+        n = rng.randint(1, 4)
+        first = 3 * (n - 1) + 1
+        return D(ph["quarter"].format(n=n, year=year), f"{year}-{first:02d}-01",
+                 f"{year}-{first + 2:02d}-{_last(year, first + 2):02d}", "quarter", "", f"{year}-{32 + n}")
+    if form == "early":
+        return D(f"{ph['early']} {year}", f"{year}-01-01", f"{year}-04-30", "third", "early", f"{year}-37")
+    return D(f"{ph['late']} {year}", f"{year}-09-01", f"{year}-12-31", "third", "late", f"{year}-39")
+
+
+def _label(date: D) -> str:
+    """A timeline label's lines: a word a line, and a range of years broken after its dash."""
+    return "\n".join(date.text.split()).replace("-", "-\n")
+
+
+# -- content --------------------------------------------------------------------------------
+
+@dataclass
+class _Notes:
+    """The acronyms cited so far, numbered in citation order."""
+
+    orgs: list
+    cited: list = field(default_factory=list)
+    on: bool = True
+
+    def fill(self, rng: random.Random, text: str) -> str:
+        """The text with its organisation, marked with its note's number."""
+        if "{org}" not in text:
+            return text
+        term, expansion = rng.choice(self.orgs)
+        if not self.on:
+            return text.replace("{org}", term)
+        if term not in [t for t, _ in self.cited]:
+            self.cited.append((term, expansion))
+        n = [t for t, _ in self.cited].index(term) + 1
+        return text.replace("{org}", f"{term}[^{n}]")
+
+
+def _item(rng: random.Random, ph: dict, bank: str, notes: _Notes, bullet: str | None,
+          date: D | None = None) -> It:
+    text = rng.choice(ph[bank]).replace("{place}", rng.choice(ph["places"]))
+    text = notes.fill(rng, text)
+    if date is not None:
+        text = f"{text}, {date.text}"
+    else:
+        text += "."
+    refs = [(r, anchor_of(text, r)) for r in raw_markers(text)]
+    return It(text, date=date, dates=[(date.text, date.edtf)] if date else [], refs=refs, bullet=bullet)
+
+
+def _distinct(rng: random.Random, ph: dict, bank: str, k: int) -> list[str]:
+    return rng.sample(ph[bank], min(k, len(ph[bank])))
+
+
+def content(rng: random.Random, traits: dict) -> tuple[Sample, list[tuple[str, str]]]:
+    """The sections and their items (pages and frames still unset), and the notes cited."""
+    ph = phrases(traits["language"])
+    caps = traits["heading_case"] == "capitals"
+    notes = _Notes(ph["organisations"], on=traits["footnotes"] == "markers")
+    year = rng.randint(FIRST_YEAR, LAST_YEAR)
+    bullet = traits["bullets"]
+
+    def heading(kind: str) -> tuple[str, D | None]:
+        template = rng.choice(ph["headings"][kind])
+        text = template.format(year=year)
+        text = text.upper() if caps else text[:1].upper() + text[1:]
+        dated = D(f"{year}", f"{year}-01-01", f"{year}-12-31", "year", "", f"{year}") if "{year}" in template else None
+        return text, dated
+
+    sections = []
+    # Progress: paragraphs, then entries dated by timeline labels (or by their own dates).
+    h, _ = heading("progress")
+    blocks: list = []
+    pool = _distinct(rng, ph, "progress", 6)
+    for text in pool[:rng.randint(1, 2)]:
+        blocks.append(_item(random.Random(rng.random()), {**ph, "progress": [text]}, "progress", notes, None))
+    used = set()
+    for text in pool[2:2 + rng.randint(2, 4)]:
+        date = random_date(rng, ph, rng.randint(FIRST_YEAR, year))
+        while date.text in used:
+            date = random_date(rng, ph, rng.randint(FIRST_YEAR, year))
+        used.add(date.text)
+        labelled = traits["timeline"] == "labels left"
+        entry = _item(random.Random(rng.random()), {**ph, "progress": [text]}, "progress", notes, None,
+                      None if labelled else date)
+        blocks.append(TL(_label(date), date, [entry]) if labelled else entry)
+    action_number, action_title = rng.randint(1, 27), rng.choice(ph["actions"])
+    action = f"Action {action_number} : {action_title}" if traits["language"] == "fr" else \
+        f"Action {action_number}: {action_title}"
+    sections.append(Sec("progress", h, blocks, subheadings=[ph["subheading"], action]))
+    # Activities of the year: events with their date, and bullets under them.
+    h, heading_date = heading("activities")
+    events = []
+    for text in _distinct(rng, ph, "activities", rng.randint(1, 3)):
+        date = random_date(rng, ph, year)
+        event = _item(random.Random(rng.random()), {**ph, "activities": [text]}, "activities", notes, None, date)
+        event = replace(event, bold=True, children=[
+            _item(random.Random(rng.random()), {**ph, "sub_activities": [sub]}, "sub_activities", notes, bullet)
+            for sub in _distinct(rng, ph, "sub_activities", rng.randint(1, 3))])
+        events.append(event)
+    sections.append(Sec("activities", h, events, heading_date=heading_date))
+    closing = ["referent_system", "suggestions"]
+    rng.shuffle(closing)  # the reference-country box and the suggestions in either order
+    for kind in closing:  # in reading order, so that notes are numbered as they are cited
+        h, _ = heading(kind)
+        items = [_item(random.Random(rng.random()), {**ph, kind: [t]}, kind, notes, bullet)
+                 for t in _distinct(rng, ph, kind, rng.randint(2, 4))]
+        sections.append(Sec(kind, h, items))
+    country = rng.choice(ph["countries"])
+    domain_number, domain_title = rng.choice(ph["domains"])
+    label = "Domaine" if traits["language"] == "fr" else "Domain"
+    sample = Sample(
+        name=f"random-{traits['language']}", producer="reportlab", language=traits["language"],
+        title=country, header_lines=[ph["header_label"], f"{label} {domain_number} : {domain_title}"
+                                     if traits["language"] == "fr" else f"{label} {domain_number}: {domain_title}"],
+        domain_number=domain_number, domain_title=domain_title, action_number=action_number,
+        action_title=action_title, pages=1, sections=sections, footnotes=[])
+    return sample, notes.cited
+
+
+# -- layout ---------------------------------------------------------------------------------
+
+def draw_traits(seed: int) -> dict:
+    rng = random.Random(f"traits-{seed}")
+    return {name: rng.choice(values) for name, values in TRAITS.items()}
+
+
+def style_of(traits: dict) -> dict:
+    body = traits["font"]
+    size = 9.0
+    leading = size * 1.3
+    band, _ = PALETTES[sorted(BOLD).index(body) % len(PALETTES)]
+    return dict(
+        body=body, bold=BOLD[body], size=size, leading=leading, head_size=13.0,
+        sub_size=9.0, sub_leading=11.5, label_size=8.5, label_leading=10.5, indent=12.0,
+        item_gap=leading * (traits["spacing"] - 1.0) + 3.0, text="#222222", band=band,
+        band_text="#FFFFFF", title_size=30.0, header_size=10.0, band_bottom=114.0,
+        marks=["#2E8B57", "#C0392B", "#F1C40F"], foot_size=7.0, foot_leading=9.0)
+
+
+def spec_of(seed: int) -> Generated:
+    """The factsheet of a seed: its traits, its content, and where each section goes."""
+    traits = draw_traits(seed)
+    rng = random.Random(f"content-{seed}")
+    sample, cited = content(rng, traits)
+    sample = replace(sample, name=f"random-{seed:05d}-{traits['language']}",
+                     footnotes=[Footnote(str(n), t, e) for n, (t, e) in enumerate(cited, 1)])
+    return Generated(sample, style_of(traits), traits, seed)
+
+
+def _frame(traits: dict, page: int, x: float, top: float, w: float, kind: str, k: int, has_labels: bool) -> Frame:
+    accent, fill = PALETTES[k % len(PALETTES)]
+    boxes = traits["boxes"]
+    return Frame([Region(page, x, top, w, label_w=LABEL_W if has_labels else 0.0, box=f"{kind}")],
+                 fill=fill if boxes == "filled" else "#FFFFFF",
+                 stroke=accent if boxes == "outlined" else None, accent=accent, draw_rank=k)
+
+
+def render(gen: Generated, pdf: Path) -> Generated:
+    """Place the sections in columns, page after page, and draw the PDF; the Generated with
+    pages and frames set. LayoutError when a section is taller than a column or the
+    factsheet needs more than MAX_PAGES pages."""
+    from samplekit.fonts import SYMBOL_FONTS
+    from samplekit.reportlab import BOXED_SYMBOL_FILES, BULLETS, BoxedSheet, register_fonts
+
+    traits, style = gen.traits, gen.style
+    symbol_names = {SYMBOL_FONTS[file][2] for file in BOXED_SYMBOL_FILES}
+    bullet_fonts = {f for f, _, _ in BULLETS.values() if f and f not in symbol_names}
+    register_fonts(sorted({style["body"], style["bold"], *bullet_fonts}), BOXED_SYMBOL_FILES)
+    columns = traits["columns"]
+    width = (595.0 - 2 * MARGIN - GUTTER * (columns - 1)) / columns
+    notes = gen.sample.footnotes
+    notes_h = len(notes) * (style["foot_leading"] + 2.5) + 12 if notes else 0.0
+    placed_sections = []
+    page, col, y = 1, 0, TOP_FIRST
+    for k, sec in enumerate(gen.sample.sections):
+        has_labels = any(isinstance(b, TL) for b in sec.blocks)
+        height = _height(gen, sec, width, has_labels, k)
+        while True:
+            bottom = BOTTOM - notes_h  # room for the notes, which go on the last page
+            if y + height <= bottom:
+                break
+            col += 1
+            if col == columns:
+                page, col = page + 1, 0
+                if page > MAX_PAGES:
+                    raise LayoutError(f"seed {gen.seed}: more than {MAX_PAGES} pages")
+            y = TOP_FIRST if page == 1 else TOP_NEXT
+            if height > bottom - y:
+                raise LayoutError(f"seed {gen.seed}: section {sec.kind} is taller than a column")
+        x = MARGIN + col * (width + GUTTER)
+        frame = _frame(traits, page, x, y, width, sec.kind, k, has_labels)
+        placed_sections.append(_on_page(sec, page, frame))
+        y += height + GAP_AFTER_SECTION
+    pages = page
+    sample = replace(gen.sample, sections=placed_sections, pages=pages,
+                     footnotes=[replace(n, page=pages) for n in notes])
+    gen = replace(gen, sample=sample)
+    footer = None
+    if traits["footer"] == "page numbers":
+        footer = "Processus de Rabat" if traits["language"] == "fr" else "Rabat Process"
+    notes_region = Region(pages, MARGIN, BOTTOM - notes_h + 14, 595.0 - 2 * MARGIN)
+    try:
+        BoxedSheet(sample, style, header_style=traits["header"], footnote_region=notes_region,
+                   footer=footer, footer_fmt="{n}/{total}").render(pdf)
+    except (ValueError, AssertionError) as exc:  # the layout's own refusals: overlaps, overflows, a full band
+        raise LayoutError(f"seed {gen.seed}: {exc}") from exc
+    return gen
+
+
+def _on_page(sec: Sec, page: int, frame: Frame | None) -> Sec:
+    """The section on ``page``: its items there too."""
+    def move(it: It) -> It:
+        return replace(it, page=None, children=[move(c) for c in it.children])
+    blocks = [replace(b, entries=[move(e) for e in b.entries]) if isinstance(b, TL) else move(b) for b in sec.blocks]
+    return replace(sec, page=page, frame=frame, blocks=blocks)
+
+
+def _height(gen: Generated, sec: Sec, width: float, has_labels: bool, k: int) -> float:
+    """How tall the section's box is at this width: drawn once, on a scratch sheet."""
+    import contextlib
+    import io
+
+    from samplekit.reportlab import BoxedSheet
+
+    probe = _on_page(sec, 1, _frame(gen.traits, 1, MARGIN, 0.0, width, sec.kind, k, has_labels))
+    sample = replace(gen.sample, sections=[probe], pages=1, footnotes=[])
+    sheet = BoxedSheet(sample, gen.style, header_style=gen.traits["header"],
+                       footnote_region=Region(1, MARGIN, 800.0, 500.0))
+    with contextlib.redirect_stdout(io.StringIO()):
+        try:
+            sheet.section(probe, sample.placed())
+        except ValueError as exc:
+            raise LayoutError(f"seed {gen.seed}: {exc}") from exc
+    x0, top, x1, bottom = sheet.pages[1].rects[-1]
+    return bottom - top
