@@ -440,3 +440,18 @@ def test_a_wrapped_line_goes_on_at_most_max_wrap_indent_em_right_of_its_text(ind
     lines = [_typed([(RUNS_ON + " ONG", BOLD)], 100), _typed([("associations de la diaspora", REGULAR)], 112,
                                                               x=50 + indent_em * SIZE)]
     assert len(_texts(lines)) == (1 if joined else 2)
+
+
+@pytest.mark.parametrize("lines, blocks", [
+    # an entry ending on its date, short of its measure; the next capital's word would have fitted
+    ([("Mise en place d'un comité chargé du suivi des", 100), ("questions migratoires, 2018", 112),
+      ("Élaboration d'un manuel de procédures", 124)], 2),
+    # the line above is full: the next word would not have fitted, so it wrapped there
+    ([("Mise en place d'un comité chargé du suivi des", 100), ("questions migratoires et de l'appui aux", 112),
+      ("Nations unies pour les migrations", 124)], 1),
+    # a heading in capitals broken by hand stays one block
+    ([("SUGGESTIONS POUR L'AVENIR DU DIALOGUE ET", 100), ("DES PAYS", 112), ("PARTENAIRES", 124)], 1),
+])
+def test_a_capital_whose_word_would_have_fitted_above_starts_a_paragraph(lines, blocks):
+    built = [line(text, x=50.0, top=top, size=10.0) for text, top in lines]
+    assert len(lines_to_blocks(built)) == blocks

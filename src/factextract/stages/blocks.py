@@ -2,8 +2,9 @@
 
 Consecutive lines stay together while nothing says otherwise. A new block starts at a list
 marker, a change of weight, size or typeface, a vertical gap wider than the line pitch, a
-line that starts left of the block's text, a drawn rule between two lines, or a sentence that
-ends short of the column's right edge before a capital. The measures are the document's own:
+line that starts left of the block's text, a drawn rule between two lines, a sentence that
+ends short of the column's right edge before a capital, or a capital whose word would have
+fitted on the line above. The measures are the document's own:
 its usual line pitch per size, and how far right each column's lines reach.
 """
 
@@ -177,11 +178,21 @@ def _continues(block: list[Line], ln: Line, pitches: dict[float, float], column_
     left = _text_start(block[0]) if len(block) == 1 else min(_text_start(b) for b in block[1:])
     if ln.bbox.x0 < left - OUTDENT_EM * ln.size and len(block) > 1:
         return False
-    # A short line that ends a sentence, followed by a capital at the left edge: new paragraph.
-    # The measure is the block's widest line, or for a one-line block the line that follows.
+    # A line that ends a sentence short of the right edge, followed by a capital: a new
+    # paragraph. Short: by SHORT_LINE_EM, or enough for the next line's first word to have
+    # fitted (a line breaker would have put it there: the break was the writer's, even with
+    # no space between the paragraphs). The measure is the block's widest line, or for a
+    # one-line block the line that follows, or the column's.
     right = max([b.bbox.x1 for b in block] + [ln.bbox.x1, column_right])
-    if (prev.text.rstrip().endswith(_SENTENCE_ENDS) and ln.text[:1].isupper()
-            and prev.bbox.x1 < right - SHORT_LINE_EM * prev.size):
+    if ln.text[:1].isupper() and (
+            (prev.text.rstrip().endswith(_SENTENCE_ENDS)
+             and (prev.bbox.x1 < right - SHORT_LINE_EM * prev.size or not _runs_to_edge(prev, ln, right)))
+            # An entry ending on its date ("..., 2018-2019") needs no full stop: a capital whose
+            # word would have fitted on the line above, within the block's own measure (its
+            # widest line: the column may be wider), starts the next one. Headings in capitals
+            # are broken by hand, so not them.
+            or (len(block) > 1 and not in_capitals(prev.text)
+                and not _runs_to_edge(prev, ln, max(b.bbox.x1 for b in block)))):
         return False
     # A line back at the block's left edge, not going on in lower case, where it and the
     # block's first line are both entries "label – text" ("Nov. 3 – SSC Meeting"): a list
