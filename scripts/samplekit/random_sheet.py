@@ -232,7 +232,9 @@ def style_of(traits: dict) -> dict:
         sub_size=9.0, sub_leading=11.5, label_size=8.5, label_leading=10.5, indent=12.0,
         item_gap=leading * (traits["spacing"] - 1.0) + 3.0, text="#222222", band=band,
         band_text="#FFFFFF", title_size=30.0, header_size=10.0, band_bottom=114.0,
-        marks=["#2E8B57", "#C0392B", "#F1C40F"], foot_size=7.0, foot_leading=9.0)
+        # the flag-like marks sit where a right-hand header is printed: only beside a stacked one
+        marks=["#2E8B57", "#C0392B", "#F1C40F"] if traits["header"] == "stacked" else [],
+        foot_size=7.0, foot_leading=9.0)
 
 
 def spec_of(seed: int) -> Generated:

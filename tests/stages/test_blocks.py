@@ -455,3 +455,9 @@ def test_a_wrapped_line_goes_on_at_most_max_wrap_indent_em_right_of_its_text(ind
 def test_a_capital_whose_word_would_have_fitted_above_starts_a_paragraph(lines, blocks):
     built = [line(text, x=50.0, top=top, size=10.0) for text, top in lines]
     assert len(lines_to_blocks(built)) == blocks
+
+
+def test_a_heading_in_capitals_keeps_its_year_on_the_next_line():
+    heading = [line("ACTIVITÉS MENÉES EN", x=50.0, top=100.0, size=14.0, bold=True),
+               line("2017", x=50.0, top=116.0, size=14.0, bold=True)]
+    assert [b.text for b in lines_to_blocks(heading)] == ["ACTIVITÉS MENÉES EN 2017"]

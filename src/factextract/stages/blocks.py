@@ -172,8 +172,10 @@ def _continues(block: list[Line], ln: Line, pitches: dict[float, float], column_
     if ln.bbox.h_overlap(prev.bbox) <= 0:
         return False
     if (len(block) == 1 and in_capitals(prev.text) and not in_capitals(ln.text) and not ln.text[:1].islower()
-            and not wrapped):
-        return False  # a heading in capitals, then text in small letters: "CALENDAR OF EVENTS" / "Oct. 24 – …"
+            and any(ch.isalpha() for ch in ln.text) and not wrapped):
+        # A heading in capitals, then text in small letters: "CALENDAR OF EVENTS" / "Oct. 24 – …"
+        # (a line of figures alone has no case: "ACTIVITÉS MENÉES EN" / "2017" is one heading).
+        return False
     # Text start of the block (after a hanging marker) vs this line's start.
     left = _text_start(block[0]) if len(block) == 1 else min(_text_start(b) for b in block[1:])
     if ln.bbox.x0 < left - OUTDENT_EM * ln.size and len(block) > 1:
