@@ -45,6 +45,7 @@ BOLD = {"DejaVuSansCondensed": "DejaVuSansCondensed-Bold", "DejaVuSerif": "DejaV
 PALETTES = [("#0B4F6C", "#E3EEF3"), ("#7A1F5C", "#F3E6EE"), ("#1E6B3A", "#E6F2EA"), ("#8A4B08", "#FFF4E0")]
 # Page geometry (points, top-down): the margin, the gutter between columns, the top of the
 # columns on page 1 (under the header band) and on later pages, and their bottom.
+PAGE_W = 595.0  # A4 portrait, as samplekit.reportlab draws it
 MARGIN, GUTTER = 24.0, 14.0
 TOP_FIRST, TOP_NEXT, BOTTOM = 128.0, 40.0, 770.0
 MAX_PAGES = 3
@@ -267,7 +268,7 @@ def render(gen: Generated, pdf: Path) -> Generated:
     bullet_fonts = {f for f, _, _ in BULLETS.values() if f and f not in symbol_names}
     register_fonts(sorted({style["body"], style["bold"], *bullet_fonts}), BOXED_SYMBOL_FILES)
     columns = traits["columns"]
-    width = (595.0 - 2 * MARGIN - GUTTER * (columns - 1)) / columns
+    width = (PAGE_W - 2 * MARGIN - GUTTER * (columns - 1)) / columns
     notes = gen.sample.footnotes
     notes_h = len(notes) * (style["foot_leading"] + 2.5) + 12 if notes else 0.0
     placed_sections = []
@@ -298,7 +299,7 @@ def render(gen: Generated, pdf: Path) -> Generated:
     footer = None
     if traits["footer"] == "page numbers":
         footer = "Processus de Rabat" if traits["language"] == "fr" else "Rabat Process"
-    notes_region = Region(pages, MARGIN, BOTTOM - notes_h + 14, 595.0 - 2 * MARGIN)
+    notes_region = Region(pages, MARGIN, BOTTOM - notes_h + 14, PAGE_W - 2 * MARGIN)
     try:
         BoxedSheet(sample, style, header_style=traits["header"], footnote_region=notes_region,
                    footer=footer, footer_fmt="{n}/{total}").render(pdf)

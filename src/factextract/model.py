@@ -286,20 +286,13 @@ class Placed:
     page: int
     bbox: BBox
     text: str = ""
-    # Where each character of ``text`` begins, and the last one ends (x, points): empty where
-    # not known, and then a character's place is its share of the box.
-    edges: tuple[float, ...] = ()
+    # The line it was read from, for what needs its glyphs (an entity's place on it); dropped
+    # with the text before a Factsheet leaves the pipeline.
+    source: Line | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of_lines(cls, lines: Sequence[Line]) -> tuple[Placed, ...]:
         return tuple(cls(line.page, line.bbox, line.text) for line in lines)
-
-    def x_of(self, start: int, end: int) -> tuple[float, float]:
-        """Where ``text[start:end]`` runs from and to."""
-        if len(self.edges) == len(self.text) + 1:
-            return self.edges[start], self.edges[end]
-        share = self.bbox.width / max(len(self.text), 1)
-        return self.bbox.x0 + share * start, self.bbox.x0 + share * end
 
 
 def first_box(lines: Sequence[Line]) -> BBox:

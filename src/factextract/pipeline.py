@@ -76,15 +76,15 @@ def extract_pages(read: PdfRead, *, doc_id: str, sha256: str, source_path: str) 
         # The blocks stay in this process: a Factsheet crosses to the batch's parent and goes
         # into the cache, and a page's glyphs would weigh more than everything else in it.
         sections=tuple(dataclasses.replace(s, blocks=()) for s in sections),
-        # So do the texts and character edges of an item's lines, once the entities are placed
-        # by them (the item has the text): they would weigh three times the rest of it.
-        items=tuple(_without_edges(item) for item in items), footnotes=footnotes, entities=entities,
+        # So do the texts and glyphs of an item's lines, once the entities are placed by them
+        # (the item has the text).
+        items=tuple(_without_line_sources(item) for item in items), footnotes=footnotes, entities=entities,
         reader=read.reader,
     )
 
 
-def _without_edges(item: Item) -> Item:
-    return dataclasses.replace(item, lines=tuple(dataclasses.replace(line, text="", edges=()) for line in item.lines))
+def _without_line_sources(item: Item) -> Item:
+    return dataclasses.replace(item, lines=tuple(dataclasses.replace(line, text="", source=None) for line in item.lines))
 
 
 def content_warnings(sections: tuple[Section, ...] | list[Section], info: DocumentInfo) -> tuple[str, ...]:

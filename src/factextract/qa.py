@@ -43,6 +43,8 @@ JPEG_QUALITY = 80
 # and a document at most this many pages (a QA page is for reading, not for archiving a book).
 MAX_SIDE_PX = 2400
 MAX_RENDERED_PAGES = 60
+# How wide a page is shown: pixels per point (A4 is then about 740 pixels wide).
+SHOWN_PX_PER_PT = 1.25
 # Colours of the section kinds (a colour-blind-safe palette, Okabe and Ito's).
 KIND_COLOURS = {
     "header": "#555555", "progress": "#0072B2", "activities": "#009E73", "referent_system": "#CC79A7",
@@ -359,7 +361,7 @@ def document_page(sheet: Factsheet, images: Sequence[PageImage], pages: Sequence
         data = base64.b64encode(image.jpeg).decode("ascii")
         drawn.append(
             f'<div class="pageno">page {image.number}</div>'
-            f'<div class="page" style="width:{_f(image.width * 1.25)}px">'
+            f'<div class="page" style="width:{_f(image.width * SHOWN_PX_PER_PT)}px">'
             f'<img alt="page {image.number}" src="data:image/jpeg;base64,{data}">'
             f'<svg viewBox="0 0 {_f(image.width)} {_f(image.height)}" preserveAspectRatio="none">{_ARROW}'
             f'{_overlay(sheet, image.number, grey.get(image.number, []))}</svg></div>')

@@ -208,10 +208,12 @@ def test_entities_and_headings_share_one_pipeline():
 
 def _placed_item(*lines: tuple[str, float, int]) -> Item:
     """An item printed on these lines (text, top, page), 5 pt a character from x=100."""
-    from factextract.model import BBox, Placed
+    from builders import chars, page as page_of
+    from factextract.model import Placed
+    from factextract.stages.lines import chars_to_lines
 
-    placed = tuple(Placed(page, BBox(100.0, top, 100.0 + 5.0 * len(text), top + 10.0), text,
-                          tuple(100.0 + 5.0 * i for i in range(len(text) + 1))) for text, top, page in lines)
+    read = [chars_to_lines(page_of(chars(text, 100.0, top + 8.0), number=page))[0] for text, top, page in lines]
+    placed = tuple(Placed(ln.page, ln.bbox, ln.text, ln) for ln in read)
     return Item("d:i1", "d:s1", "progress", None, 1, lines[0][2], " ".join(t for t, _, _ in lines),
                 bbox=placed[0].bbox, lines=placed)
 

@@ -28,6 +28,7 @@ from typing import Any
 
 from ..errors import LanguageError
 from ..model import LANGUAGES, BBox, Entity, EntityLabel, Footnote, Item, Placed
+from ..text.glyph_text import char_edges
 from ..vocab.countries import country_names
 from ..vocab.keys import PLAIN_PUNCTUATION
 from ..vocab.language import leading_article
@@ -130,8 +131,14 @@ def printed_at(item: Item, start: int, end: int) -> tuple[int, BBox | None]:
 
 
 def _on(line: Placed, start: int, end: int) -> tuple[int, BBox]:
-    """The page and box of ``line.text[start:end]``."""
-    x0, x1 = line.x_of(start, end)
+    """The page and box of ``line.text[start:end]``: from its glyphs' edges (worked out here,
+    for the few lines that hold a name), or its share of the line where they are not known."""
+    edges = char_edges(line.source) if line.source is not None else ()
+    if len(edges) == len(line.text) + 1:
+        x0, x1 = edges[start], edges[end]
+    else:
+        share = line.bbox.width / max(len(line.text), 1)
+        x0, x1 = line.bbox.x0 + share * start, line.bbox.x0 + share * end
     return line.page, BBox(x0, line.bbox.top, x1, line.bbox.bottom)
 
 

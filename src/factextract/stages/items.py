@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from ..dates import find_dates
 from ..model import Block, DateSource, Item, ListMarker, Period, Placed, Section, Timeline, first_box
-from ..text.glyph_text import char_edges
 from ..text.repair import CleanText, clean_block
 
 # Between the cells of a table row, in the row's item (the contract's " | ").
@@ -91,7 +90,7 @@ def _printed_lines(block: Block, timeline: Timeline) -> tuple[Placed, ...]:
     date_line = timeline.date_lines.get(block.index)
     lines = block.lines + (date_line.lines if date_line else ())
     lines += tuple(line for cell in timeline.row_cells.get(block.index, ()) for line in cell.lines)
-    return tuple(Placed(line.page, line.bbox, line.text, char_edges(line)) for line in lines)
+    return tuple(Placed(line.page, line.bbox, line.text, line) for line in lines)
 
 
 def _label_line(label: Block | None) -> Placed | None:
