@@ -4,14 +4,14 @@
     .venv/bin/python scripts/generate.py 1000-1049 --out /tmp/gen            # PDFs and truths
     .venv/bin/python scripts/generate.py 1000-1049 --out /tmp/gen --score    # ... then run and score
 
-Each seed draws its traits and its content (samplekit/random_sheet.py), the reportlab layout
-draws it, and the PDF is checked against the spec (samplekit/checks.py) before its truth is
+Each seed draws its renderer (reportlab or Typst), its traits and its content
+(samplekit/random_sheet.py), the renderer draws it, and the PDF is checked against the spec (samplekit/checks.py) before its truth is
 written: a seed whose content does not fit its layout, or whose PDF fails the check, is
 refused and named, never squeezed. With --score, factextract runs on the PDFs (as `factextract
 run` does) and `evaluate`'s metrics are printed overall and per trait value, so that what each
 trait costs can be read off. DIR/traits.json records every seed's traits.
 
-Needs the `samples` extra (reportlab, fontTools) and Debian's fonts-dejavu and
+Needs the `samples` extra (reportlab, fontTools, typst) and Debian's fonts-dejavu and
 fonts-liberation.
 """
 from __future__ import annotations
@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from samplekit.checks import check_pdf  # noqa: E402
 from samplekit.golden import golden, write_golden  # noqa: E402
-from samplekit.random_sheet import TRAITS, LayoutError, render, spec_of  # noqa: E402
+from samplekit.random_sheet import LayoutError, pdf_check, render, spec_of  # noqa: E402
 
 # The metrics printed per trait (evaluate.METRICS has more).
 TRAIT_METRICS = ("item_f1", "exact_text", "section_kind", "parent", "date", "footnote_recall", "reading_order")
@@ -59,7 +59,7 @@ def generate(seeds: range, out: Path) -> dict[str, dict]:
         except LayoutError as exc:
             print(f"refused: {exc}", file=sys.stderr)
             continue
-        problems = check_pdf(gen.sample, pdf)
+        problems = check_pdf(gen.sample, pdf, pdf_check(gen))
         pdf.with_suffix(".drawn.json").unlink(missing_ok=True)
         if problems:
             pdf.unlink()
@@ -80,10 +80,11 @@ def score(out: Path, traits: dict[str, dict]) -> str:
     scores = {s.name: s for s in evaluate(out / "truth", out / "tables")}
     lines = [f"{len(scores)} factsheets", "", _row("trait", "value", "n", TRAIT_METRICS, header=True)]
     lines.append(_row("ALL", "", len(scores), _means(scores.values())))
-    for trait in TRAITS:
-        values = sorted({str(t[trait]) for t in traits.values()})
+    names = list(dict.fromkeys(name for t in traits.values() for name in t if name != "seed"))
+    for trait in names:  # a trait only one renderer draws is scored on that renderer's sheets
+        values = sorted({str(t[trait]) for t in traits.values() if trait in t})
         for value in values:
-            group = [scores[n] for n, t in traits.items() if str(t[trait]) == value and n in scores]
+            group = [scores[n] for n, t in traits.items() if str(t.get(trait)) == value and n in scores]
             if group:
                 lines.append(_row(trait, value, len(group), _means(group)))
     return "\n".join(lines)

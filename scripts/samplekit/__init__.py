@@ -7,11 +7,13 @@
     paths        where samples, golden files and fonts live
     fonts        the symbol fonts built from DejaVu Sans glyphs (fontTools)
     reportlab    drawing with reportlab: Doc, and the BoxedSheet layout
+    typst        drawing a spec with Typst (the compiler from the registry): TypstSheet
+    random_sheet random factsheets: traits, content from the phrase banks, either renderer
     chromium     printing HTML with Chromium, and the HTML pieces sheets share
     libreoffice  exporting flat OpenDocument with LibreOffice, and the Writer sheet
 
-spec, markup, golden and checks need only the project's own dependencies; fonts and
-reportlab need the `samples` extra; chromium and libreoffice run Debian's binaries.
+spec, markup, golden and checks need only the project's own dependencies; fonts,
+reportlab and typst need the `samples` extra; chromium and libreoffice run Debian's binaries.
 
 The scripts are not a package: each one runs with scripts/ first on sys.path, so
 `import samplekit` works from any of them (and from tests that put scripts/ there).

@@ -34,6 +34,11 @@ def page_text(page) -> str:
     return squash(spell_ligatures("".join(c["text"] for c in page.chars)))
 
 
+def unhyphenated(text: str) -> str:
+    """Hyphens and soft hyphens dropped."""
+    return re.sub("[-\u00ad]", "", text)
+
+
 def overlapping_words(n: int, words: list[dict]) -> list[str]:
     """Problems for every two words (pdfplumber extract_words) on page n whose boxes
     overlap."""
@@ -75,6 +80,9 @@ class PdfCheck:
     marker: Callable[[str], str] = str
     note_marker: Callable[[str], str] | None = None
     extra: tuple[PageCheck, ...] = field(default_factory=tuple)
+    # The producer hyphenates by itself (Typst): it writes U+00AD or "-" where it breaks a
+    # word, so both are dropped from the page and from what is looked for.
+    soft_hyphens: bool = False
 
 
 def check_pdf(s: Sample, pdf_path: Path, how: PdfCheck = PdfCheck()) -> list[str]:
@@ -91,7 +99,7 @@ def check_pdf(s: Sample, pdf_path: Path, how: PdfCheck = PdfCheck()) -> list[str
         texts: dict[int, str] = {}
         problems: list[str] = []
         for n, page in enumerate(pdf.pages, 1):
-            texts[n] = page_text(page)
+            texts[n] = unhyphenated(page_text(page)) if how.soft_hyphens else page_text(page)
             problems += overlapping_words(n, page.extract_words())
         placed = s.placed()
         # a break taken at a line end: the hyphen printed there is not part of the text
@@ -110,8 +118,9 @@ def check_pdf(s: Sample, pdf_path: Path, how: PdfCheck = PdfCheck()) -> list[str
         wanted += [(f"header line {h!r}", h, 1) for h in [s.title, *s.header_lines]]
         wanted += [(f"footnote {f.marker}", note_marker(f.marker) + f.term + f.sep + f.expansion,
                     f.page) for f in s.footnotes]
+        looked_for = unhyphenated if how.soft_hyphens else (lambda text: text)
         problems += [f"{what} not in one piece on page {page}" for what, text, page in wanted
-                     if squash(spell_ligatures(text)) not in texts[page]]
+                     if looked_for(squash(spell_ligatures(text))) not in texts[page]]
         for extra in how.extra:
             problems += extra(s, pdf)
     return [f"{s.name}: {p}" for p in problems]

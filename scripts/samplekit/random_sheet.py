@@ -26,8 +26,11 @@ from samplekit.spec import D, Footnote, Frame, It, Region, Sample, Sec, TL
 
 PHRASES = Path(__file__).resolve().parent / "phrases"
 FIRST_YEAR, LAST_YEAR = 2016, 2024
-# The traits, each value equally likely (samplekit draws one of each per seed).
+# The traits, each value equally likely: the renderer first, then every trait from the
+# values that renderer can draw (RENDERER_TRAITS replaces or adds to the shared ones), so
+# that a value only one renderer draws is only scored on its sheets.
 TRAITS: dict[str, tuple] = {
+    "renderer": ("reportlab", "typst"),
     "language": ("fr", "en"),
     "columns": (1, 2, 3),
     "boxes": ("filled", "outlined", "none"),
@@ -39,6 +42,20 @@ TRAITS: dict[str, tuple] = {
     "font": ("DejaVuSansCondensed", "DejaVuSerif", "LiberationSans"),
     "footnotes": ("markers", "none"),
     "footer": ("page numbers", "none"),
+}
+RENDERER_TRAITS: dict[str, dict[str, tuple]] = {
+    "reportlab": {},
+    "typst": {
+        "bullets": TRAITS["bullets"] + ("drawn square", "drawn disc"),
+        "timeline": ("labels left", "labels right", "labels above", "none"),
+        "header": ("stacked", "sidebar", "foot"),
+        "headings": ("bold", "band"),
+        "hyphenation": ("none", "justified"),  # justified text, hyphenated by Typst (U+00AD)
+        "numbering": ("none", "1.", "a)"),       # the closing sections as numbered lists
+        "notes": ("end", "page foot"),
+        "orientation": ("portrait", "landscape"),
+        "running_header": ("none", "title and page"),
+    },
 }
 BOLD = {"DejaVuSansCondensed": "DejaVuSansCondensed-Bold", "DejaVuSerif": "DejaVuSerif-Bold",
         "LiberationSans": "LiberationSans-Bold"}
@@ -178,7 +195,7 @@ def content(rng: random.Random, traits: dict) -> tuple[Sample, list[tuple[str, s
         while date.text in used:
             date = random_date(rng, ph, rng.randint(FIRST_YEAR, year))
         used.add(date.text)
-        labelled = traits["timeline"] == "labels left"
+        labelled = traits["timeline"] != "none"
         entry = _item(random.Random(rng.random()), {**ph, "progress": [text]}, "progress", notes, None,
                       None if labelled else date)
         blocks.append(TL(_label(date), date, [entry]) if labelled else entry)
@@ -201,9 +218,11 @@ def content(rng: random.Random, traits: dict) -> tuple[Sample, list[tuple[str, s
     rng.shuffle(closing)  # the reference-country box and the suggestions in either order
     for kind in closing:  # in reading order, so that notes are numbered as they are cited
         h, _ = heading(kind)
-        items = [_item(random.Random(rng.random()), {**ph, kind: [t]}, kind, notes, bullet)
+        numbering = () if traits.get("numbering", "none") == "none" else (traits["numbering"],)
+        items = [_item(random.Random(rng.random()), {**ph, kind: [t]}, kind, notes,
+                       None if numbering else bullet)
                  for t in _distinct(rng, ph, kind, rng.randint(2, 4))]
-        sections.append(Sec(kind, h, items))
+        sections.append(Sec(kind, h, items, numbering=numbering))
     country = rng.choice(ph["countries"])
     domain_number, domain_title = rng.choice(ph["domains"])
     label = "Domaine" if traits["language"] == "fr" else "Domain"
@@ -218,9 +237,15 @@ def content(rng: random.Random, traits: dict) -> tuple[Sample, list[tuple[str, s
 
 # -- layout ---------------------------------------------------------------------------------
 
+def trait_values(renderer: str) -> dict[str, tuple]:
+    """Every trait a renderer draws, with the values it can draw."""
+    return {**TRAITS, **RENDERER_TRAITS[renderer], "renderer": (renderer,)}
+
+
 def draw_traits(seed: int) -> dict:
     rng = random.Random(f"traits-{seed}")
-    return {name: rng.choice(values) for name, values in TRAITS.items()}
+    renderer = rng.choice(TRAITS["renderer"])
+    return {name: rng.choice(values) for name, values in trait_values(renderer).items()}
 
 
 def style_of(traits: dict) -> dict:
@@ -257,6 +282,39 @@ def _frame(traits: dict, page: int, x: float, top: float, w: float, kind: str, k
 
 
 def render(gen: Generated, pdf: Path) -> Generated:
+    """Draw the PDF with the seed's renderer; the Generated with its pages set. LayoutError
+    when the content does not fit the layout drawn for it."""
+    if gen.traits["renderer"] == "typst":
+        return _render_typst(gen, pdf)
+    return _render_reportlab(gen, pdf)
+
+
+def pdf_check(gen: Generated):
+    """How check_pdf reads this seed's PDF."""
+    from samplekit.checks import PdfCheck
+
+    return PdfCheck(soft_hyphens=gen.traits["renderer"] == "typst")
+
+
+def _render_typst(gen: Generated, pdf: Path) -> Generated:
+    """Typst flows the sections through its columns and pages itself; more than MAX_PAGES
+    pages is refused."""
+    from samplekit.typst import TypstLayoutError, render_typst
+
+    traits = gen.traits
+    look = {**traits, "accent": gen.style["band"], "band": gen.style["band"], "palettes": PALETTES,
+            "running_label": "Processus de Rabat" if traits["language"] == "fr" else "Rabat Process"}
+    try:
+        sample = render_typst(replace(gen.sample, producer="typst"), look, pdf)
+    except TypstLayoutError as exc:
+        raise LayoutError(str(exc)) from exc
+    if sample.pages > MAX_PAGES:
+        pdf.unlink()
+        raise LayoutError(f"seed {gen.seed}: more than {MAX_PAGES} pages")
+    return replace(gen, sample=sample)
+
+
+def _render_reportlab(gen: Generated, pdf: Path) -> Generated:
     """Place the sections in columns, page after page, and draw the PDF; the Generated with
     pages and frames set. LayoutError when a section is taller than a column or the
     factsheet needs more than MAX_PAGES pages."""

@@ -461,3 +461,23 @@ def test_a_heading_in_capitals_keeps_its_year_on_the_next_line():
     heading = [line("ACTIVITÉS MENÉES EN", x=50.0, top=100.0, size=14.0, bold=True),
                line("2017", x=50.0, top=116.0, size=14.0, bold=True)]
     assert [b.text for b in lines_to_blocks(heading)] == ["ACTIVITÉS MENÉES EN 2017"]
+
+
+@pytest.mark.parametrize("second", ["EN 2018", "2017", "DU PAYS"])
+def test_a_heading_in_capitals_keeps_a_next_line_with_no_small_letter(second):
+    # "EN 2018" has too few letters to count as capitals, but no small letter either
+    heading = [line("ACTIVITÉS MENÉES", x=50.0, top=100.0, size=14.0, bold=True),
+               line(second, x=50.0, top=116.0, size=14.0, bold=True)]
+    assert [b.text for b in lines_to_blocks(heading)] == [f"ACTIVITÉS MENÉES {second}"]
+
+
+@pytest.mark.parametrize("step, together", [(12.0, True), (12.0 * PITCH_RATIO + 0.5, False)])
+def test_a_full_line_is_not_continued_below_the_blocks_own_pitch(step, together):
+    # the second line runs to the edge and ends on a date, no full stop: it may have wrapped;
+    # but the next line stands further below than the block's own lines stand apart
+    runs = [chars("Lancement d'un programme de réintégration des", 30, 100),
+            chars("migrants de retour, 2015-2016 et jusqu'à la", 30, 112),
+            chars("Création d'un guichet unique", 30, 112 + step)]
+    p = page(*runs, chars("x" * 46, 30, 300))
+    texts = [b.text for b in lines_to_blocks(order_lines(chars_to_lines(p), p), p)][:2]
+    assert (len(texts[0].split("Création")) == 2) is together

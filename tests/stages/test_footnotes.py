@@ -63,10 +63,23 @@ def test_split_term(text, term, expansion):
 ])
 def test_footnotes_are_told_by_size_place_and_marker(text, size, top, is_note):
     body = block("Un paragraphe du corps du texte, en taille de corps, assez long pour compter.", top=100)
+    more = block("La suite du corps du texte, plus bas sur la page, en taille de corps.", top=800)
     candidate = block(text, top=top, size=size)
-    split = split_footnotes(layout([body, candidate]))
+    split = split_footnotes(layout([body, candidate, more]))
     assert ([b.text for b in split.footnotes] == [text]) is is_note
-    assert [b.text for b in split.blocks] == [body.text] + ([] if is_note else [text])
+    assert [b.text for b in split.blocks] == [body.text] + ([] if is_note else [text]) + [more.text]
+
+
+@pytest.mark.parametrize("body_below, is_note", [
+    (False, True),   # notes printed where the text ends, high on a short last page
+    (True, False),   # small numbered text with body text under it: not the notes
+])
+def test_notes_after_the_last_body_text_of_a_page_are_footnotes_wherever_it_ends(body_below, is_note):
+    text = "1 OFII - Office Français"
+    body = block("Un paragraphe du corps du texte, en taille de corps, assez long pour compter.", top=100)
+    below = [block("Un autre paragraphe du corps du texte, en taille de corps.", top=400)] if body_below else []
+    split = split_footnotes(layout([body, block(text, top=200, size=7), *below]))
+    assert ([b.text for b in split.footnotes] == [text]) is is_note
 
 
 # --- which blocks are footnotes -----------------------------------------------------------------
@@ -75,9 +88,11 @@ _PAGE_HEIGHT = 842.0  # builders.layout's A4 pages
 
 
 def _set_apart(candidate):
-    """The texts split_footnotes sets apart, beside a 10 pt body paragraph at the top of page 1."""
+    """The texts split_footnotes sets apart, beside 10 pt body paragraphs at the top and the
+    foot of page 1 (so that the candidate is not after the last body text of its page)."""
     body = block("Un paragraphe du corps du texte, en taille de corps, assez long pour compter.", top=100)
-    return [b.text for b in split_footnotes(layout([body, candidate])).footnotes]
+    more = block("La suite du corps du texte, plus bas sur la page, en taille de corps.", top=800)
+    return [b.text for b in split_footnotes(layout([body, candidate, more])).footnotes]
 
 
 @pytest.mark.parametrize("size, is_note", [

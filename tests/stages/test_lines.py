@@ -740,3 +740,11 @@ def test_char_edges_claim_nothing_for_a_text_changed_after_the_line_was_made():
     [ln] = chars_to_lines(page(chars("IOM Dakar", 100.0, 200.0)))
     assert char_edges(dataclasses.replace(ln, text="IOM Dakar (Sénégal)")) == ()
     assert char_edges(dataclasses.replace(ln, text="OIM Dakar")) == ()
+
+
+def test_the_gap_after_a_list_marker_is_not_one_of_a_justified_lines_word_gaps():
+    # "d)" then its text one half em away, then words stretched 2.3 em apart: the marker's gap
+    # would make the others stand out from the line's "usual" gap, as a column's would
+    marker = chars("d)", 40, 100, size=SIZE)
+    words = _words(["Favorise", "les", "échanges"], _end(marker) + 0.5 * SIZE, 2.3 * SIZE)
+    assert texts(chars_to_lines(page(marker, *words))) == ["d) Favorise les échanges"]

@@ -467,3 +467,30 @@ def test_a_paragraph_runs_on_only_in_the_same_font_family(font, joined):
     text = after.text
     after = Block.of([line(text, x=320, top=100, spans=(Span(text, font, 10.0),))])
     assert len(regroup_blocks(layout([first, after]), "fr").blocks) == (1 if joined else 2)
+
+
+def _label_and_entries(label_lines, entry_lines, language="en"):
+    """A column of timeline labels (8.5 pt, bold) beside a column of entries (9 pt), both set
+    line under line with no space between their items: lines 12 points apart."""
+    label = Block.of([line(text, x=32, top=200 + 12 * i, size=8.5, bold=True) for i, text in enumerate(label_lines)])
+    entries = Block.of([line(text, x=94, top=200 + 12 * i, size=9.0) for i, text in enumerate(entry_lines)])
+    return _regrouped([label, entries, *_BODY], language)
+
+
+def test_labels_and_entries_set_with_no_space_between_them_are_cut_where_they_meet():
+    got = _label_and_entries(["2018", "June", "2018"],
+                             ["Review of the legal framework.", "Adoption of a national policy", "and its plan."])
+    assert got[:4] == ["2018", "June 2018", "Review of the legal framework.", "Adoption of a national policy and its plan."]
+
+
+@pytest.mark.parametrize("label_lines, entry_lines, want", [
+    # a label of two lines that reads as one date is not cut, even level with an entry's line
+    (["June", "2018"], ["Review of the legal", "Framework against trafficking."], ["June 2018"]),
+    # parts that do not all read as dates: not labels
+    (["Budget", "2018"], ["Review of the legal framework.", "Adoption of a national policy."], ["Budget 2018"]),
+    # an entry's line going on in lower case starts no entry, so no label either
+    (["2018", "2019"], ["Review of the legal framework", "against trafficking."],
+     ["2018 2019", "Review of the legal framework against trafficking."]),
+])
+def test_label_columns_are_cut_only_into_dates_and_entries_only_before_a_new_sentence(label_lines, entry_lines, want):
+    assert _label_and_entries(label_lines, entry_lines)[:len(want)] == want

@@ -14,6 +14,10 @@ from factextract.text.repair import block_text, clean_block, join_lines, squash
     (["la réinté-", "gration des migrants"], "fr", "la réintégration des migrants"),
     (["la réinté\u2010", "gration"], "fr", "la réintégration"),
     (["renforce\u00ad", "ment"], "fr", "renforcement"),
+    # a producer that writes every hyphen glyph as U+00AD (Typst): no word break is printed
+    # before a capital or a digit, so the hyphen is the text's
+    (["coopération Sud\u00ad", "Sud"], "fr", "coopération Sud-Sud"),
+    (["2015\u00ad", "2016"], "fr", "2015-2016"),
     (["UE-", "ICMPD"], "fr", "UE-ICMPD"),
     (["2017-", "2018"], "fr", "2017-2018"),
     (["decision-", "makers"], "en", "decision-makers"),

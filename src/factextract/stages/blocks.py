@@ -167,14 +167,18 @@ def _continues(block: list[Line], ln: Line, pitches: dict[float, float], column_
         return False
     wrapped = (_wrapped(prev, ln, column_right)
                and baselines[id(ln)] - baselines[id(prev)] <= MAX_WRAP_PITCH_EM * max(ln.size, prev.size))
-    if (gap > BLOCK_GAP_RATIO * height or _spaced_apart(block, ln, pitches, baselines)) and not wrapped:
+    spaced = _spaced_apart(block, ln, pitches, baselines)
+    if spaced and len(block) >= 2:
+        return False  # further below than the block's own lines are apart, even after a full line
+    if (gap > BLOCK_GAP_RATIO * height or spaced) and not wrapped:
         return False
     if ln.bbox.h_overlap(prev.bbox) <= 0:
         return False
-    if (len(block) == 1 and in_capitals(prev.text) and not in_capitals(ln.text) and not ln.text[:1].islower()
-            and any(ch.isalpha() for ch in ln.text) and not wrapped):
+    if (len(block) == 1 and in_capitals(prev.text) and not ln.text[:1].islower()
+            and any(ch.islower() for ch in ln.text) and not wrapped):
         # A heading in capitals, then text in small letters: "CALENDAR OF EVENTS" / "Oct. 24 – …"
-        # (a line of figures alone has no case: "ACTIVITÉS MENÉES EN" / "2017" is one heading).
+        # (a line of figures, or of capitals too short to count as a heading, has no small
+        # letter: "ACTIVITÉS MENÉES EN" / "2017" and "ACTIVITÉS MENÉES" / "EN 2018" are one heading).
         return False
     # Text start of the block (after a hanging marker) vs this line's start.
     left = _text_start(block[0]) if len(block) == 1 else min(_text_start(b) for b in block[1:])

@@ -2,7 +2,8 @@
 expansion).
 
 A footnote is told by size and place: type smaller than the body, in the lower part of a
-page, starting with a marker (a raised number, "¹", "*", "[1]"). ``1 MIEUX+ - L’initiative
+page or after the last text of body size on it (notes printed where the text ends),
+starting with a marker (a raised number, "¹", "*", "[1]"). ``1 MIEUX+ - L’initiative
 conjointe UE-ICMPD ...`` gives marker ``1``, term ``MIEUX+`` and the expansion after the
 separator. A line that starts with a marker starts a new note; other lines continue the note
 above.
@@ -33,20 +34,29 @@ def split_footnotes(layout: Layout) -> Layout:
     pages: dict[int, Page] = {}
     for page in layout.pages:
         pages.setdefault(page.number, page)  # Layout.page's, without a walk over every page per block
+    lowest_body: dict[int, float] = {}  # per page, the top of its lowest block of body-size text
+    for b in layout.blocks:
+        if not _small(b, body):
+            lowest_body[b.page] = max(lowest_body.get(b.page, float("-inf")), b.bbox.top)
     notes = {b.index for b in layout.blocks
-             if is_footnote(b, pages[b.page] if b.page in pages else layout.page(b.page), body)}
+             if is_footnote(b, pages[b.page] if b.page in pages else layout.page(b.page), body,
+                            after_the_text=b.bbox.top > lowest_body.get(b.page, float("-inf")))}
     return Layout(pages=layout.pages,
                   blocks=tuple(b for b in layout.blocks if b.index not in notes),
                   footnotes=layout.footnotes + tuple(b for b in layout.blocks if b.index in notes))
 
 
-def is_footnote(block: Block, page: Page, body_size: float) -> bool:
-    """Small type in the lower half of the page, starting with a footnote marker, and not in
-    a table's cell (a figure there is data)."""
+def _small(block: Block, body_size: float) -> bool:
+    return all(ln.size <= body_size * FOOTNOTE_SIZE_RATIO for ln in block.lines)
+
+
+def is_footnote(block: Block, page: Page, body_size: float, after_the_text: bool = False) -> bool:
+    """Small type in the lower half of the page or below all the body-size text of the page
+    (``after_the_text``), starting with a footnote marker, and not in a table's cell (a
+    figure there is data)."""
     first = block.lines[0]
-    if block.bbox.top < page.height * FOOTNOTE_ZONE or page.cell_of(block.bbox) is not None:
-        return False
-    if any(ln.size > body_size * FOOTNOTE_SIZE_RATIO for ln in block.lines):
+    low = block.bbox.top >= page.height * FOOTNOTE_ZONE or after_the_text
+    if not low or page.cell_of(block.bbox) is not None or not _small(block, body_size):
         return False
     if first.spans and first.spans[0].superscript and is_footnote_marker(first.spans[0].text, ""):
         return True

@@ -360,7 +360,12 @@ def _split_at_column_edges(groups: list[list[Char]]) -> list[list[Char]]:
     for chars in groups:
         gaps = [chars[i].bbox.x0 - chars[i - 1].bbox.x1 for i in range(1, len(chars))]
         size = max(statistics.median(c.size for c in chars), MIN_SIZE)
-        word_gaps = [g for g in gaps if g > WORD_GAP_EM * size]
+        spaced = [i for i in range(1, len(chars)) if gaps[i - 1] > WORD_GAP_EM * size]
+        # The gap after a list marker is its hanging indent, not a word gap ("d)  Favorise   les
+        # échanges": in a short justified line it would make the other gaps stand out).
+        if spaced and is_marker_run(chars[:spaced[0]], chars[spaced[0]]):
+            spaced = spaced[1:]
+        word_gaps = [gaps[i - 1] for i in spaced]
         start = 0
         for i in range(1, len(chars)):
             prev, ch, gap = chars[i - 1], chars[i], gaps[i - 1]

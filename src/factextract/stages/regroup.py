@@ -40,6 +40,11 @@ MAX_VALUE_GAP_EM = 10.0
 LEVEL_TOLERANCE_EM = 0.3
 # ... and a column of at least this many such labels is an information box's grid.
 MIN_GRID_LABELS = 2
+# Timeline labels set with no space between them: a column of at most this many lines of at
+# most MAX_LABEL_CHARS characters, at most MAX_LABEL_GAP_EM font sizes from its entries.
+MAX_STACKED_LABEL_LINES = 12
+MAX_LABEL_CHARS = 40
+MAX_LABEL_GAP_EM = 8.0
 # Sizes (points) below this are broken font matrices: measures use at least this.
 MIN_SIZE = 1.0
 # Left edges within this many points are one column's edge.
@@ -67,6 +72,7 @@ def regroup_blocks(layout: Layout, language: str) -> Layout:
     paragraphs joined across column and page breaks."""
     body = layout.body_size
     blocks = [part for b in layout.blocks for part in _split_at_fields(b, language)]
+    blocks = _split_at_timeline_labels(blocks, language)
     blocks = _join_key_figures(_pair_labels(blocks, language), body, language)
     return Layout.of(layout.pages, _join_continued_paragraphs(_join_broken_headings(blocks, body, language, layout.body_bold)))
 
@@ -280,6 +286,78 @@ def _same_heading_run(parts: Sequence[Block], body: float, body_bold: bool) -> b
         if b.bbox.h_overlap(prev.bbox) <= 0:
             return False
     return True
+
+
+def _split_at_timeline_labels(blocks: list[Block], language: str) -> list[Block]:
+    """Timeline labels and entries set with no space between them are cut apart where they
+    meet: a column of labels ("2018" / "June" / "2018") before each line level with a line of
+    the entries beside it, when the whole does not read as one date and every part does; the
+    entries before each line level with the first line of such a label."""
+    cuts: dict[int, set[int]] = {}
+    by_page: dict[int, list[int]] = {}
+    for k, block in enumerate(blocks):
+        by_page.setdefault(block.page, []).append(k)
+    for a, label in enumerate(blocks):
+        if not _may_be_labels(label):
+            continue
+        for b in by_page[label.page]:
+            entries = blocks[b]
+            if b == a or not _beside_labels(label, entries):
+                continue
+            # label and entry lines level with each other, where an entry may start (not a line
+            # going on in lower case)
+            level = [(i, j) for i, ln in enumerate(label.lines) for j, o in enumerate(entries.lines)
+                     if abs(ln.bbox.top - o.bbox.top) <= LEVEL_TOLERANCE_EM * max(ln.size, o.size, MIN_SIZE)
+                     and not o.text[:1].islower()]
+            if parse_date(label.text, language) is not None:
+                label_cuts: list[int] = []
+            else:
+                label_cuts = _date_parts(label.lines, sorted({i for i, _ in level if i > 0}), language)
+                if not label_cuts:
+                    continue  # not a label, nor labels
+            starts = {0, *label_cuts}
+            cuts.setdefault(a, set()).update(label_cuts)
+            cuts.setdefault(b, set()).update(j for i, j in level if i in starts and j > 0)
+    out: list[Block] = []
+    for k, block in enumerate(blocks):
+        out += [Block.of(part) for part in _cut(block.lines, sorted(cuts.get(k, ())))] if cuts.get(k) else [block]
+    return out
+
+
+def _may_be_labels(block: Block) -> bool:
+    return (len(block.lines) <= MAX_STACKED_LABEL_LINES and all(len(ln.text) <= MAX_LABEL_CHARS for ln in block.lines)
+            and not any(starts_with_marker(ln) for ln in block.lines))
+
+
+def _beside_labels(label: Block, entries: Block) -> bool:
+    """Side by side, near: the entries a label column dates."""
+    gap = max(entries.bbox.x0 - label.bbox.x1, label.bbox.x0 - entries.bbox.x1)
+    return (label.page == entries.page and label.bbox.h_overlap(entries.bbox) <= 0
+            and label.bbox.v_overlap(entries.bbox) > 0 and gap <= MAX_LABEL_GAP_EM * max(label.lines[0].size, MIN_SIZE))
+
+
+def _cut(lines: Sequence[Line], cuts: Sequence[int]) -> list[Sequence[Line]]:
+    bounds = [0, *cuts, len(lines)]
+    return [lines[start:end] for start, end in zip(bounds, bounds[1:])]
+
+
+def _date_parts(lines: Sequence[Line], candidates: Sequence[int], language: str) -> list[int]:
+    """The cuts, among ``candidates``, that part the lines into the most dates, each part one
+    date; [] when no such parting exists."""
+    bounds = [0, *candidates, len(lines)]
+    # best[k]: the most parts the lines before bounds[k] make, each a date, and the cuts made
+    best: dict[int, tuple[int, list[int]]] = {0: (0, [])}
+    for k in range(1, len(bounds)):
+        for start in range(k):
+            if start in best and _reads_as_date(lines[bounds[start]:bounds[k]], language):
+                parts, made = best[start]
+                if parts + 1 > best.get(k, (0, []))[0]:
+                    best[k] = (parts + 1, made + ([bounds[start]] if start else []))
+    return best.get(len(bounds) - 1, (0, []))[1]
+
+
+def _reads_as_date(lines: Sequence[Line], language: str) -> bool:
+    return parse_date(" ".join(ln.text for ln in lines), language) is not None
 
 
 def _split_at_fields(block: Block, language: str) -> list[Block]:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..model import Block, FootnoteRef, Line, ListMarker
 from ..vocab.glyphs import glyph_rules
 from ..vocab.language import elision
+from .glyph_text import PRINTED_HYPHEN
 from .markers import (
     bracket_markers, is_footnote_marker, is_marker_glyph, split_markers, text_marker,
     unicode_superscript_runs,
@@ -148,7 +149,9 @@ def join_lines(pieces: Sequence[str], language: str) -> str:
             continue
         last = text[-1]
         if last in glyphs.soft_hyphens:
-            text = text[:-1] + piece
+            # A discretionary break, unless the hyphen cannot be one: some producers (Typst)
+            # write every hyphen glyph as U+00AD, "2015-" / "2016" and "Sud-" / "Sud" too.
+            text = text[:-1] + (PRINTED_HYPHEN if _hyphen_is_text(text, piece) else "") + piece
         elif last in glyphs.hyphens and len(text) >= 2 and not text[-2].isspace():
             text = text[:-1] + ("" if _drop_hyphen(text, piece, language) else last) + piece
         elif last in _RANGE_DASHES and len(text) >= 2 and not text[-2].isspace() and piece[:1].isdigit():
@@ -161,6 +164,17 @@ def join_lines(pieces: Sequence[str], language: str) -> str:
     return "".join(ch for ch in text if ch not in glyphs.soft_hyphens)
 
 
+def _hyphen_is_text(text: str, piece: str) -> bool:
+    """A line-end hyphen between ``text`` and ``piece`` that no word break can print:
+    "UE-ICMPD", "2017-2018", "COVID-19", "Sud-Sud" (the next part does not start in lower
+    case, or this one does not end on a letter)."""
+    head = _WORD_END.search(text[:-1])
+    tail = _WORD_START.match(piece)
+    if not head or not tail:
+        return False
+    return not tail.group(1)[0].islower() or not head.group(1)[-1].isalpha()
+
+
 def _drop_hyphen(text: str, piece: str, language: str) -> bool:
     """Whether a line-end hyphen between ``text`` and ``piece`` breaks one word (drop it) or
     joins a compound (keep it)."""
@@ -169,8 +183,8 @@ def _drop_hyphen(text: str, piece: str, language: str) -> bool:
     if not head or not tail:
         return False
     left, right = head.group(1), tail.group(1)
-    if not right[0].islower() or not left[-1].isalpha():
-        return False  # "UE-ICMPD", "2017-2018", "COVID-19": the hyphen is part of the text
+    if _hyphen_is_text(text, piece):
+        return False
     joined, compound = _zipf(left + right, language), _zipf(f"{left}-{right}", language)
     if joined == 0.0 and compound == 0.0:
         return True  # unknown either way: line-break hyphenation is far more common

@@ -1,0 +1,318 @@
+"""Drawing a factsheet spec with Typst (the `typst` package from the registry: the compiler
+itself, no system install), so that the random factsheets are read from a second producer
+whose line breaking, justification, hyphenation, lists and notes are its own.
+
+    TypstSheet(sample, look).source()     the Typst markup of the sheet
+    render_typst(sample, look, pdf)       the PDF, and the Sample with the pages Typst chose
+
+Typst flows the text itself (sections run on into the next column or page), so the pages of
+the spec are not known until it has laid the sheet out: every section heading, item and note
+carries an invisible `metadata` mark that records its page, and a query of the laid-out
+document sets the spec's pages from them. The text is passed as Typst strings, never as
+markup, so that no character of the content is read as syntax.
+
+The look is a dict of the traits' values (samplekit/random_sheet.py, TYPST_TRAITS) and the
+palette; each key is read in one place below.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+from typing import Callable
+
+from samplekit.fonts import SYMBOL_FONTS, symbol_font
+from samplekit.markup import TOKEN
+from samplekit.paths import DEJAVU, LIBERATION
+from samplekit.spec import TL, It, Placed, Sample, Sec
+
+FIXED_TIMESTAMP = 1546300800  # 2019-01-01: the PDF's dates, so that a seed makes the same bytes
+# Typst's family names of the body fonts, and their width (DejaVu Sans Condensed is a
+# width of the DejaVu Sans family to Typst).
+FAMILIES = {"DejaVuSansCondensed": ("DejaVu Sans", "87.5%"), "DejaVuSerif": ("DejaVu Serif", "100%"),
+            "LiberationSans": ("Liberation Sans", "100%")}
+# List markers: (font family or None for the body font, the character typed). Symbol fonts
+# are the samples' own (samplekit/fonts.py): the text layer says "9" where a check mark shows.
+MARKERS = {
+    "bullet": (None, "•"), "dash": (None, "–"), "arrow": ("DejaVu Sans", "→"),
+    "check": ("Wingdings", "9"), "zsquare": ("ITC Zapf Dingbats", "n"), "sbullet": ("Symbol", "·"),
+}
+DRAWN_MARKERS = {"drawn square": "square(size: 3.6pt, fill: ACCENT)",
+                 "drawn disc": "circle(radius: 2pt, fill: ACCENT)"}
+SYMBOL_FILES = ("Wingdings-Regular.ttf", "ZapfDingbatsITC.ttf", "SymbolMT.ttf")
+# Geometry, in points.
+MARGIN, GUTTER, SIDEBAR_W, LABEL_W = 28.0, 14.0, 150.0, 58.0
+BODY_SIZE, HEAD_SIZE, TITLE_SIZE, NOTE_SIZE = 9.0, 12.0, 26.0, 7.0
+LEADING = 0.45  # the gap between lines, in em (Typst's par.leading)
+PAGE_SIZES = {"portrait": (595.28, 841.89), "landscape": (841.89, 595.28)}  # A4
+# The narrowest measure a designer sets body text in (about 25 characters at 9 pt): a sheet
+# whose traits leave less (three columns beside a sidebar, a label column in each) is refused.
+MIN_MEASURE = 110.0
+
+
+class TypstLayoutError(Exception):
+    """The sheet cannot be drawn as its traits say: too narrow a measure, or markup Typst
+    refused."""
+
+
+def text_measure(look: dict) -> float:
+    """The width the entries of a timeline (the narrowest text) are set in, in points."""
+    width = PAGE_SIZES[look["orientation"]][0] - 2 * MARGIN - (SIDEBAR_W + MARGIN if look["header"] == "sidebar" else 0)
+    column = (width - GUTTER * (look["columns"] - 1)) / look["columns"]
+    inset = 8.0 if look["boxes"] != "none" else 0.0
+    beside = LABEL_W + 8.0 if look["timeline"] in ("labels left", "labels right") else 0.0
+    return column - 2 * inset - beside
+
+
+def string(text: str) -> str:
+    """A Typst string literal."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def inline(markup: str, marker: Callable[[str], str]) -> str:
+    """A spec string as Typst content: its text as strings, its footnote markers as `marker`
+    writes them (given the marker as typed), its raised letters raised."""
+    out, pos = [], 0
+    for m in TOKEN.finditer(markup):
+        if m.start() > pos:
+            out.append(f"#{string(markup[pos:m.start()])}")
+        if m.group(1):
+            out.append(marker(m.group(1)))
+        elif m.group(3):
+            out.append(f"#super({string(m.group(3))})")
+        elif m.group(2) == "shy":
+            out.append("#\"\\u{ad}\"")
+        elif m.group(2) in ("-", "‐"):
+            raise ValueError(f"a forced break {m.group(0)} cannot be drawn by Typst (it breaks lines itself)")
+        pos = m.end()
+    if pos < len(markup):
+        out.append(f"#{string(markup[pos:])}")
+    return "".join(out)
+
+
+def lines(text: str) -> str:
+    """A heading or label of several lines (split by \\n) as content with forced breaks."""
+    return " \\ ".join(f"#{string(line)}" for line in text.split("\n"))
+
+
+PRELUDE = r"""
+#let fx(kind, n) = context [#metadata((kind: kind, n: n, page: here().page())) <fx>]
+#let ACCENT = rgb("{accent}")
+#let BAND = rgb("{band}")
+"""
+
+
+class TypstSheet:
+    """One factsheet spec as Typst markup, in the look of its traits."""
+
+    def __init__(self, sample: Sample, look: dict):
+        self.s, self.look = sample, look
+        self.placed = sample.placed()
+        self.note_of = {f.marker: f for f in sample.footnotes}
+        self.cited: set[str] = set()
+
+    # -- pieces ---------------------------------------------------------------------------
+    def marker(self, raw: str) -> str:
+        """A footnote marker: raised (Typst's superscript), or a Typst footnote whose note goes
+        to the foot of the page (a marker cited again refers to the note already printed)."""
+        if self.look["notes"] != "page foot":
+            return f"#super({string(raw)})"
+        if raw in self.cited:
+            return f"#footnote(<fn-{raw}>)"
+        self.cited.add(raw)
+        f = self.note_of[raw]
+        return f"#footnote[#fx(\"note\", {string(raw)})#{string(f.term + f.sep + f.expansion)}]<fn-{raw}>"
+
+    def list_marker(self) -> str:
+        """The bullet of the sheet's lists: a character (of the body font, DejaVu Sans or a
+        symbol font under a borrowed name) or a small drawn shape."""
+        font, char = MARKERS.get(self.look["bullets"], (None, None))
+        if self.look["bullets"] in DRAWN_MARKERS:
+            return f"box(baseline: -1.2pt, {DRAWN_MARKERS[self.look['bullets']]})"
+        family = f"font: {string(font)}, " if font else ""
+        return f"text({family}fill: ACCENT, {string(char)})"
+
+    def item(self, p: Placed) -> str:
+        it = p.item
+        body = f"#fx(\"item\", {p.n})" + inline(it.text, self.marker)
+        if it.bold:
+            body = f"#strong[{body}]"
+        return body
+
+    def children(self, parent: Placed, sec: Sec) -> str:
+        kids = [p for p in self.placed if p.parent == parent.n]
+        return self.listing(kids, sec, parent.depth + 1) if kids else ""
+
+    def listing(self, ps: list[Placed], sec: Sec, depth: int) -> str:
+        """Items as a Typst list (bullets) or enum (the section's numbering at that depth)."""
+        entries = ", ".join(f"[{self.item(p)}{self.children(p, sec)}]" for p in ps)
+        numbering = sec.numbering[depth:depth + 1]
+        spacing = f"spacing: {self.look['item_gap']:.2f}pt, "
+        if numbering:
+            return f"#enum(numbering: {string(numbering[0])}, {spacing}{entries})"
+        return f"#list(marker: {self.list_marker()}, {spacing}{entries})"
+
+    def block_of(self, block, sec: Sec, si: int) -> str:
+        if isinstance(block, TL):
+            ps = [p for p in self.placed if p.group is block]
+            return self.timeline(block, ps, sec)
+        p = next(p for p in self.placed if p.item is block and p.si == si)
+        return f"#par[{self.item(p)}]{self.children(p, sec)}"
+
+    def timeline(self, group: TL, ps: list[Placed], sec: Sec) -> str:
+        label = f"text(weight: \"bold\", fill: ACCENT, size: 8.5pt)[{lines(group.label)}]"
+        entries = "[" + " ".join(f"#par[{self.item(p)}]{self.children(p, sec)}" for p in ps) + "]"
+        where = self.look["timeline"]
+        if where == "labels above":
+            return f"#block(below: 0.4em, {label})\n{entries[1:-1]}"
+        if where == "labels right":
+            return (f"#grid(columns: (1fr, {LABEL_W}pt), column-gutter: 8pt, {entries}, "
+                    f"align(right, {label}))")
+        return f"#grid(columns: ({LABEL_W}pt, 1fr), column-gutter: 6pt, {label}, {entries})"
+
+    def heading(self, sec: Sec, k: int) -> str:
+        mark = f"#fx(\"section\", {k})"
+        text = lines(sec.heading)
+        if self.look["headings"] == "band":
+            head = (f"#block(width: 100%, fill: ACCENT, inset: (x: 5pt, y: 4pt), below: 0.7em)"
+                    f"[{mark}#text(weight: \"bold\", size: {HEAD_SIZE}pt, fill: white)[{text}]]")
+        else:
+            head = (f"#block(below: 0.7em)[{mark}#text(weight: \"bold\", size: {HEAD_SIZE}pt, "
+                    f"fill: ACCENT)[{text}]]")
+        subs = "".join(f"#block(below: 0.6em)[#strong[{lines(h)}]]\n" for h in sec.subheadings)
+        return head + "\n" + subs
+
+    def blocks(self, sec: Sec, si: int) -> str:
+        """The section's blocks; a run of listed items (bulleted or numbered) is one list."""
+        out, run = [], []
+        for block in sec.blocks:
+            if isinstance(block, It) and (block.bullet or sec.numbering):
+                run.append(next(p for p in self.placed if p.item is block and p.si == si))
+                continue
+            if run:
+                out.append(self.listing(run, sec, 0))
+                run = []
+            out.append(self.block_of(block, sec, si))
+        if run:
+            out.append(self.listing(run, sec, 0))
+        return "\n".join(out)
+
+    def section(self, sec: Sec, si: int, palette: tuple[str, str]) -> str:
+        accent, fill = palette
+        body = self.heading(sec, si) + self.blocks(sec, si)
+        boxes = self.look["boxes"]
+        fill_arg = f"fill: rgb({string(fill)}), " if boxes == "filled" else ""
+        stroke_arg = f"stroke: 0.8pt + rgb({string(accent)}), " if boxes == "outlined" else ""
+        inset = "8pt" if boxes != "none" else "0pt"
+        return (f"#[\n#let ACCENT = rgb({string(accent)})\n"
+                f"#block(width: 100%, {fill_arg}{stroke_arg}inset: {inset}, below: 12pt, breakable: true)[\n"
+                f"{body}\n]]\n")
+
+    def header_block(self) -> str:
+        s = self.s
+        title = f"#text(size: {TITLE_SIZE}pt, weight: \"bold\", fill: white)[#{string(s.title)}]"
+        rest = " \\ ".join((f"#strong[#{string(h)}]" if i == 0 else f"#{string(h)}")
+                           for i, h in enumerate(s.header_lines))
+        return f"{title}\n\n#v(6pt)#text(size: 10pt, fill: white)[{rest}]"
+
+    def notes_at_end(self) -> str:
+        if not self.s.footnotes or self.look["notes"] == "page foot":
+            return ""
+        out = ["#v(6pt)", "#line(length: 30%, stroke: 0.5pt + luma(120))",
+               f"#set text(size: {NOTE_SIZE}pt)", "#set par(spacing: 0.5em)"]
+        for f in self.s.footnotes:
+            out.append(f"#par[#fx(\"note\", {string(f.marker)})#{string(f.marker)} #{string(f.term + f.sep + f.expansion)}]")
+        return "\n".join(out) + "\n"
+
+    # -- the document ---------------------------------------------------------------------
+    def source(self) -> str:
+        look, s = self.look, self.s
+        family, stretch = FAMILIES[look["font"]]
+        pitch = BODY_SIZE * (1 + LEADING)
+        gap = LEADING * BODY_SIZE + pitch * (look["spacing"] - 1.0)
+        self.look = look = {**look, "item_gap": gap}
+        out = [PRELUDE.replace("{accent}", look["accent"]).replace("{band}", look["band"])]
+        landscape = "true" if look["orientation"] == "landscape" else "false"
+        margin = f"(x: {MARGIN}pt, top: {MARGIN + (18 if look['running_header'] != 'none' else 0)}pt, bottom: {MARGIN + 14}pt)"
+        if look["header"] == "sidebar":
+            margin = (f"(left: {SIDEBAR_W + 2 * MARGIN}pt, right: {MARGIN}pt, "
+                      f"top: {MARGIN + (18 if look['running_header'] != 'none' else 0)}pt, bottom: {MARGIN + 14}pt)")
+        page_args = [f"paper: \"a4\", flipped: {landscape}, margin: {margin}"]
+        if look["footer"] == "page numbers":
+            footer_text = "Processus de Rabat" if s.language == "fr" else "Rabat Process"
+            page_args.append(
+                "footer: context [#set text(size: 7pt, fill: luma(90)); "
+                f"#{string(footer_text)} #h(1fr) #counter(page).display(\"1/1\", both: true)]")
+        if look["running_header"] != "none":
+            page_args.append(
+                "header: context [#set text(size: 7pt, fill: luma(90)); "
+                f"#{string(s.title)} — #{string(look['running_label'])} #h(1fr) "
+                "#counter(page).display(\"1\")]")
+        if look["header"] == "sidebar":
+            page_args.append(
+                "background: context if here().page() == 1 { place(top + left, "
+                f"rect(width: {SIDEBAR_W + MARGIN}pt, height: 100%, fill: BAND, inset: (x: 14pt, y: {MARGIN + 30}pt))"
+                f"[{self.sidebar_text()}]) }}")
+        out.append(f"#set page({', '.join(page_args)})")
+        hyphens = "true" if look["hyphenation"] == "justified" else "false"
+        out.append(f"#set text(font: {string(family)}, stretch: {stretch}, size: {BODY_SIZE}pt, "
+                   f"lang: {string(s.language)}, hyphenate: {hyphens}, fill: rgb(\"#222222\"))")
+        out.append(f"#set par(leading: {LEADING}em, spacing: {gap:.2f}pt, justify: {hyphens})")
+        out.append("#set list(indent: 2pt, body-indent: 5pt)\n#set enum(indent: 2pt, body-indent: 5pt)")
+        if look["notes"] == "page foot":
+            out.append(f"#show footnote.entry: set text(size: {NOTE_SIZE}pt)")
+        if look["header"] == "stacked":
+            out.append(f"#block(width: 100%, fill: BAND, inset: 12pt, below: 14pt)[\n{self.header_block()}\n]")
+        if look["header"] == "foot":  # floats to the foot of page 1, drawn before the columns
+            out.append(f"#place(bottom, float: true, clearance: 12pt, scope: \"parent\", "
+                       f"block(width: 100%, fill: BAND, inset: 12pt)[\n{self.header_block()}\n])")
+        palettes = look["palettes"]
+        body = "".join(self.section(sec, si, palettes[si % len(palettes)]) for si, sec in enumerate(s.sections))
+        out.append(f"#columns({look['columns']}, gutter: {GUTTER}pt)[\n{body}\n]")
+        out.append(self.notes_at_end())
+        out.append("#context [#metadata((kind: \"pages\", n: 0, page: counter(page).final().first())) <fx>]")
+        return "\n".join(out) + "\n"
+
+    def sidebar_text(self) -> str:
+        return (f"#set text(fill: white)\n#set par(justify: false)\n{self.header_block()}")
+
+
+def font_paths() -> list[str]:
+    for file in SYMBOL_FILES:
+        symbol_font(file)
+    return [str(DEJAVU), str(LIBERATION), str(symbol_font(SYMBOL_FILES[0]).parent)]
+
+
+def render_typst(sample: Sample, look: dict, pdf: Path) -> Sample:
+    """Write the PDF; the Sample with the pages Typst put each heading, item and note on."""
+    import typst
+
+    assert all(f in SYMBOL_FONTS for f in SYMBOL_FILES)
+    if text_measure(look) < MIN_MEASURE:
+        raise TypstLayoutError(f"{sample.name}: text set {text_measure(look):.0f} pt wide, under the "
+                               f"{MIN_MEASURE:.0f} pt a designer would use")
+    source = TypstSheet(sample, look).source().encode("utf-8")
+    options = dict(font_paths=font_paths(), ignore_system_fonts=True)
+    try:
+        pdf.write_bytes(typst.compile(source, timestamp=FIXED_TIMESTAMP, **options))
+        marks = json.loads(typst.query(source, "<fx>", field="value", **options))
+    except typst.TypstError as exc:
+        raise TypstLayoutError(f"{sample.name}: Typst refused the sheet: {exc}") from exc
+    return with_pages(sample, marks)
+
+
+def with_pages(sample: Sample, marks: list[dict]) -> Sample:
+    """The spec's pages set from the marks Typst laid out."""
+    page_of = {(m["kind"], m["n"]): m["page"] for m in marks}
+    placed = {id(p.item): p.n for p in sample.placed()}
+
+    def move(it: It) -> It:
+        return replace(it, page=page_of[("item", placed[id(it)])], children=[move(c) for c in it.children])
+
+    sections = []
+    for si, sec in enumerate(sample.sections):
+        blocks = [replace(b, entries=[move(e) for e in b.entries]) if isinstance(b, TL) else move(b)
+                  for b in sec.blocks]
+        sections.append(replace(sec, page=page_of[("section", si)], blocks=blocks))
+    notes = [replace(f, page=page_of[("note", f.marker)]) for f in sample.footnotes]
+    return replace(sample, sections=sections, footnotes=notes, pages=page_of[("pages", 0)])
