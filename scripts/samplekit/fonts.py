@@ -35,6 +35,12 @@ SYMBOL_FONTS = {
     # name as Wingdings-Regular.ttf with other code points, hence a file of its own.
     "Wingdings-Regular-variants.ttf": ("Wingdings", "Regular", "Wingdings-Regular",
                                        {0xA7: 0x25AA, 0xD8: 0x27A2}),
+    # An icon font as web and Canva designs embed them: its glyphs at private-use code points,
+    # which mean nothing to an extractor.
+    "IconFont-Solid.ttf": ("Icon Font Solid", "Regular", "IconFont-Solid",
+                           {0xF00C: 0x2714,    # U+F00C -> heavy check mark
+                            0xF111: 0x25CF,    # U+F111 -> black circle
+                            0xF0DA: 0x25B6}),  # U+F0DA -> black right-pointing triangle
 }
 
 

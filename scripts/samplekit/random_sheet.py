@@ -44,15 +44,21 @@ TRAITS: dict[str, tuple] = {
     "footer": ("page numbers", "none"),
 }
 RENDERER_TRAITS: dict[str, dict[str, tuple]] = {
-    "reportlab": {},
+    "reportlab": {
+        "stream_order": ("reading", "shuffled"),  # the sections drawn in reading order or not
+    },
     "typst": {
-        "bullets": TRAITS["bullets"] + ("drawn square", "drawn disc"),
+        "bullets": TRAITS["bullets"] + ("drawn square", "drawn disc", "private use"),
         "timeline": ("labels left", "labels right", "labels above", "none"),
         "header": ("stacked", "sidebar", "foot"),
         "headings": ("bold", "band"),
         "hyphenation": ("none", "justified"),  # justified text, hyphenated by Typst (U+00AD)
         "numbering": ("none", "1.", "a)"),       # the closing sections as numbered lists
-        "notes": ("end", "page foot"),
+        # notes where the text ends, their markers raised, Unicode superscripts or bracketed
+        # numbers; or Typst's own notes at the foot of the page
+        "notes": ("end", "end, unicode", "end, bracketed", "page foot"),
+        "nesting": ("2 levels", "3 levels"),
+        "slug": ("none", "off the page"),  # a file name printed outside the page's area
         "orientation": ("portrait", "landscape"),
         "running_header": ("none", "title and page"),
     },
@@ -163,6 +169,13 @@ def _item(rng: random.Random, ph: dict, bank: str, notes: _Notes, bullet: str | 
     return It(text, date=date, dates=[(date.text, date.edtf)] if date else [], refs=refs, bullet=bullet)
 
 
+def _take(pool: list[str], k: int) -> list[str]:
+    """Up to k phrases off the pool (fewer when it runs out)."""
+    taken = pool[:k]
+    del pool[:k]
+    return taken
+
+
 def _distinct(rng: random.Random, ph: dict, bank: str, k: int) -> list[str]:
     return rng.sample(ph[bank], min(k, len(ph[bank])))
 
@@ -206,12 +219,19 @@ def content(rng: random.Random, traits: dict) -> tuple[Sample, list[tuple[str, s
     # Activities of the year: events with their date, and bullets under them.
     h, heading_date = heading("activities")
     events = []
+    # a sheet says each thing once: the events' bullets are drawn from the banks without putting back
+    subs, details = _distinct(rng, ph, "sub_activities", 99), _distinct(rng, ph, "details", 99)
     for text in _distinct(rng, ph, "activities", rng.randint(1, 3)):
         date = random_date(rng, ph, year)
         event = _item(random.Random(rng.random()), {**ph, "activities": [text]}, "activities", notes, None, date)
         event = replace(event, bold=True, children=[
             _item(random.Random(rng.random()), {**ph, "sub_activities": [sub]}, "sub_activities", notes, bullet)
-            for sub in _distinct(rng, ph, "sub_activities", rng.randint(1, 3))])
+            for sub in _take(subs, rng.randint(1, 3))])
+        if traits.get("nesting") == "3 levels":  # details under some of the sub-activities
+            event = replace(event, children=[
+                replace(sub, children=[_item(random.Random(rng.random()), {**ph, "details": [d]}, "details", notes, bullet)
+                                       for d in _take(details, rng.randint(1, 2))])
+                if rng.random() < 0.5 else sub for sub in event.children])
         events.append(event)
     sections.append(Sec("activities", h, events, heading_date=heading_date))
     closing = ["referent_system", "suggestions"]
@@ -273,12 +293,15 @@ def spec_of(seed: int) -> Generated:
     return Generated(sample, style_of(traits), traits, seed)
 
 
-def _frame(traits: dict, page: int, x: float, top: float, w: float, kind: str, k: int, has_labels: bool) -> Frame:
+def _frame(traits: dict, page: int, x: float, top: float, w: float, kind: str, k: int, has_labels: bool,
+           rank: int | None = None) -> Frame:
+    """Section k's frame; ``rank`` orders the drawing (higher is drawn earlier), k by default."""
     accent, fill = PALETTES[k % len(PALETTES)]
     boxes = traits["boxes"]
     return Frame([Region(page, x, top, w, label_w=LABEL_W if has_labels else 0.0, box=f"{kind}")],
                  fill=fill if boxes == "filled" else "#FFFFFF",
-                 stroke=accent if boxes == "outlined" else None, accent=accent, draw_rank=k)
+                 stroke=accent if boxes == "outlined" else None, accent=accent,
+                 draw_rank=k if rank is None else rank)
 
 
 def render(gen: Generated, pdf: Path) -> Generated:
@@ -293,7 +316,12 @@ def pdf_check(gen: Generated):
     """How check_pdf reads this seed's PDF."""
     from samplekit.checks import PdfCheck
 
-    return PdfCheck(soft_hyphens=gen.traits["renderer"] == "typst")
+    if gen.traits["renderer"] != "typst":
+        return PdfCheck()
+    from samplekit.typst import printed_marker
+
+    style = gen.traits["notes"]
+    return PdfCheck(soft_hyphens=True, marker=lambda m: printed_marker(m, style))
 
 
 def _render_typst(gen: Generated, pdf: Path) -> Generated:
@@ -330,6 +358,9 @@ def _render_reportlab(gen: Generated, pdf: Path) -> Generated:
     notes = gen.sample.footnotes
     notes_h = len(notes) * (style["foot_leading"] + 2.5) + 12 if notes else 0.0
     placed_sections = []
+    ranks = list(range(len(gen.sample.sections)))
+    if traits.get("stream_order") == "shuffled":  # the content stream no longer in reading order
+        random.Random(f"order-{gen.seed}").shuffle(ranks)
     page, col, y = 1, 0, TOP_FIRST
     for k, sec in enumerate(gen.sample.sections):
         has_labels = any(isinstance(b, TL) for b in sec.blocks)
@@ -347,7 +378,7 @@ def _render_reportlab(gen: Generated, pdf: Path) -> Generated:
             if height > bottom - y:
                 raise LayoutError(f"seed {gen.seed}: section {sec.kind} is taller than a column")
         x = MARGIN + col * (width + GUTTER)
-        frame = _frame(traits, page, x, y, width, sec.kind, k, has_labels)
+        frame = _frame(traits, page, x, y, width, sec.kind, k, has_labels, ranks[k])
         placed_sections.append(_on_page(sec, page, frame))
         y += height + GAP_AFTER_SECTION
     pages = page

@@ -36,10 +36,16 @@ FAMILIES = {"DejaVuSansCondensed": ("DejaVu Sans", "87.5%"), "DejaVuSerif": ("De
 MARKERS = {
     "bullet": (None, "•"), "dash": (None, "–"), "arrow": ("DejaVu Sans", "→"),
     "check": ("Wingdings", "9"), "zsquare": ("ITC Zapf Dingbats", "n"), "sbullet": ("Symbol", "·"),
+    "private use": ("Icon Font Solid", "\uf00c"),
 }
+# The marker of a third level of list: another kind than the sheet's bullet.
+DEEP_MARKERS = {"dash": "◦"}
+DEEP_MARKER = "–"
+SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+SLUG = "{name}_v3.indd"  # a designer's file name, printed left of the page's area
 DRAWN_MARKERS = {"drawn square": "square(size: 3.6pt, fill: ACCENT)",
                  "drawn disc": "circle(radius: 2pt, fill: ACCENT)"}
-SYMBOL_FILES = ("Wingdings-Regular.ttf", "ZapfDingbatsITC.ttf", "SymbolMT.ttf")
+SYMBOL_FILES = ("Wingdings-Regular.ttf", "ZapfDingbatsITC.ttf", "SymbolMT.ttf", "IconFont-Solid.ttf")
 # Geometry, in points.
 MARGIN, GUTTER, SIDEBAR_W, LABEL_W = 28.0, 14.0, 150.0, 58.0
 BODY_SIZE, HEAD_SIZE, TITLE_SIZE, NOTE_SIZE = 9.0, 12.0, 26.0, 7.0
@@ -62,6 +68,15 @@ def text_measure(look: dict) -> float:
     inset = 8.0 if look["boxes"] != "none" else 0.0
     beside = LABEL_W + 8.0 if look["timeline"] in ("labels left", "labels right") else 0.0
     return column - 2 * inset - beside
+
+
+def printed_marker(raw: str, notes: str) -> str:
+    """A footnote marker as the notes trait prints it in the text and before its note."""
+    if notes == "end, unicode":
+        return raw.translate(SUPERSCRIPTS)
+    if notes == "end, bracketed":
+        return f"[{raw}]"
+    return raw
 
 
 def string(text: str) -> str:
@@ -115,17 +130,22 @@ class TypstSheet:
     def marker(self, raw: str) -> str:
         """A footnote marker: raised (Typst's superscript), or a Typst footnote whose note goes
         to the foot of the page (a marker cited again refers to the note already printed)."""
-        if self.look["notes"] != "page foot":
+        if self.look["notes"] == "end":
             return f"#super({string(raw)})"
+        if self.look["notes"] != "page foot":
+            return f"#{string(printed_marker(raw, self.look['notes']))}"
         if raw in self.cited:
             return f"#footnote(<fn-{raw}>)"
         self.cited.add(raw)
         f = self.note_of[raw]
         return f"#footnote[#fx(\"note\", {string(raw)})#{string(f.term + f.sep + f.expansion)}]<fn-{raw}>"
 
-    def list_marker(self) -> str:
+    def list_marker(self, depth: int = 0) -> str:
         """The bullet of the sheet's lists: a character (of the body font, DejaVu Sans or a
-        symbol font under a borrowed name) or a small drawn shape."""
+        symbol font under a borrowed name) or a small drawn shape; a third level is marked
+        by another kind."""
+        if depth >= 2:
+            return f"text(fill: ACCENT, {string(DEEP_MARKERS.get(self.look['bullets'], DEEP_MARKER))})"
         font, char = MARKERS.get(self.look["bullets"], (None, None))
         if self.look["bullets"] in DRAWN_MARKERS:
             return f"box(baseline: -1.2pt, {DRAWN_MARKERS[self.look['bullets']]})"
@@ -150,7 +170,7 @@ class TypstSheet:
         spacing = f"spacing: {self.look['item_gap']:.2f}pt, "
         if numbering:
             return f"#enum(numbering: {string(numbering[0])}, {spacing}{entries})"
-        return f"#list(marker: {self.list_marker()}, {spacing}{entries})"
+        return f"#list(marker: {self.list_marker(depth)}, {spacing}{entries})"
 
     def block_of(self, block, sec: Sec, si: int) -> str:
         if isinstance(block, TL):
@@ -221,7 +241,8 @@ class TypstSheet:
         out = ["#v(6pt)", "#line(length: 30%, stroke: 0.5pt + luma(120))",
                f"#set text(size: {NOTE_SIZE}pt)", "#set par(spacing: 0.5em)"]
         for f in self.s.footnotes:
-            out.append(f"#par[#fx(\"note\", {string(f.marker)})#{string(f.marker)} #{string(f.term + f.sep + f.expansion)}]")
+            marker = string(printed_marker(f.marker, self.look["notes"]))
+            out.append(f"#par[#fx(\"note\", {string(f.marker)})#{marker} #{string(f.term + f.sep + f.expansion)}]")
         return "\n".join(out) + "\n"
 
     # -- the document ---------------------------------------------------------------------
@@ -266,6 +287,9 @@ class TypstSheet:
         if look["header"] == "foot":  # floats to the foot of page 1, drawn before the columns
             out.append(f"#place(bottom, float: true, clearance: 12pt, scope: \"parent\", "
                        f"block(width: 100%, fill: BAND, inset: 12pt)[\n{self.header_block()}\n])")
+        if look["slug"] == "off the page":  # in the content stream, outside the media box
+            out.append(f"#place(top + left, dx: -{MARGIN + 160}pt, dy: 8pt, "
+                       f"text(size: 6pt, {string(SLUG.format(name=s.name))}))")
         palettes = look["palettes"]
         body = "".join(self.section(sec, si, palettes[si % len(palettes)]) for si, sec in enumerate(s.sections))
         out.append(f"#columns({look['columns']}, gutter: {GUTTER}pt)[\n{body}\n]")

@@ -340,3 +340,14 @@ def test_a_table_on_another_page_takes_no_blocks():
     page2 = Page(number=2, width=595.0, height=842.0, chars=())
     lay = layout(blocks, pages=[page1, page2])
     assert dict(bind_timeline([section(lay.blocks)], lay, "en").row_cells) == {}
+
+
+def test_one_label_level_with_a_later_entry_and_not_centred_dates_from_that_entry_on():
+    # undated paragraphs, then the first dated entry, its label level with it (on the right,
+    # two lines, which makes the row taller): the paragraphs above are not the label's
+    blocks = [
+        block("Un.", x=40, top=100, width=250), block("Deux.", x=40, top=114, width=250),
+        block("Trois.", x=40, top=128, width=250),
+        block("Fin|2019", x=330, top=128, bold=True),
+    ]
+    assert _dated(blocks) == [("Un.", None), ("Deux.", None), ("Trois.", "2019-39")]

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from ..dates import parse_date
 from ..model import Block, Layout, Line
 from ..text.markers import starts_with_marker
-from ..text.repair import block_text
+from ..text.repair import block_text, join_lines
 from ..text.style import HEADING_SIZE_RATIO, is_heading_styled
 from ..vocab.glyphs import font_family
 from ..vocab.headings import is_field_line, phrase_match
@@ -300,24 +300,25 @@ def _split_at_timeline_labels(blocks: list[Block], language: str) -> list[Block]
     for a, label in enumerate(blocks):
         if not _may_be_labels(label):
             continue
-        for b in by_page[label.page]:
-            entries = blocks[b]
-            if b == a or not _beside_labels(label, entries):
-                continue
-            # label and entry lines level with each other, where an entry may start (not a line
-            # going on in lower case)
-            level = [(i, j) for i, ln in enumerate(label.lines) for j, o in enumerate(entries.lines)
-                     if abs(ln.bbox.top - o.bbox.top) <= LEVEL_TOLERANCE_EM * max(ln.size, o.size, MIN_SIZE)
-                     and not o.text[:1].islower()]
-            if parse_date(label.text, language) is not None:
-                label_cuts: list[int] = []
-            else:
-                label_cuts = _date_parts(label.lines, sorted({i for i, _ in level if i > 0}), language)
-                if not label_cuts:
-                    continue  # not a label, nor labels
-            starts = {0, *label_cuts}
-            cuts.setdefault(a, set()).update(label_cuts)
-            cuts.setdefault(b, set()).update(j for i, j in level if i in starts and j > 0)
+        # label and entry lines level with each other, the entries in any block beside the
+        # labels, where an entry may start (not on a line going on in lower case)
+        level = [(i, b, j) for b in by_page[label.page] if b != a and _beside_labels(label, blocks[b])
+                 for i, ln in enumerate(label.lines) for j, o in enumerate(blocks[b].lines)
+                 if abs(ln.bbox.top - o.bbox.top) <= LEVEL_TOLERANCE_EM * max(ln.size, o.size, MIN_SIZE)
+                 and not o.text[:1].islower()]
+        if not level:
+            continue
+        if _reads_as_date(label.lines, language):
+            label_cuts: list[int] = []
+        else:
+            label_cuts = _date_parts(label.lines, sorted({i for i, _, _ in level if i > 0}), language)
+            if not label_cuts:
+                continue  # not a label, nor labels
+        starts = {0, *label_cuts}
+        cuts.setdefault(a, set()).update(label_cuts)
+        for i, b, j in level:
+            if i in starts and j > 0:
+                cuts.setdefault(b, set()).add(j)
     out: list[Block] = []
     for k, block in enumerate(blocks):
         out += [Block.of(part) for part in _cut(block.lines, sorted(cuts.get(k, ())))] if cuts.get(k) else [block]
@@ -357,7 +358,7 @@ def _date_parts(lines: Sequence[Line], candidates: Sequence[int], language: str)
 
 
 def _reads_as_date(lines: Sequence[Line], language: str) -> bool:
-    return parse_date(" ".join(ln.text for ln in lines), language) is not None
+    return parse_date(join_lines([ln.text for ln in lines], language), language) is not None
 
 
 def _split_at_fields(block: Block, language: str) -> list[Block]:

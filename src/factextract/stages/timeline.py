@@ -285,9 +285,15 @@ def _bind_run(run: Sequence[Block], column: Sequence[_Label]) -> dict[int, _Labe
     # Labels set level with the first entry they date (a designer's usual timeline) date down
     # to the next label; labels centred on their group date the nearest.
     aligned = all(any(abs(lb.extent[0] - e.bbox.top) <= LABEL_TOP_TOLERANCE for e in run) for lb in reach)
+    # One label dates the whole run (centred beside its group, or a cell spanning rows), unless
+    # it is set level with an entry further down and not centred on the run: the entries above
+    # it are not its.
+    whole_run = len(reach) == 1 and (
+        not aligned or reach[0].extent[0] <= lo + 2 * LABEL_TOP_TOLERANCE
+        or abs(sum(reach[0].extent) / 2 - (lo + hi) / 2) <= (reach[0].extent[1] - reach[0].extent[0]) / 2)
     out: dict[int, _Label] = {}
     for e in run:
-        if len(reach) == 1:
+        if whole_run:
             label = reach[0]
         else:
             label = _pick_started(e, reach) if aligned else _pick_nearest(e, reach)
