@@ -43,20 +43,26 @@ TRAITS: dict[str, tuple] = {
     "footnotes": ("markers", "none"),
     "footer": ("page numbers", "none"),
 }
+# Timelines whose labels may date a group of entries (a ruled table's row is one item, by the
+# contract, so a table dates one entry a row).
+GROUPED_TIMELINES = ("labels left, centred",)
 RENDERER_TRAITS: dict[str, dict[str, tuple]] = {
     "reportlab": {
         "stream_order": ("reading", "shuffled"),  # the sections drawn in reading order or not
     },
     "typst": {
         "bullets": TRAITS["bullets"] + ("drawn square", "drawn disc", "private use"),
-        "timeline": ("labels left", "labels right", "labels above", "none"),
+        # labels beside (level with the first entry of their group, or centred on it, or in
+        # the first column of a ruled table) or above their entries
+        "timeline": ("labels left", "labels left, centred", "labels right", "labels above", "table", "none"),
         "header": ("stacked", "sidebar", "foot"),
         "headings": ("bold", "band"),
         "hyphenation": ("none", "justified"),  # justified text, hyphenated by Typst (U+00AD)
         "numbering": ("none", "1.", "a)"),       # the closing sections as numbered lists
         # notes where the text ends, their markers raised, Unicode superscripts or bracketed
         # numbers; or Typst's own notes at the foot of the page
-        "notes": ("end", "end, unicode", "end, bracketed", "page foot"),
+        "notes": ("end", "end, unicode", "end, bracketed", "end, in a box", "end, body size", "page foot"),
+        "initial": ("none", "raised cap"),  # the first letter of the first paragraph set large
         "nesting": ("2 levels", "3 levels"),
         "slug": ("none", "off the page"),  # a file name printed outside the page's area
         "orientation": ("portrait", "landscape"),
@@ -199,19 +205,24 @@ def content(rng: random.Random, traits: dict) -> tuple[Sample, list[tuple[str, s
     # Progress: paragraphs, then entries dated by timeline labels (or by their own dates).
     h, _ = heading("progress")
     blocks: list = []
-    pool = _distinct(rng, ph, "progress", 6)
+    grouped = traits["timeline"] in GROUPED_TIMELINES
+    pool = _distinct(rng, ph, "progress", 9 if grouped else 6)
     for text in pool[:rng.randint(1, 2)]:
         blocks.append(_item(random.Random(rng.random()), {**ph, "progress": [text]}, "progress", notes, None))
     used = set()
-    for text in pool[2:2 + rng.randint(2, 4)]:
+    rest = pool[2:]
+    for _ in range(rng.randint(2, 4)):
+        if not rest:
+            break
         date = random_date(rng, ph, rng.randint(FIRST_YEAR, year))
         while date.text in used:
             date = random_date(rng, ph, rng.randint(FIRST_YEAR, year))
         used.add(date.text)
         labelled = traits["timeline"] != "none"
-        entry = _item(random.Random(rng.random()), {**ph, "progress": [text]}, "progress", notes, None,
-                      None if labelled else date)
-        blocks.append(TL(_label(date), date, [entry]) if labelled else entry)
+        texts = _take(rest, rng.randint(1, 2) if grouped else 1)  # a label may date a group
+        entries = [_item(random.Random(rng.random()), {**ph, "progress": [text]}, "progress", notes, None,
+                         None if labelled else date) for text in texts]
+        blocks += [TL(_label(date), date, entries)] if labelled else entries
     action_number, action_title = rng.randint(1, 27), rng.choice(ph["actions"])
     action = f"Action {action_number} : {action_title}" if traits["language"] == "fr" else \
         f"Action {action_number}: {action_title}"

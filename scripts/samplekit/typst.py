@@ -41,6 +41,7 @@ MARKERS = {
 # The marker of a third level of list: another kind than the sheet's bullet.
 DEEP_MARKERS = {"dash": "◦"}
 DEEP_MARKER = "–"
+RAISED_MARKERS = ("end", "end, in a box", "end, body size")  # notes whose markers Typst raises
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 SLUG = "{name}_v3.indd"  # a designer's file name, printed left of the page's area
 DRAWN_MARKERS = {"drawn square": "square(size: 3.6pt, fill: ACCENT)",
@@ -49,6 +50,7 @@ SYMBOL_FILES = ("Wingdings-Regular.ttf", "ZapfDingbatsITC.ttf", "SymbolMT.ttf", 
 # Geometry, in points.
 MARGIN, GUTTER, SIDEBAR_W, LABEL_W = 28.0, 14.0, 150.0, 58.0
 BODY_SIZE, HEAD_SIZE, TITLE_SIZE, NOTE_SIZE = 9.0, 12.0, 26.0, 7.0
+INITIAL_SIZE_EM = 1.9  # a raised initial, in body sizes (its descent clears the next line)
 LEADING = 0.45  # the gap between lines, in em (Typst's par.leading)
 PAGE_SIZES = {"portrait": (595.28, 841.89), "landscape": (841.89, 595.28)}  # A4
 # The narrowest measure a designer sets body text in (about 25 characters at 9 pt): a sheet
@@ -66,7 +68,7 @@ def text_measure(look: dict) -> float:
     width = PAGE_SIZES[look["orientation"]][0] - 2 * MARGIN - (SIDEBAR_W + MARGIN if look["header"] == "sidebar" else 0)
     column = (width - GUTTER * (look["columns"] - 1)) / look["columns"]
     inset = 8.0 if look["boxes"] != "none" else 0.0
-    beside = LABEL_W + 8.0 if look["timeline"] in ("labels left", "labels right") else 0.0
+    beside = LABEL_W + 8.0 if look["timeline"] in ("labels left", "labels left, centred", "labels right", "table") else 0.0
     return column - 2 * inset - beside
 
 
@@ -130,7 +132,7 @@ class TypstSheet:
     def marker(self, raw: str) -> str:
         """A footnote marker: raised (Typst's superscript), or a Typst footnote whose note goes
         to the foot of the page (a marker cited again refers to the note already printed)."""
-        if self.look["notes"] == "end":
+        if self.look["notes"] in RAISED_MARKERS:
             return f"#super({string(raw)})"
         if self.look["notes"] != "page foot":
             return f"#{string(printed_marker(raw, self.look['notes']))}"
@@ -154,10 +156,19 @@ class TypstSheet:
 
     def item(self, p: Placed) -> str:
         it = p.item
-        body = f"#fx(\"item\", {p.n})" + inline(it.text, self.marker)
+        if self.opens_on_initial(p):
+            # the sheet's first paragraph opens on a large initial, on its first line's baseline
+            text = (f"#text(size: {INITIAL_SIZE_EM}em, weight: \"bold\", fill: ACCENT, {string(it.text[0])})"
+                    + inline(it.text[1:], self.marker))
+        else:
+            text = inline(it.text, self.marker)
+        body = f"#fx(\"item\", {p.n})" + text
         if it.bold:
             body = f"#strong[{body}]"
         return body
+
+    def opens_on_initial(self, p: Placed) -> bool:
+        return p.n == 1 and p.group is None and self.look["initial"] == "raised cap" and p.item.text[:1].isalpha()
 
     def children(self, parent: Placed, sec: Sec) -> str:
         kids = [p for p in self.placed if p.parent == parent.n]
@@ -177,6 +188,8 @@ class TypstSheet:
             ps = [p for p in self.placed if p.group is block]
             return self.timeline(block, ps, sec)
         p = next(p for p in self.placed if p.item is block and p.si == si)
+        if self.opens_on_initial(p):  # room above for the initial, which rises above the line
+            return f"#v({(INITIAL_SIZE_EM - 1) * BODY_SIZE:.1f}pt)#par[{self.item(p)}]{self.children(p, sec)}"
         return f"#par[{self.item(p)}]{self.children(p, sec)}"
 
     def timeline(self, group: TL, ps: list[Placed], sec: Sec) -> str:
@@ -188,23 +201,33 @@ class TypstSheet:
         if where == "labels right":
             return (f"#grid(columns: (1fr, {LABEL_W}pt), column-gutter: 8pt, {entries}, "
                     f"align(right, {label}))")
+        if where == "labels left, centred":
+            return (f"#grid(columns: ({LABEL_W}pt, 1fr), column-gutter: 6pt, align: (left + horizon, left), "
+                    f"{label}, {entries})")
+        if where == "table":
+            return f"{label}, {entries}"  # a row of the table `blocks` sets around the run
         return f"#grid(columns: ({LABEL_W}pt, 1fr), column-gutter: 6pt, {label}, {entries})"
+
+    def table(self, rows: list[str]) -> str:
+        """Timeline rows as one ruled table: the label cell, then the entries' cell."""
+        return (f"#table(columns: ({LABEL_W}pt, 1fr), stroke: 0.5pt + ACCENT, inset: 4pt, "
+                + ", ".join(rows) + ")")
 
     def heading(self, sec: Sec, k: int) -> str:
         mark = f"#fx(\"section\", {k})"
         text = lines(sec.heading)
         if self.look["headings"] == "band":
             head = (f"#block(width: 100%, fill: ACCENT, inset: (x: 5pt, y: 4pt), below: 0.7em)"
-                    f"[{mark}#text(weight: \"bold\", size: {HEAD_SIZE}pt, fill: white)[{text}]]")
+                    f"[{mark}#text(weight: \"bold\", hyphenate: false, size: {HEAD_SIZE}pt, fill: white)[{text}]]")
         else:
-            head = (f"#block(below: 0.7em)[{mark}#text(weight: \"bold\", size: {HEAD_SIZE}pt, "
+            head = (f"#block(below: 0.7em)[{mark}#text(weight: \"bold\", hyphenate: false, size: {HEAD_SIZE}pt, "
                     f"fill: ACCENT)[{text}]]")
         subs = "".join(f"#block(below: 0.6em)[#strong[{lines(h)}]]\n" for h in sec.subheadings)
         return head + "\n" + subs
 
     def blocks(self, sec: Sec, si: int) -> str:
         """The section's blocks; a run of listed items (bulleted or numbered) is one list."""
-        out, run = [], []
+        out, run, rows = [], [], []
         for block in sec.blocks:
             if isinstance(block, It) and (block.bullet or sec.numbering):
                 run.append(next(p for p in self.placed if p.item is block and p.si == si))
@@ -212,9 +235,17 @@ class TypstSheet:
             if run:
                 out.append(self.listing(run, sec, 0))
                 run = []
+            if isinstance(block, TL) and self.look["timeline"] == "table":
+                rows.append(self.block_of(block, sec, si))
+                continue
+            if rows:
+                out.append(self.table(rows))
+                rows = []
             out.append(self.block_of(block, sec, si))
         if run:
             out.append(self.listing(run, sec, 0))
+        if rows:
+            out.append(self.table(rows))
         return "\n".join(out)
 
     def section(self, sec: Sec, si: int, palette: tuple[str, str]) -> str:
@@ -230,7 +261,7 @@ class TypstSheet:
 
     def header_block(self) -> str:
         s = self.s
-        title = f"#text(size: {TITLE_SIZE}pt, weight: \"bold\", fill: white)[#{string(s.title)}]"
+        title = f"#text(size: {TITLE_SIZE}pt, weight: \"bold\", hyphenate: false, fill: white)[#{string(s.title)}]"
         rest = " \\ ".join((f"#strong[#{string(h)}]" if i == 0 else f"#{string(h)}")
                            for i, h in enumerate(s.header_lines))
         return f"{title}\n\n#v(6pt)#text(size: 10pt, fill: white)[{rest}]"
@@ -238,12 +269,16 @@ class TypstSheet:
     def notes_at_end(self) -> str:
         if not self.s.footnotes or self.look["notes"] == "page foot":
             return ""
-        out = ["#v(6pt)", "#line(length: 30%, stroke: 0.5pt + luma(120))",
-               f"#set text(size: {NOTE_SIZE}pt)", "#set par(spacing: 0.5em)"]
+        style = self.look["notes"]
+        out = [f"#set text(size: {BODY_SIZE if style == 'end, body size' else NOTE_SIZE}pt)",
+               "#set par(spacing: 0.5em)"]
         for f in self.s.footnotes:
-            marker = string(printed_marker(f.marker, self.look["notes"]))
+            marker = string(printed_marker(f.marker, style))
             out.append(f"#par[#fx(\"note\", {string(f.marker)})#{marker} #{string(f.term + f.sep + f.expansion)}]")
-        return "\n".join(out) + "\n"
+        notes = "\n".join(out)
+        if style == "end, in a box":
+            return f"#v(6pt)\n#block(stroke: 0.5pt + luma(120), inset: 6pt, width: 100%)[\n{notes}\n]\n"
+        return f"#v(6pt)\n#line(length: 30%, stroke: 0.5pt + luma(120))\n{notes}\n"
 
     # -- the document ---------------------------------------------------------------------
     def source(self) -> str:

@@ -481,3 +481,16 @@ def test_a_full_line_is_not_continued_below_the_blocks_own_pitch(step, together)
     p = page(*runs, chars("x" * 46, 30, 300))
     texts = [b.text for b in lines_to_blocks(order_lines(chars_to_lines(p), p), p)][:2]
     assert (len(texts[0].split("Création")) == 2) is together
+
+
+@pytest.mark.parametrize("first, second, split", [
+    ("Signature d'un accord de coopération technique, 2019", "Appui à 250 projets de réintégration", True),
+    ("Appui à 250 projets de réintégration, 16 juin 2018", "Ouverture de 3 centres de formation", True),
+    ("Webinar on the protection of migrants, Early 2017", "Launch of a network of focal points", True),
+    ("Appui à 250 projets de réintégration, portés par des", "Migrants de retour et leurs familles", False),  # no date
+    ("Appui à 250 projets de réintégration, 16 juin 2018", "et des centres de formation", False),  # goes on in lower case
+])
+def test_an_entry_ending_on_a_date_after_a_comma_ends_before_a_capital(first, second, split):
+    # one-line entries one under another, no space between them: the column's measure is unknown
+    lines = [line(first, x=50.0, top=100.0, size=10.0), line(second, x=50.0, top=112.0, size=10.0)]
+    assert len(lines_to_blocks(lines)) == (2 if split else 1)

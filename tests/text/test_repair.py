@@ -18,6 +18,7 @@ from factextract.text.repair import block_text, clean_block, join_lines, squash
     # before a capital or a digit, so the hyphen is the text's
     (["coopération Sud\u00ad", "Sud"], "fr", "coopération Sud-Sud"),
     (["2015\u00ad", "2016"], "fr", "2015-2016"),
+    (["LE RÔLE DE PAYS RÉFÉ\u00ad", "RENT"], "fr", "LE RÔLE DE PAYS RÉFÉRENT"),   # a word in capitals broken
     (["UE-", "ICMPD"], "fr", "UE-ICMPD"),
     (["2017-", "2018"], "fr", "2017-2018"),
     (["decision-", "makers"], "en", "decision-makers"),

@@ -15,6 +15,7 @@ import re
 import statistics
 from collections.abc import Sequence
 
+from ..dates import parse_date
 from ..model import POSITION_TOLERANCE, Block, Line, Page
 from ..text.markers import starts_with_marker
 from ..text.style import in_capitals
@@ -62,6 +63,8 @@ MIN_MIXED_LETTERS = 3
 MIN_LINE_HEIGHT = 1.0
 # An entry of a list without markers: a label of at most four words, then a spaced dash.
 _ENTRY = re.compile(r"^[^\s–—-]+(?:\s+[^\s–—-]+){0,3}\s+[–—-]\s")
+# A line's last words after a comma, to be read as a date: at most this many characters.
+_DATE_TAIL = re.compile(r",\s*([^,]{2,40})$")
 # A sentence ends on one of these before a new paragraph.
 _SENTENCE_ENDS = (".", "!", "?", ":")
 
@@ -200,11 +203,22 @@ def _continues(block: list[Line], ln: Line, pitches: dict[float, float], column_
             or (len(block) > 1 and not in_capitals(prev.text)
                 and not _runs_to_edge(prev, ln, max(b.bbox.x1 for b in block)))):
         return False
+    # An entry that ends on its date after a comma ("..., 16 juin 2018"), then a capital: the
+    # next entry, even where the line is full or the column's measure is unknown (one-line
+    # entries set one under another).
+    if ln.text[:1].isupper() and not in_capitals(prev.text) and _ends_on_date(prev.text):
+        return False
     # A line back at the block's left edge, not going on in lower case, where it and the
     # block's first line are both entries "label – text" ("Nov. 3 – SSC Meeting"): a list
     # set without markers, one entry a line even where an entry fills the measure.
     return not (abs(ln.bbox.x0 - left) <= SAME_EDGE and not ln.text[:1].islower()
                 and _ENTRY.match(ln.text) is not None and _ENTRY.match(block[0].text) is not None)
+
+
+def _ends_on_date(text: str) -> bool:
+    """The text ends with a comma and a date ("..., Octobre 2019", "..., 2018-2019")."""
+    m = _DATE_TAIL.search(text.rstrip())
+    return m is not None and parse_date(m.group(1)) is not None
 
 
 def _wrapped(prev: Line, ln: Line, column_right: float) -> bool:

@@ -151,7 +151,7 @@ def join_lines(pieces: Sequence[str], language: str) -> str:
         if last in glyphs.soft_hyphens:
             # A discretionary break, unless the hyphen cannot be one: some producers (Typst)
             # write every hyphen glyph as U+00AD, "2015-" / "2016" and "Sud-" / "Sud" too.
-            text = text[:-1] + (PRINTED_HYPHEN if _hyphen_is_text(text, piece) else "") + piece
+            text = text[:-1] + (PRINTED_HYPHEN if _soft_hyphen_is_text(text, piece) else "") + piece
         elif last in glyphs.hyphens and len(text) >= 2 and not text[-2].isspace():
             text = text[:-1] + ("" if _drop_hyphen(text, piece, language) else last) + piece
         elif last in _RANGE_DASHES and len(text) >= 2 and not text[-2].isspace() and piece[:1].isdigit():
@@ -173,6 +173,19 @@ def _hyphen_is_text(text: str, piece: str) -> bool:
     if not head or not tail:
         return False
     return not tail.group(1)[0].islower() or not head.group(1)[-1].isalpha()
+
+
+def _soft_hyphen_is_text(text: str, piece: str) -> bool:
+    """A soft hyphen at a line end that no word break can print: between figures ("2015-" /
+    "2016") or before a capital after a small letter ("Sud-" / "Sud"). Between capitals it
+    broke a word set in capitals ("RÉFÉ-" / "RENT")."""
+    head = _WORD_END.search(text[:-1])
+    tail = _WORD_START.match(piece)
+    if not head or not tail:
+        return False
+    left, right = head.group(1), tail.group(1)
+    return (left[-1].isdigit() or right[0].isdigit()
+            or (left[-1].islower() and right[0].isupper()))
 
 
 def _drop_hyphen(text: str, piece: str, language: str) -> bool:
