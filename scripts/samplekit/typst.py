@@ -44,13 +44,14 @@ DEEP_MARKER = "–"
 RAISED_MARKERS = ("end", "end, in a box", "end, body size")  # notes whose markers Typst raises
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 SLUG = "{name}_v3.indd"  # a designer's file name, printed left of the page's area
+SLUG_W = 120.0  # how far left of the page's edge it starts
 DRAWN_MARKERS = {"drawn square": "square(size: 3.6pt, fill: ACCENT)",
                  "drawn disc": "circle(radius: 2pt, fill: ACCENT)"}
 SYMBOL_FILES = ("Wingdings-Regular.ttf", "ZapfDingbatsITC.ttf", "SymbolMT.ttf", "IconFont-Solid.ttf")
 # Geometry, in points.
 MARGIN, GUTTER, SIDEBAR_W, LABEL_W = 28.0, 14.0, 150.0, 58.0
 BODY_SIZE, HEAD_SIZE, TITLE_SIZE, NOTE_SIZE = 9.0, 12.0, 26.0, 7.0
-INITIAL_SIZE_EM = 1.9  # a raised initial, in body sizes (its descent clears the next line)
+INITIAL_SIZE_EM = 1.8  # a raised initial, in body sizes (its descent clears the next line)
 LEADING = 0.45  # the gap between lines, in em (Typst's par.leading)
 PAGE_SIZES = {"portrait": (595.28, 841.89), "landscape": (841.89, 595.28)}  # A4
 # The narrowest measure a designer sets body text in (about 25 characters at 9 pt): a sheet
@@ -278,7 +279,9 @@ class TypstSheet:
         notes = "\n".join(out)
         if style == "end, in a box":
             return f"#v(6pt)\n#block(stroke: 0.5pt + luma(120), inset: 6pt, width: 100%)[\n{notes}\n]\n"
-        return f"#v(6pt)\n#line(length: 30%, stroke: 0.5pt + luma(120))\n{notes}\n"
+        # the separator and the notes kept together, as a designer keeps them
+        return (f"#v(6pt)\n#block(breakable: false)[\n#line(length: 30%, stroke: 0.5pt + luma(120))\n"
+                f"{notes}\n]\n")
 
     # -- the document ---------------------------------------------------------------------
     def source(self) -> str:
@@ -322,8 +325,9 @@ class TypstSheet:
         if look["header"] == "foot":  # floats to the foot of page 1, drawn before the columns
             out.append(f"#place(bottom, float: true, clearance: 12pt, scope: \"parent\", "
                        f"block(width: 100%, fill: BAND, inset: 12pt)[\n{self.header_block()}\n])")
-        if look["slug"] == "off the page":  # in the content stream, outside the media box
-            out.append(f"#place(top + left, dx: -{MARGIN + 160}pt, dy: 8pt, "
+        if look["slug"] == "off the page":  # in the content stream, left of the media box
+            left = SIDEBAR_W + 2 * MARGIN if look["header"] == "sidebar" else MARGIN
+            out.append(f"#place(top + left, dx: -{left + SLUG_W}pt, dy: 8pt, "
                        f"text(size: 6pt, {string(SLUG.format(name=s.name))}))")
         palettes = look["palettes"]
         body = "".join(self.section(sec, si, palettes[si % len(palettes)]) for si, sec in enumerate(s.sections))

@@ -236,3 +236,19 @@ def test_a_note_box_is_its_lines_where_it_begins():
     first, second = _notes([blk])
     assert (first.page, first.bbox) == (1, BBox.around([blk.lines[0].bbox, blk.lines[1].bbox]))
     assert second.bbox == blk.lines[2].bbox
+
+
+@pytest.mark.parametrize("rule, body_below, is_note", [
+    (BBox(40, 384, 190, 384.5), False, True),    # a short separator, then the notes, where the text ends
+    (None, False, False),                       # no separator: a numbered paragraph of body text
+    (BBox(40, 384, 555, 384.5), False, False),  # a rule across the page: a divider, not a separator
+    (BBox(40, 384, 190, 384.5), True, False),   # body text below it: not the notes
+])
+def test_notes_at_body_size_are_told_by_a_separator_rule_above_them_after_the_text(rule, body_below, is_note):
+    text = "1 OFII - Office Français de l’Immigration"
+    body = block("Un paragraphe du corps du texte, en taille de corps, assez long pour compter.", top=100)
+    notes = [block(text, x=40, top=392), block("2 HCR - Haut-Commissariat", x=40, top=404)]
+    below = [block("Un autre paragraphe du corps du texte, en taille de corps.", top=600)] if body_below else []
+    page = Page(number=1, width=595.0, height=842.0, chars=(), rules=(rule,) if rule else ())
+    split = split_footnotes(layout([body, *notes, *below], pages=[page]))
+    assert ([b.text for b in split.footnotes] == [text, "2 HCR - Haut-Commissariat"]) is is_note
