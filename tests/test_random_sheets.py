@@ -1,6 +1,6 @@
 """Random factsheets (scripts/generate.py): a few dozen layouts from fixed seeds, drawn with
-reportlab or Typst (both from the package registry), checked against their spec, then read by
-the pipeline and scored.
+reportlab or Typst (both from the package registry) or Chromium (where installed), checked
+against their spec, then read by the pipeline and scored.
 
 The floors below are what the pipeline reaches today on these seeds, so that a change that
 reads unseen layouts worse fails here; issue 13's targets are higher (README, "Random
@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -22,11 +24,13 @@ sys.path.insert(0, str(ROOT / "scripts"))  # the generator is a script package, 
 # The seeds the suite draws (the README's per-trait table uses another range, never these).
 SUITE_SEEDS = range(1, 31)
 # Mean scores over those seeds that the pipeline must keep (today's, rounded down).
-# Measured on 2026-12-03 (reportlab and Typst, 24 of the 30 seeds make a sheet): item_f1
-# 0.996, exact 0.994, kind 0.994, parent 1.0, date 1.0, footnote recall 0.958 (notes printed
-# where the text ends, above a title block set at the page's foot, are not found), order 1.0.
-FLOORS = {"item_f1": 0.99, "exact_text": 0.99, "section_kind": 0.99, "parent": 0.99, "date": 0.99,
-          "footnote_recall": 0.95, "reading_order": 0.99}
+# Measured on 2026-12-03 (reportlab, Typst and Chromium; 27 of the 30 seeds make a sheet):
+# item_f1 0.990, exact 0.983, kind 0.995, parent 0.991, date 0.990, footnote recall 1.0,
+# order 1.0.
+FLOORS = {"item_f1": 0.98, "exact_text": 0.975, "section_kind": 0.99, "parent": 0.98, "date": 0.98,
+          "footnote_recall": 0.99, "reading_order": 0.99}
+# Chromium is Debian's (.ci/run installs it); without it, its seeds are refused, and named.
+HAS_CHROMIUM = bool(shutil.which("chromium") or shutil.which("chromium-browser"))
 FONTS = (Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
          Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"))
 
@@ -47,30 +51,39 @@ def generated(tmp_path_factory):
 
 @needs
 def test_most_seeds_make_a_checked_factsheet(generated):
+    from samplekit.random_sheet import draw_traits
+
     out, made = generated
-    assert len(made) >= 0.75 * len(SUITE_SEEDS)  # the rest are refused, and named
+    drawable = [s for s in SUITE_SEEDS if HAS_CHROMIUM or draw_traits(s)["renderer"] != "chromium"]
+    assert len(made) >= 0.75 * len(drawable)  # the rest are refused, and named
     for name in made:
         truth = json.loads((out / "truth" / f"{name}.json").read_text(encoding="utf-8"))
         assert (out / "pdf" / f"{name}.pdf").exists() and truth["items"]
     # every value of every trait is drawn somewhere in the range
     traits = json.loads((out / "traits.json").read_text(encoding="utf-8"))
     assert {t["columns"] for t in traits.values()} == {1, 2, 3}
-    assert {t["renderer"] for t in traits.values()} == {"reportlab", "typst"}
+    assert {t["renderer"] for t in traits.values()} == {"reportlab", "typst"} | ({"chromium"} if HAS_CHROMIUM else set())
     assert {t["language"] for t in traits.values()} == {"fr", "en"}
 
 
+def _without_print_dates(pdf: bytes) -> bytes:
+    """The PDF's bytes less the dates Chromium writes at printing time (samplekit/chromium.py)."""
+    return re.sub(rb"/(CreationDate|ModDate) ?\(D:[^)]*\)", b"", pdf)
+
+
 @needs
-def test_the_same_seed_makes_the_same_factsheet(tmp_path):
+@pytest.mark.parametrize("seed", [1, 4, 7])  # reportlab, Typst, Chromium
+def test_the_same_seed_makes_the_same_factsheet(tmp_path, seed):
     from generate import generate
 
-    first = generate(range(7, 8), tmp_path / "a")
-    second = generate(range(7, 8), tmp_path / "b")
+    first = generate(range(seed, seed + 1), tmp_path / "a")
+    second = generate(range(seed, seed + 1), tmp_path / "b")
     assert first == second
     for name in first:
         assert (tmp_path / "a" / "truth" / f"{name}.json").read_bytes() == \
             (tmp_path / "b" / "truth" / f"{name}.json").read_bytes()
-        assert (tmp_path / "a" / "pdf" / f"{name}.pdf").read_bytes() == \
-            (tmp_path / "b" / "pdf" / f"{name}.pdf").read_bytes()
+        assert _without_print_dates((tmp_path / "a" / "pdf" / f"{name}.pdf").read_bytes()) == \
+            _without_print_dates((tmp_path / "b" / "pdf" / f"{name}.pdf").read_bytes())
 
 
 @needs

@@ -35,8 +35,8 @@ def page_text(page) -> str:
 
 
 def unhyphenated(text: str) -> str:
-    """Hyphens and soft hyphens dropped."""
-    return re.sub("[-\u00ad]", "", text)
+    """Hyphens, soft hyphens and U+2010 (Chromium's at a line end) dropped."""
+    return re.sub("[-\u00ad\u2010]", "", text)
 
 
 def overlapping_words(n: int, words: list[dict]) -> list[str]:

@@ -48,6 +48,30 @@ def printed(markup: str, marker=str) -> str:
     return TOKEN.sub(lambda m: marker(m.group(1)) if m.group(1) else m.group(3) or "", markup)
 
 
+def convert(markup: str, text, marker, raised, shy, hyphen=None) -> str:
+    """A spec string in another notation: each run of text through ``text``, each footnote
+    marker (as typed) through ``marker``, raised letters through ``raised``, {shy} as ``shy``,
+    {-} and {‐} through ``hyphen`` (a producer that breaks lines itself raises there)."""
+    out, pos = [], 0
+    for m in TOKEN.finditer(markup):
+        if m.start() > pos:
+            out.append(text(markup[pos:m.start()]))
+        if m.group(1):
+            out.append(marker(m.group(1)))
+        elif m.group(3):
+            out.append(raised(m.group(3)))
+        elif m.group(2) == "shy":
+            out.append(shy)
+        elif m.group(2) != "/":
+            if hyphen is None:
+                raise ValueError(f"a forced break {m.group(0)} cannot be drawn by this producer (it breaks lines itself)")
+            out.append(hyphen(m.group(2)))
+        pos = m.end()
+    if pos < len(markup):
+        out.append(text(markup[pos:]))
+    return "".join(out)
+
+
 def marker_value(raw: str) -> str:
     """A marker's value from its typed form ("¹" -> "1")."""
     return "".join(SUPERSCRIPT_DIGITS.get(ch, ch) for ch in raw)

@@ -30,7 +30,7 @@ FIRST_YEAR, LAST_YEAR = 2016, 2024
 # values that renderer can draw (RENDERER_TRAITS replaces or adds to the shared ones), so
 # that a value only one renderer draws is only scored on its sheets.
 TRAITS: dict[str, tuple] = {
-    "renderer": ("reportlab", "typst"),
+    "renderer": ("reportlab", "typst", "chromium"),  # chromium: Debian's, where installed
     "language": ("fr", "en"),
     "columns": (1, 2, 3),
     "boxes": ("filled", "outlined", "none"),
@@ -67,6 +67,17 @@ RENDERER_TRAITS: dict[str, dict[str, tuple]] = {
         "slug": ("none", "off the page"),  # a file name printed outside the page's area
         "orientation": ("portrait", "landscape"),
         "running_header": ("none", "title and page"),
+    },
+    "chromium": {
+        "bullets": TRAITS["bullets"] + ("drawn square", "drawn disc", "private use"),
+        "timeline": ("labels left", "labels right", "labels above", "none"),
+        "header": ("stacked", "sidebar"),
+        "footer": ("none",),
+        "hyphenation": ("none", "justified"),  # CSS hyphens: auto, in justified text
+        "numbering": ("none", "1.", "a)"),
+        "notes": ("end", "end, unicode", "end, bracketed", "end, in a box", "end, body size"),
+        "nesting": ("2 levels", "3 levels"),
+        "orientation": ("portrait", "landscape"),
     },
 }
 BOLD = {"DejaVuSansCondensed": "DejaVuSansCondensed-Bold", "DejaVuSerif": "DejaVuSerif-Bold",
@@ -320,14 +331,33 @@ def render(gen: Generated, pdf: Path) -> Generated:
     when the content does not fit the layout drawn for it."""
     if gen.traits["renderer"] == "typst":
         return _render_typst(gen, pdf)
+    if gen.traits["renderer"] == "chromium":
+        return _render_chromium(gen, pdf)
     return _render_reportlab(gen, pdf)
+
+
+def _render_chromium(gen: Generated, pdf: Path) -> Generated:
+    """Chromium flows the sections through CSS columns and pages; refused where Chromium is
+    not installed, or past MAX_PAGES pages."""
+    from samplekit.chromium_sheet import ChromiumLayoutError, render_chromium
+
+    look = {**gen.traits, "accent": gen.style["band"], "band": gen.style["band"], "palettes": PALETTES}
+    try:
+        sample = render_chromium(replace(gen.sample, producer="chromium"), look, pdf)
+    except ChromiumLayoutError as exc:
+        pdf.unlink(missing_ok=True)
+        raise LayoutError(str(exc)) from exc
+    if sample.pages > MAX_PAGES:
+        pdf.unlink()
+        raise LayoutError(f"seed {gen.seed}: more than {MAX_PAGES} pages")
+    return replace(gen, sample=sample)
 
 
 def pdf_check(gen: Generated):
     """How check_pdf reads this seed's PDF."""
     from samplekit.checks import PdfCheck
 
-    if gen.traits["renderer"] != "typst":
+    if gen.traits["renderer"] == "reportlab":
         return PdfCheck()
     from samplekit.typst import printed_marker
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable
 
 from samplekit.fonts import SYMBOL_FONTS, symbol_font
-from samplekit.markup import TOKEN
+from samplekit.markup import convert
 from samplekit.paths import DEJAVU, LIBERATION
 from samplekit.spec import TL, It, Placed, Sample, Sec
 
@@ -90,22 +90,8 @@ def string(text: str) -> str:
 def inline(markup: str, marker: Callable[[str], str]) -> str:
     """A spec string as Typst content: its text as strings, its footnote markers as `marker`
     writes them (given the marker as typed), its raised letters raised."""
-    out, pos = [], 0
-    for m in TOKEN.finditer(markup):
-        if m.start() > pos:
-            out.append(f"#{string(markup[pos:m.start()])}")
-        if m.group(1):
-            out.append(marker(m.group(1)))
-        elif m.group(3):
-            out.append(f"#super({string(m.group(3))})")
-        elif m.group(2) == "shy":
-            out.append("#\"\\u{ad}\"")
-        elif m.group(2) in ("-", "‐"):
-            raise ValueError(f"a forced break {m.group(0)} cannot be drawn by Typst (it breaks lines itself)")
-        pos = m.end()
-    if pos < len(markup):
-        out.append(f"#{string(markup[pos:])}")
-    return "".join(out)
+    return convert(markup, text=lambda run: f"#{string(run)}", marker=marker,
+                   raised=lambda letters: f"#super({string(letters)})", shy='#"\\u{ad}"')
 
 
 def lines(text: str) -> str:

@@ -1,0 +1,275 @@
+"""Drawing a random factsheet spec with Chromium (HTML and CSS printed to PDF), when Debian's
+`chromium` is installed: a third producer, with the browser's own line breaking, CSS
+columns, lists whose discs and squares are drawn shapes, and its own text layer.
+
+    render_chromium(sample, look, pdf)   the PDF, and the Sample with the pages Chromium chose
+
+Chromium flows the text itself, and tells nothing of where it put it: the pages of the spec
+are read back from the PDF's own text, each heading, item and note on the first page whose
+glyphs (in stream order, whitespace dropped) hold its printed text. The look is the dict of
+traits `samplekit/random_sheet.py` draws for Chromium.
+"""
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from samplekit.checks import page_text, unhyphenated
+from samplekit.chromium import esc, font_face, print_html
+from samplekit.fonts import symbol_font
+from samplekit.markup import convert, printed, spell_ligatures
+from samplekit.paths import DEJAVU, LIBERATION
+from samplekit.spec import TL, It, Placed, Sample, Sec
+
+# The body fonts, loaded from files (no system font is looked up), and the symbol fonts.
+FACES = [
+    ("DejaVuSansCondensed", 400, DEJAVU / "DejaVuSansCondensed.ttf"),
+    ("DejaVuSansCondensed", 700, DEJAVU / "DejaVuSansCondensed-Bold.ttf"),
+    ("DejaVuSerif", 400, DEJAVU / "DejaVuSerif.ttf"),
+    ("DejaVuSerif", 700, DEJAVU / "DejaVuSerif-Bold.ttf"),
+    ("LiberationSans", 400, LIBERATION / "LiberationSans-Regular.ttf"),
+    ("LiberationSans", 700, LIBERATION / "LiberationSans-Bold.ttf"),
+    ("FxDejaVu", 400, DEJAVU / "DejaVuSans.ttf"),
+]
+SYMBOL_FACES = {"FxWingdings": "Wingdings-Regular.ttf", "FxZapf": "ZapfDingbatsITC.ttf",
+                "FxSymbol": "SymbolMT.ttf", "FxIcons": "IconFont-Solid.ttf"}
+# List markers: CSS list-style-type for the shapes Chromium draws as vectors, else a
+# character (in a symbol font under a borrowed name, or the body font) set by ::marker.
+DRAWN = {"drawn disc": "disc", "drawn square": "square"}
+CHARACTERS = {"bullet": (None, "•"), "dash": (None, "–"), "arrow": ("FxDejaVu", "→"),
+              "check": ("FxWingdings", "9"), "zsquare": ("FxZapf", "n"), "sbullet": ("FxSymbol", "·"),
+              "private use": ("FxIcons", "\uf00c")}
+# A list's numbering as the spec writes it -> (class, its ::marker rule).
+NUMBERINGS = {"1.": ("n-dot", 'counter(list-item) ".  "'), "a)": ("a-par", 'counter(list-item, lower-alpha) ")  "')}
+BODY_PT, HEAD_PT, TITLE_PT, NOTE_PT, LABEL_PT = 9, 12, 26, 7, 8.5
+LINE_HEIGHT = 1.4
+MARGIN_MM, SIDEBAR_MM, LABEL_MM, GUTTER_MM = 10, 52, 21, 5
+# Where a piece of text is looked for on the pages: at most this many of its first characters
+# (whitespace dropped), which a line break does not split.
+FIND_CHARS = 24
+
+
+PT_PER_MM = 72 / 25.4
+PAGE_MM = {"portrait": 210.0, "landscape": 297.0}  # A4's width
+
+
+class ChromiumLayoutError(Exception):
+    """The sheet cannot be printed as its traits say (Chromium missing or failing, or too
+    narrow a measure)."""
+
+
+def text_measure(look: dict) -> float:
+    """The width the entries of a timeline (the narrowest text) are set in, in points."""
+    width = PAGE_MM[look["orientation"]] - 2 * MARGIN_MM - (SIDEBAR_MM + MARGIN_MM if look["header"] == "sidebar" else 0)
+    column = (width - GUTTER_MM * (look["columns"] - 1)) / look["columns"]
+    inset = 2.5 if look["boxes"] != "none" else 0.0
+    beside = LABEL_MM + 2 if look["timeline"] in ("labels left", "labels right") else 0.0
+    return (column - 2 * inset - beside) * PT_PER_MM
+
+
+class ChromiumSheet:
+    """One factsheet spec as an HTML page, in the look of its traits."""
+
+    def __init__(self, sample: Sample, look: dict):
+        self.s, self.look = sample, look
+        self.placed = sample.placed()
+
+    def marker(self, raw: str) -> str:
+        from samplekit.typst import RAISED_MARKERS, printed_marker
+
+        style = self.look["notes"]
+        return f"<sup>{esc(raw)}</sup>" if style in RAISED_MARKERS else esc(printed_marker(raw, style))
+
+    def text(self, markup: str) -> str:
+        return convert(markup, text=esc, marker=self.marker, raised=lambda letters: f"<sup>{esc(letters)}</sup>",
+                       shy="&shy;")
+
+    def item(self, p: Placed, tag: str = "p") -> str:
+        body = self.text(p.item.text)
+        if p.item.bold:
+            body = f"<b>{body}</b>"
+        return f"<{tag}>{body}{self.children(p)}</{tag}>"
+
+    def children(self, parent: Placed) -> str:
+        kids = [p for p in self.placed if p.parent == parent.n]
+        return self.listing(kids, parent.depth + 1) if kids else ""
+
+    def listing(self, ps: list[Placed], depth: int) -> str:
+        numbering = self.s.sections[ps[0].si].numbering[depth:depth + 1]
+        if numbering:
+            items = "".join(self.item(p, "li") for p in ps)
+            return f'<ol class="{NUMBERINGS[numbering[0]][0]}">{items}</ol>'
+        cls = "deep" if depth >= 2 else "b"
+        return f'<ul class="{cls}">' + "".join(self.item(p, "li") for p in ps) + "</ul>"
+
+    def timeline(self, group: TL) -> str:
+        entries = "".join(self.item(p) for p in self.placed if p.group is group)
+        label = "<br>".join(esc(line) for line in group.label.split("\n"))
+        where = self.look["timeline"]
+        if where == "labels above":
+            return f'<div class="above"><div class="label">{label}</div>{entries}</div>'
+        side = "right" if where == "labels right" else "left"
+        return f'<div class="tl {side}"><div class="label">{label}</div><div class="entries">{entries}</div></div>'
+
+    def section(self, sec: Sec, si: int) -> str:
+        head = "<br>".join(esc(line) for line in sec.heading.split("\n"))
+        out = [f'<h2>{head}</h2>'] + [f'<h3>{esc(h)}</h3>' for h in sec.subheadings]
+        run: list[Placed] = []
+        for block in sec.blocks:
+            if isinstance(block, It) and (block.bullet or sec.numbering):
+                run.append(next(p for p in self.placed if p.item is block and p.si == si))
+                continue
+            if run:
+                out.append(self.listing(run, 0))
+                run = []
+            if isinstance(block, TL):
+                out.append(self.timeline(block))
+            else:
+                out.append(self.item(next(p for p in self.placed if p.item is block and p.si == si)))
+        if run:
+            out.append(self.listing(run, 0))
+        return f'<section class="s{si % 4}">' + "".join(out) + "</section>"
+
+    def notes(self) -> str:
+        if not self.s.footnotes:
+            return ""
+        from samplekit.typst import RAISED_MARKERS, printed_marker
+
+        style = self.look["notes"]
+        lines = "".join(
+            f'<p>{"<sup>" + esc(f.marker) + "</sup>" if style in RAISED_MARKERS else esc(printed_marker(f.marker, style))} '
+            f'{esc(f.term + f.sep + f.expansion)}</p>' for f in self.s.footnotes)
+        return f'<div class="notes {"box" if style == "end, in a box" else "rule"}">{lines}</div>'
+
+    def header(self) -> str:
+        s = self.s
+        rest = "<br>".join((f"<b>{esc(h)}</b>" if i == 0 else esc(h)) for i, h in enumerate(s.header_lines))
+        return f'<div class="title">{esc(s.title)}</div><div class="hl">{rest}</div>'
+
+    def css(self) -> str:
+        look = self.look
+        faces = "\n".join(font_face(f, w, path) for f, w, path in FACES)
+        faces += "\n" + "\n".join(font_face(f, 400, symbol_font(file)) for f, file in SYMBOL_FACES.items())
+        gap = LINE_HEIGHT * BODY_PT * (look["spacing"] - 1.0)
+        landscape = look["orientation"] == "landscape"
+        accent, band = look["accent"], look["band"]
+        palettes = "\n".join(
+            f".s{k} {{ {'background: ' + fill + ';' if look['boxes'] == 'filled' else ''}"
+            f"{'border: 0.8pt solid ' + a + ';' if look['boxes'] == 'outlined' else ''} }} .s{k} h2 {{ color: {a}; }}"
+            for k, (a, fill) in enumerate(look["palettes"][:4]))
+        font, char = CHARACTERS.get(look["bullets"], (None, None))
+        if look["bullets"] in DRAWN:
+            bullets = f"ul.b {{ list-style-type: {DRAWN[look['bullets']]}; }}"
+        else:
+            family = f'font-family: "{font}";' if font else ""
+            bullets = f'ul.b > li::marker {{ content: "{char}  "; {family} color: {accent}; }}'
+        deep = "ul.deep { list-style-type: circle; }" if look["bullets"] != "drawn disc" else "ul.deep { list-style-type: square; }"
+        inset = "2.5mm" if look["boxes"] != "none" else "0"
+        numberings = "\n".join(f"ol.{cls} > li::marker {{ content: {rule}; }}" for cls, rule in NUMBERINGS.values())
+        return f"""
+{faces}
+@page {{ size: A4 {'landscape' if landscape else 'portrait'}; margin: {MARGIN_MM}mm {MARGIN_MM}mm {MARGIN_MM + 4}mm {MARGIN_MM}mm; }}
+body {{ margin: 0; font-family: "{look['font']}", "FxDejaVu"; font-size: {BODY_PT}pt; line-height: {LINE_HEIGHT};
+       color: #222; text-align: {'justify' if look['hyphenation'] == 'justified' else 'left'};
+       hyphens: {'auto' if look['hyphenation'] == 'justified' else 'manual'}; }}
+.head {{ background: {band}; color: white; padding: 4mm; margin-bottom: 4mm; hyphens: manual; }}
+.wrap {{ display: flex; gap: {MARGIN_MM}mm; align-items: flex-start; }}
+.side {{ flex: 0 0 {SIDEBAR_MM}mm; box-sizing: border-box; min-height: 120mm; background: {band}; color: white;
+        padding: 14mm 4mm; hyphens: manual; text-align: left; }}
+.main {{ flex: 1; min-width: 0; }}
+.title {{ font-size: {TITLE_PT}pt; font-weight: bold; line-height: 1.1; margin-bottom: 2mm; }}
+.hl {{ font-size: 10pt; line-height: 1.3; }}
+.cols {{ column-count: {look['columns']}; column-gap: {GUTTER_MM}mm; }}
+section {{ padding: {inset}; margin: 0 0 4mm 0; }}
+h2 {{ font-size: {HEAD_PT}pt; margin: 0 0 2mm 0; line-height: 1.2; hyphens: manual; text-align: left;
+      break-after: avoid; }}
+h3 {{ font-size: {BODY_PT}pt; margin: 0 0 1.5mm 0; font-weight: bold; text-align: left; break-after: avoid; }}
+p {{ margin: 0 0 {gap:.2f}pt 0; }}
+ul, ol {{ margin: 0 0 {gap:.2f}pt 0; padding-left: 4.5mm; }}
+li {{ margin: 0 0 {gap:.2f}pt 0; }}
+p, li {{ break-inside: avoid-page; }}
+li > p, li > ul {{ margin-top: {gap:.2f}pt; }}
+{bullets}
+{deep}
+{numberings}
+.tl {{ display: grid; grid-template-columns: {LABEL_MM}mm 1fr; column-gap: 2mm; margin: 0 0 {gap:.2f}pt 0; break-inside: avoid; }}
+.tl.right {{ grid-template-columns: 1fr {LABEL_MM}mm; }}
+.tl.right .label {{ order: 2; text-align: right; }}
+.label {{ font-weight: bold; font-size: {LABEL_PT}pt; color: {accent}; line-height: 1.25; text-align: left; }}
+.above .label {{ margin-bottom: 1mm; }}
+.notes {{ font-size: {BODY_PT if look['notes'] == 'end, body size' else NOTE_PT}pt; margin-top: 4mm; break-inside: avoid; }}
+.notes p {{ margin: 0 0 1pt 0; }}
+.notes.rule::before {{ content: ""; display: block; width: 30%; border-top: 0.5pt solid #777; margin-bottom: 1.5mm; }}
+.notes.box {{ border: 0.5pt solid #777; padding: 2mm; }}
+{palettes}
+"""
+
+    def page(self) -> str:
+        look = self.look
+        sections = "".join(self.section(sec, si) for si, sec in enumerate(self.s.sections))
+        main = f'<div class="cols">{sections}</div>{self.notes()}'
+        if look["header"] == "sidebar":
+            body = f'<div class="wrap"><div class="side">{self.header()}</div><div class="main">{main}</div></div>'
+        else:
+            body = f'<div class="head">{self.header()}</div>{main}'
+        return (f'<!DOCTYPE html><html lang="{self.s.language}"><head><meta charset="utf-8">'
+                f"<style>{self.css()}</style></head><body>{body}</body></html>")
+
+
+def render_chromium(sample: Sample, look: dict, pdf: Path) -> Sample:
+    """Print the PDF; the Sample with the pages Chromium put each heading, item and note on."""
+    import shutil
+
+    if not (shutil.which("chromium") or shutil.which("chromium-browser")):
+        raise ChromiumLayoutError(f"{sample.name}: chromium is not installed (apt-get install -y chromium)")
+    from samplekit.typst import MIN_MEASURE
+
+    if text_measure(look) < MIN_MEASURE:
+        raise ChromiumLayoutError(f"{sample.name}: text set {text_measure(look):.0f} pt wide, under the "
+                                  f"{MIN_MEASURE:.0f} pt a designer would use")
+    page = ChromiumSheet(sample, look).page()
+    with tempfile.TemporaryDirectory(prefix="fx-random-") as work:
+        try:
+            print_html(page, sample.name, pdf, Path(work))
+        except RuntimeError as exc:
+            raise ChromiumLayoutError(f"{sample.name}: {exc}") from exc
+    return with_found_pages(sample, pdf, look)
+
+
+def with_found_pages(sample: Sample, pdf: Path, look: dict) -> Sample:
+    """The spec's pages, each piece on the first page whose text holds its first characters."""
+    import pdfplumber
+
+    from samplekit.typst import printed_marker
+
+    with pdfplumber.open(pdf) as doc:
+        texts = [unhyphenated(page_text(p)) for p in doc.pages]
+
+    def page_of(markup: str, after: int = 1) -> int:
+        want = unhyphenated(re.sub(r"\s+", "", spell_ligatures(printed(
+            markup, lambda m: printed_marker(m, look["notes"])))))[:FIND_CHARS]
+        for n in range(after, len(texts) + 1):
+            if want in texts[n - 1]:
+                return n
+        raise ChromiumLayoutError(f"{sample.name}: {markup[:40]!r} is on no page")
+
+    placed = {id(p.item): p for p in sample.placed()}
+    pages_seen = [1]
+
+    def move(it: It) -> It:
+        page = page_of(it.text, pages_seen[-1])
+        pages_seen.append(page)
+        return replace(it, page=page, children=[move(c) for c in it.children])
+
+    sections = []
+    for sec in sample.sections:
+        head_page = page_of(sec.heading.replace("\n", " "), pages_seen[-1])
+        pages_seen.append(head_page)
+        blocks = [replace(b, entries=[move(e) for e in b.entries]) if isinstance(b, TL) else move(b)
+                  for b in sec.blocks]
+        sections.append(replace(sec, page=head_page, blocks=blocks))
+    assert placed  # every item was placed by `move`, in reading order
+    notes = [replace(f, page=page_of(f.term + f.sep + f.expansion, 1)) for f in sample.footnotes]
+    return replace(sample, sections=sections, footnotes=notes, pages=len(texts))
