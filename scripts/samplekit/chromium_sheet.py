@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import re
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 from samplekit.checks import page_text, unhyphenated
 from samplekit.chromium import esc, font_face, print_html
 from samplekit.fonts import symbol_font
-from samplekit.markup import convert, printed, spell_ligatures
+from samplekit.markup import RAISED_MARKERS, convert, printed, printed_marker, spell_ligatures
 from samplekit.paths import DEJAVU, LIBERATION
 from samplekit.spec import TL, It, Placed, Sample, Sec
 
@@ -77,8 +76,6 @@ class ChromiumSheet:
         self.placed = sample.placed()
 
     def marker(self, raw: str) -> str:
-        from samplekit.typst import RAISED_MARKERS, printed_marker
-
         style = self.look["notes"]
         return f"<sup>{esc(raw)}</sup>" if style in RAISED_MARKERS else esc(printed_marker(raw, style))
 
@@ -135,8 +132,6 @@ class ChromiumSheet:
     def notes(self) -> str:
         if not self.s.footnotes:
             return ""
-        from samplekit.typst import RAISED_MARKERS, printed_marker
-
         style = self.look["notes"]
         lines = "".join(
             f'<p>{"<sup>" + esc(f.marker) + "</sup>" if style in RAISED_MARKERS else esc(printed_marker(f.marker, style))} '
@@ -239,15 +234,15 @@ def render_chromium(sample: Sample, look: dict, pdf: Path) -> Sample:
 
 
 def with_found_pages(sample: Sample, pdf: Path, look: dict) -> Sample:
-    """The spec's pages, each piece on the first page whose text holds its first characters."""
+    """The spec's pages, each piece on the first page, from the last piece's on, whose text
+    holds its first characters (notes: from the first page)."""
     import pdfplumber
-
-    from samplekit.typst import printed_marker
 
     with pdfplumber.open(pdf) as doc:
         texts = [unhyphenated(page_text(p)) for p in doc.pages]
+    last = [1]  # the page of the last piece found, in reading order
 
-    def page_of(markup: str, after: int = 1) -> int:
+    def page_of(markup: str, after: int) -> int:
         want = unhyphenated(re.sub(r"\s+", "", spell_ligatures(printed(
             markup, lambda m: printed_marker(m, look["notes"])))))[:FIND_CHARS]
         for n in range(after, len(texts) + 1):
@@ -255,21 +250,10 @@ def with_found_pages(sample: Sample, pdf: Path, look: dict) -> Sample:
                 return n
         raise ChromiumLayoutError(f"{sample.name}: {markup[:40]!r} is on no page")
 
-    placed = {id(p.item): p for p in sample.placed()}
-    pages_seen = [1]
+    def in_order(markup: str) -> int:
+        last.append(page_of(markup, last[-1]))
+        return last[-1]
 
-    def move(it: It) -> It:
-        page = page_of(it.text, pages_seen[-1])
-        pages_seen.append(page)
-        return replace(it, page=page, children=[move(c) for c in it.children])
-
-    sections = []
-    for sec in sample.sections:
-        head_page = page_of(sec.heading.replace("\n", " "), pages_seen[-1])
-        pages_seen.append(head_page)
-        blocks = [replace(b, entries=[move(e) for e in b.entries]) if isinstance(b, TL) else move(b)
-                  for b in sec.blocks]
-        sections.append(replace(sec, page=head_page, blocks=blocks))
-    assert placed  # every item was placed by `move`, in reading order
-    notes = [replace(f, page=page_of(f.term + f.sep + f.expansion, 1)) for f in sample.footnotes]
-    return replace(sample, sections=sections, footnotes=notes, pages=len(texts))
+    return sample.repaged(section_page=lambda si, sec: in_order(sec.heading.replace("\n", " ")),
+                          item_page=lambda n, it: in_order(it.text),
+                          note_page=lambda f: page_of(f.term + f.sep + f.expansion, 1), pages=len(texts))

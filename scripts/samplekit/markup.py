@@ -72,6 +72,21 @@ def convert(markup: str, text, marker, raised, shy, hyphen=None) -> str:
     return "".join(out)
 
 
+# The notes traits of the random factsheets whose markers are printed raised (the others are
+# printed on the line: "end, unicode" as superscript digits, "end, bracketed" as "[1]").
+RAISED_MARKERS = ("end", "end, in a box", "end, body size")
+
+
+def printed_marker(raw: str, notes: str) -> str:
+    """A footnote marker as a notes trait prints it, in the text and before its note."""
+    if notes == "end, unicode":
+        digit = {v: k for k, v in SUPERSCRIPT_DIGITS.items()}
+        return "".join(digit.get(ch, ch) for ch in raw)
+    if notes == "end, bracketed":
+        return f"[{raw}]"
+    return raw
+
+
 def marker_value(raw: str) -> str:
     """A marker's value from its typed form ("¹" -> "1")."""
     return "".join(SUPERSCRIPT_DIGITS.get(ch, ch) for ch in raw)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from samplekit.markup import anchor_of, raw_markers
+from samplekit.markup import anchor_of, printed_marker, raw_markers
 from samplekit.spec import D, Footnote, Frame, It, Region, Sample, Sec, TL
 
 PHRASES = Path(__file__).resolve().parent / "phrases"
@@ -359,8 +359,6 @@ def pdf_check(gen: Generated):
 
     if gen.traits["renderer"] == "reportlab":
         return PdfCheck()
-    from samplekit.typst import printed_marker
-
     style = gen.traits["notes"]
     return PdfCheck(soft_hyphens=True, marker=lambda m: printed_marker(m, style))
 

@@ -11,7 +11,7 @@ layout hints that only one layout reads (said next to each); the rest is content
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -139,6 +139,25 @@ class Sample:
     pages: int
     sections: list[Sec]                         # in reading order
     footnotes: list[Footnote]                   # in citation order
+
+    def repaged(self, section_page, item_page, note_page, pages: int) -> Sample:
+        """The sample with the pages a producer chose: ``section_page(si, sec)``, then
+        ``item_page(n, it)`` for each of its items in reading order (n as in `placed`), then
+        ``note_page(note)``."""
+        n_of = {id(p.item): p.n for p in self.placed()}
+
+        def move(it: It) -> It:
+            page = item_page(n_of[id(it)], it)
+            return replace(it, page=page, children=[move(c) for c in it.children])
+
+        sections = []
+        for si, sec in enumerate(self.sections):
+            page = section_page(si, sec)
+            blocks = [replace(b, entries=[move(e) for e in b.entries]) if isinstance(b, TL) else move(b)
+                      for b in sec.blocks]
+            sections.append(replace(sec, page=page, blocks=blocks))
+        return replace(self, sections=sections, footnotes=[replace(f, page=note_page(f)) for f in self.footnotes],
+                       pages=pages)
 
     def section(self, kind: str) -> Sec:
         return next(sec for sec in self.sections if sec.kind == kind)

@@ -17,12 +17,11 @@ palette; each key is read in one place below.
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
 from samplekit.fonts import SYMBOL_FONTS, symbol_font
-from samplekit.markup import convert
+from samplekit.markup import RAISED_MARKERS, convert, printed_marker
 from samplekit.paths import DEJAVU, LIBERATION
 from samplekit.spec import TL, It, Placed, Sample, Sec
 
@@ -41,8 +40,6 @@ MARKERS = {
 # The marker of a third level of list: another kind than the sheet's bullet.
 DEEP_MARKERS = {"dash": "◦"}
 DEEP_MARKER = "–"
-RAISED_MARKERS = ("end", "end, in a box", "end, body size")  # notes whose markers Typst raises
-SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 SLUG = "{name}_v3.indd"  # a designer's file name, printed left of the page's area
 SLUG_W = 120.0  # how far left of the page's edge it starts
 DRAWN_MARKERS = {"drawn square": "square(size: 3.6pt, fill: ACCENT)",
@@ -71,15 +68,6 @@ def text_measure(look: dict) -> float:
     inset = 8.0 if look["boxes"] != "none" else 0.0
     beside = LABEL_W + 8.0 if look["timeline"] in ("labels left", "labels left, centred", "labels right", "table") else 0.0
     return column - 2 * inset - beside
-
-
-def printed_marker(raw: str, notes: str) -> str:
-    """A footnote marker as the notes trait prints it in the text and before its note."""
-    if notes == "end, unicode":
-        return raw.translate(SUPERSCRIPTS)
-    if notes == "end, bracketed":
-        return f"[{raw}]"
-    return raw
 
 
 def string(text: str) -> str:
@@ -353,15 +341,6 @@ def render_typst(sample: Sample, look: dict, pdf: Path) -> Sample:
 def with_pages(sample: Sample, marks: list[dict]) -> Sample:
     """The spec's pages set from the marks Typst laid out."""
     page_of = {(m["kind"], m["n"]): m["page"] for m in marks}
-    placed = {id(p.item): p.n for p in sample.placed()}
-
-    def move(it: It) -> It:
-        return replace(it, page=page_of[("item", placed[id(it)])], children=[move(c) for c in it.children])
-
-    sections = []
-    for si, sec in enumerate(sample.sections):
-        blocks = [replace(b, entries=[move(e) for e in b.entries]) if isinstance(b, TL) else move(b)
-                  for b in sec.blocks]
-        sections.append(replace(sec, page=page_of[("section", si)], blocks=blocks))
-    notes = [replace(f, page=page_of[("note", f.marker)]) for f in sample.footnotes]
-    return replace(sample, sections=sections, footnotes=notes, pages=page_of[("pages", 0)])
+    return sample.repaged(section_page=lambda si, sec: page_of[("section", si)],
+                          item_page=lambda n, it: page_of[("item", n)],
+                          note_page=lambda f: page_of[("note", f.marker)], pages=page_of[("pages", 0)])

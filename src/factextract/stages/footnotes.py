@@ -1,10 +1,11 @@
 """Footnotes: blocks set apart as footnotes, and footnote blocks -> footnotes (marker, term,
 expansion).
 
-A footnote is told by size and place: type smaller than the body, in the lower part of a
-page or after the last text of body size on it (notes printed where the text ends),
-starting with a marker; or, at any size, under a short separator rule after the page's text (a raised number, "¹", "*", "[1]"). ``1 MIEUX+ - L’initiative
-conjointe UE-ICMPD ...`` gives marker ``1``, term ``MIEUX+`` and the expansion after the
+A footnote starts with a marker (a raised number, "¹", "*", "[1]") and is told by size and
+place: type smaller than the body, in the lower part of a page or after the last text of
+body size on it (notes printed where the text ends); or, at any size, under a short
+separator rule after the page's text. ``1 MIEUX+ - L’initiative conjointe UE-ICMPD ...``
+gives marker ``1``, term ``MIEUX+`` and the expansion after the
 separator. A line that starts with a marker starts a new note; other lines continue the note
 above.
 """
@@ -77,11 +78,12 @@ def _ruled_notes(blocks: Sequence[Block], page_of) -> set[int]:
     out: set[int] = set()
     previous: Block | None = None
     for b in blocks:
+        page = page_of(b)
         if (_starts_with_note_marker(b) and any(ch.isalpha() for ch in b.text)
-                and page_of(b).cell_of(b.bbox) is None) and (
+                and page.cell_of(b.bbox) is None) and (
                 (previous is not None and previous.index in out and previous.page == b.page
                  and previous.bbox.bottom <= b.bbox.top + POSITION_TOLERANCE)
-                or _separator_above(b, page_of(b))):
+                or _separator_above(b, page)):
             out.add(b.index)
         previous = b
     return out

@@ -370,5 +370,4 @@ def _split_at_fields(block: Block, language: str) -> list[Block]:
     cuts = [i for i, ln in enumerate(block.lines) if i > 0 and is_field_line(ln.text, language)]
     if not cuts:
         return [block]
-    bounds = [0, *cuts, len(block.lines)]
-    return [Block.of(block.lines[start:end]) for start, end in zip(bounds, bounds[1:])]
+    return [Block.of(part) for part in _cut(block.lines, cuts)]

@@ -164,40 +164,38 @@ def join_lines(pieces: Sequence[str], language: str) -> str:
     return "".join(ch for ch in text if ch not in glyphs.soft_hyphens)
 
 
-def _hyphen_is_text(text: str, piece: str) -> bool:
-    """A line-end hyphen between ``text`` and ``piece`` that no word break can print:
-    "UE-ICMPD", "2017-2018", "COVID-19", "Sud-Sud" (the next part does not start in lower
-    case, or this one does not end on a letter)."""
+def _halves(text: str, piece: str) -> tuple[str, str] | None:
+    """The word parts either side of a line-end hyphen (the last character of ``text``)."""
     head = _WORD_END.search(text[:-1])
     tail = _WORD_START.match(piece)
-    if not head or not tail:
-        return False
-    return not tail.group(1)[0].islower() or not head.group(1)[-1].isalpha()
+    return (head.group(1), tail.group(1)) if head and tail else None
+
+
+def _hyphen_is_text(left: str, right: str) -> bool:
+    """A line-end hyphen between two word parts that no word break can print: "UE-ICMPD",
+    "2017-2018", "COVID-19", "Sud-Sud" (the next part does not start in lower case, or this
+    one does not end on a letter)."""
+    return not right[0].islower() or not left[-1].isalpha()
 
 
 def _soft_hyphen_is_text(text: str, piece: str) -> bool:
     """A soft hyphen at a line end that no word break can print: between figures ("2015-" /
     "2016") or before a capital after a small letter ("Sud-" / "Sud"). Between capitals it
     broke a word set in capitals ("RÉFÉ-" / "RENT")."""
-    head = _WORD_END.search(text[:-1])
-    tail = _WORD_START.match(piece)
-    if not head or not tail:
+    halves = _halves(text, piece)
+    if halves is None:
         return False
-    left, right = head.group(1), tail.group(1)
-    return (left[-1].isdigit() or right[0].isdigit()
-            or (left[-1].islower() and right[0].isupper()))
+    left, right = halves
+    return left[-1].isdigit() or right[0].isdigit() or (left[-1].islower() and right[0].isupper())
 
 
 def _drop_hyphen(text: str, piece: str, language: str) -> bool:
     """Whether a line-end hyphen between ``text`` and ``piece`` breaks one word (drop it) or
     joins a compound (keep it)."""
-    head = _WORD_END.search(text[:-1])
-    tail = _WORD_START.match(piece)
-    if not head or not tail:
+    halves = _halves(text, piece)
+    if halves is None or _hyphen_is_text(*halves):
         return False
-    left, right = head.group(1), tail.group(1)
-    if _hyphen_is_text(text, piece):
-        return False
+    left, right = halves
     joined, compound = _zipf(left + right, language), _zipf(f"{left}-{right}", language)
     if joined == 0.0 and compound == 0.0:
         return True  # unknown either way: line-break hyphenation is far more common
