@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Generate the sample factsheet PDFs (samples/*.pdf) and their ground truth
-(tests/golden/*.json), one module per sample in scripts/samples/.
+(tests/golden/*.json), one spec file per sample in scripts/samplekit/samples/.
 
 Run by hand (CI never regenerates; `make samples` runs it with no arguments, which makes all
 nineteen and so needs all three producers):
@@ -20,10 +20,12 @@ byte, hide /usr/share/fonts/truetype/liberation2 from fontconfig (FONTCONFIG_FIL
 at a config with a <rejectfont> for it). The symbol fonts in scripts/fonts/ are rebuilt
 from DejaVu Sans glyphs when a sample uses them (deterministically; samplekit/fonts.py).
 
-Each sample is ONE content spec (samplekit/spec.py): its layout draws it and the golden
-JSON is written from it (samplekit/golden.py), pages included, without running the
-factextract pipeline; tests/test_sample_generators.py checks that the goldens still follow
-from the specs. The markup of spec strings is in samplekit/markup.py. Each PDF is made in a
+Each sample is ONE spec file (samplekit/specfile.py): its content (samplekit/spec.py's
+types, as data) and its layout (samplekit/committed.py: the renderer and what it is given).
+The golden JSON is written from the content alone (samplekit/golden.py), pages included,
+without running the factextract pipeline; a layout that puts an item on another page than
+the spec says fails, and tests/test_sample_generators.py checks that the goldens still
+follow from the specs. The markup of spec strings is in samplekit/markup.py. Each PDF is made in a
 scratch folder and checked (samplekit/checks.py: page count, every item, heading and note
 in one piece on its page, breaks taken, no overlapping words, and the checks of its
 layout); a sample that fails writes nothing, and the run exits 1. A reportlab sample also
@@ -38,37 +40,29 @@ and are the only bytes that change between two runs.
 from __future__ import annotations
 
 import argparse
-import importlib
 import importlib.util
-import pkgutil
 import shutil
 import sys
 import tempfile
 from pathlib import Path
-from types import ModuleType
 
-import samples
-from samplekit.checks import PdfCheck, check_pdf
+from samplekit import committed, specfile
+from samplekit.checks import check_pdf
 from samplekit.chromium import chromium
 from samplekit.golden import golden, write_golden
 from samplekit.libreoffice import soffice
 from samplekit.paths import GOLDEN_DIR, SAMPLES_DIR
+from samplekit.specfile import SampleSpec
 
-PRODUCERS = ("reportlab", "chromium", "libreoffice")
+PRODUCERS = committed.RENDERERS
 # Under the golden folder: where a reportlab layout drew each line of text, per sample.
 DRAWN_DIR = "drawn"
 
 
-def sample_modules() -> list[ModuleType]:
-    """The modules of scripts/samples/, by name."""
-    return [importlib.import_module(f"samples.{info.name}")
-            for info in sorted(pkgutil.iter_modules(samples.__path__), key=lambda i: i.name)]
-
-
 def check_producers(producers: set[str]) -> None:
     """Exit with an install hint, before anything is made, when a producer cannot run."""
-    if "reportlab" in producers:
-        missing = [name for name in ("reportlab", "fontTools")
+    if producers & {"reportlab", "typst"}:
+        missing = [name for name in ("reportlab", "fontTools", "typst")
                    if importlib.util.find_spec(name) is None]
         if missing:
             sys.exit(f"{', '.join(missing)} not found: pip install -e '.[samples]' "
@@ -79,31 +73,47 @@ def check_producers(producers: set[str]) -> None:
         soffice()
 
 
-def make(module: ModuleType, pdf_dir: Path, golden_dir: Path, keep: Path | None) -> bool:
+def make(spec: SampleSpec, pdf_dir: Path, golden_dir: Path, keep: Path | None) -> bool:
     """Make one sample; False (and nothing written) when its PDF fails the check."""
-    s = module.SAMPLE
+    s = spec.sample
     print(s.name)
     g = golden(s)                                   # the spec's cross-checks first
     with tempfile.TemporaryDirectory(prefix="fx-samples-") as tmp:
         pdf = Path(tmp) / f"{s.name}.pdf"
         work = keep / s.name if keep else Path(tmp) / "build"
         work.mkdir(parents=True, exist_ok=True)
-        module.render(s, pdf, work)
-        problems = check_pdf(s, pdf, getattr(module, "CHECK", PdfCheck()))
+        drawn = committed.render(spec, pdf, work)
+        problems = page_differences(g, golden(drawn)) + check_pdf(drawn, pdf, committed.pdf_check(spec))
         for p in problems:
             print(f"  CHECK FAILED: {p}")
         if problems:
             return False
         shutil.copyfile(pdf, pdf_dir / pdf.name)
-        drawn = pdf.with_suffix(".drawn.json")  # where a reportlab layout drew each line
-        if drawn.exists():
+        lines = pdf.with_suffix(".drawn.json")  # where a reportlab layout drew each line
+        if lines.exists():
             (golden_dir / DRAWN_DIR).mkdir(exist_ok=True)
-            shutil.copyfile(drawn, golden_dir / DRAWN_DIR / f"{s.name}.json")
+            shutil.copyfile(lines, golden_dir / DRAWN_DIR / f"{s.name}.json")
     write_golden(golden_dir, g)
     pages = sorted({item["page"] for item in g["items"]})
     print(f"  -> {pdf_dir / pdf.name}, {golden_dir / s.name}.json "
           f"({len(g['items'])} items on pages {pages})")
     return True
+
+
+def page_differences(spec_golden: dict, drawn_golden: dict) -> list[str]:
+    """Where the layout put an item, a heading or a note on another page than the spec says
+    (the golden is the spec's, so the spec file must be corrected)."""
+    out = []
+    for table in ("sections", "items", "footnotes"):
+        for want, got in zip(spec_golden.get(table, []), drawn_golden.get(table, [])):
+            if want.get("page") != got.get("page"):
+                text = want.get("text") or want.get("heading") or ""
+                out.append(f"{table[:-1]} {text[:40]!r} is on page {got.get('page')}, the spec says "
+                           f"{want.get('page')}: correct the spec file")
+    want, got = spec_golden["document"]["page_count"], drawn_golden["document"]["page_count"]
+    if want != got:
+        out.append(f"{got} pages drawn, the spec says {want}: correct the spec file")
+    return out
 
 
 def main(argv: list[str]) -> int:
@@ -118,18 +128,21 @@ def main(argv: list[str]) -> int:
                     help="keep each sample's HTML / .fodt under DIR/<name>/")
     args = ap.parse_args(argv)
 
-    modules = sample_modules()
-    unknown = set(args.names) - {m.SAMPLE.name for m in modules}
+    try:
+        specs = specfile.load_all()
+    except ValueError as exc:
+        sys.exit(str(exc))
+    unknown = set(args.names) - {spec.sample.name for spec in specs}
     if unknown:
-        sys.exit(f"unknown sample(s): {sorted(unknown)}")
-    wanted = [m for m in modules
-              if (not args.names or m.SAMPLE.name in args.names)
-              and (not args.producer or m.SAMPLE.producer == args.producer)]
-    check_producers({m.SAMPLE.producer for m in wanted})
+        sys.exit(f"unknown sample(s): {sorted(unknown)}; the specs are in {specfile.SPEC_DIR}")
+    wanted = [spec for spec in specs
+              if (not args.names or spec.sample.name in args.names)
+              and (not args.producer or spec.renderer == args.producer)]
+    check_producers({spec.renderer for spec in wanted})
     args.pdf_dir.mkdir(parents=True, exist_ok=True)
     args.golden_dir.mkdir(parents=True, exist_ok=True)
-    failed = [m.SAMPLE.name for m in wanted
-              if not make(m, args.pdf_dir, args.golden_dir, args.keep_build)]
+    failed = [spec.sample.name for spec in wanted
+              if not make(spec, args.pdf_dir, args.golden_dir, args.keep_build)]
     if failed:
         print(f"failed: {failed}")
     return 1 if failed else 0

@@ -1,6 +1,6 @@
 """The content spec of a sample factsheet: one set of types for every producer.
 
-A sample module (scripts/samples/) writes its factsheet as one Sample; the golden JSON is
+A sample's spec file (samplekit/samples/, read by samplekit/specfile.py) holds one Sample; the golden JSON is
 written from it (samplekit/golden.py) and the producer's layout draws or prints the same
 objects. Everything the golden says is in the spec, pages included, so that the golden can
 be rebuilt without making the PDF; the layout or the PDF check fails when the page does
