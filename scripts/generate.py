@@ -4,7 +4,7 @@
     .venv/bin/python scripts/generate.py 1000-1049 --out /tmp/gen            # PDFs and truths
     .venv/bin/python scripts/generate.py 1000-1049 --out /tmp/gen --score    # ... then run and score
 
-Each seed draws its renderer (reportlab, Typst, or Chromium where installed), its traits and its content
+Each seed draws its renderer (reportlab, Typst, or Debian's Chromium or LibreOffice Writer where installed), its traits and its content
 (samplekit/random_sheet.py), the renderer draws it, and the PDF is checked against the spec (samplekit/checks.py) before its truth is
 written: a seed whose content does not fit its layout, or whose PDF fails the check, is
 refused and named, never squeezed. With --score, factextract runs on the PDFs (as `factextract
@@ -12,7 +12,7 @@ run` does) and `evaluate`'s metrics are printed overall and per trait value, so 
 trait costs can be read off. DIR/traits.json records every seed's traits.
 
 Needs the `samples` extra (reportlab, fontTools, typst) and Debian's fonts-dejavu and
-fonts-liberation.
+fonts-liberation; `apt-get install chromium libreoffice-writer-nogui` for the other two.
 """
 from __future__ import annotations
 

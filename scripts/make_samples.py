@@ -82,7 +82,11 @@ def make(spec: SampleSpec, pdf_dir: Path, golden_dir: Path, keep: Path | None) -
         pdf = Path(tmp) / f"{s.name}.pdf"
         work = keep / s.name if keep else Path(tmp) / "build"
         work.mkdir(parents=True, exist_ok=True)
-        drawn = committed.render(spec, pdf, work)
+        try:
+            drawn = committed.render(spec, pdf, work)
+        except RuntimeError as exc:  # a producer that failed says why
+            print(f"  FAILED: {exc}")
+            return False
         problems = page_differences(g, golden(drawn)) + check_pdf(drawn, pdf, committed.pdf_check(spec))
         for p in problems:
             print(f"  CHECK FAILED: {p}")

@@ -125,3 +125,35 @@ def check_pdf(s: Sample, pdf_path: Path, how: PdfCheck = PdfCheck()) -> list[str
             problems += extra(s, pdf)
     return [f"{s.name}: {p}" for p in problems]
 
+
+
+# Where a piece of text is looked for on the pages: at most this many of its first characters
+# (whitespace dropped), which a line break does not split.
+FIND_CHARS = 24
+
+
+def found_pages(sample: Sample, pdf: Path, marker: Callable[[str], str]) -> Sample:
+    """The spec with the pages a producer that paginates by itself (Chromium, Writer) put
+    each piece on: the first page, from the last piece's on, whose text holds its first
+    characters (notes: from the first page). ``marker`` prints a note marker as the sheet
+    does. LookupError names a piece on no page."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        texts = [unhyphenated(page_text(p)) for p in doc.pages]
+    last = [1]  # the page of the last piece found, in reading order
+
+    def page_of(markup: str, after: int) -> int:
+        want = unhyphenated(squash(spell_ligatures(printed(markup, marker))))[:FIND_CHARS]
+        for n in range(after, len(texts) + 1):
+            if want in texts[n - 1]:
+                return n
+        raise LookupError(f"{sample.name}: {markup[:40]!r} is on no page")
+
+    def in_order(markup: str) -> int:
+        last.append(page_of(markup, last[-1]))
+        return last[-1]
+
+    return sample.repaged(section_page=lambda si, sec: in_order(sec.heading.replace("\n", " ")),
+                          item_page=lambda n, it: in_order(it.text),
+                          note_page=lambda f: page_of(f.term + f.sep + f.expansion, 1), pages=len(texts))

@@ -11,14 +11,13 @@ traits `samplekit/random_sheet.py` draws for Chromium.
 """
 from __future__ import annotations
 
-import re
 import tempfile
 from pathlib import Path
 
-from samplekit.checks import page_text, unhyphenated
+from samplekit.checks import found_pages
 from samplekit.chromium import esc, font_face, print_html
 from samplekit.fonts import symbol_font
-from samplekit.markup import RAISED_MARKERS, convert, printed, printed_marker, spell_ligatures
+from samplekit.markup import RAISED_MARKERS, convert, printed_marker
 from samplekit.paths import DEJAVU, LIBERATION
 from samplekit.spec import TL, It, Placed, Sample, Sec
 
@@ -45,11 +44,6 @@ NUMBERINGS = {"1.": ("n-dot", 'counter(list-item) ".  "'), "a)": ("a-par", 'coun
 BODY_PT, HEAD_PT, TITLE_PT, NOTE_PT, LABEL_PT = 9, 12, 26, 7, 8.5
 LINE_HEIGHT = 1.4
 MARGIN_MM, SIDEBAR_MM, LABEL_MM, GUTTER_MM = 10, 52, 21, 5
-# Where a piece of text is looked for on the pages: at most this many of its first characters
-# (whitespace dropped), which a line break does not split.
-FIND_CHARS = 24
-
-
 PT_PER_MM = 72 / 25.4
 PAGE_MM = {"portrait": 210.0, "landscape": 297.0}  # A4's width
 
@@ -230,30 +224,7 @@ def render_chromium(sample: Sample, look: dict, pdf: Path) -> Sample:
             print_html(page, sample.name, pdf, Path(work))
         except RuntimeError as exc:
             raise ChromiumLayoutError(f"{sample.name}: {exc}") from exc
-    return with_found_pages(sample, pdf, look)
-
-
-def with_found_pages(sample: Sample, pdf: Path, look: dict) -> Sample:
-    """The spec's pages, each piece on the first page, from the last piece's on, whose text
-    holds its first characters (notes: from the first page)."""
-    import pdfplumber
-
-    with pdfplumber.open(pdf) as doc:
-        texts = [unhyphenated(page_text(p)) for p in doc.pages]
-    last = [1]  # the page of the last piece found, in reading order
-
-    def page_of(markup: str, after: int) -> int:
-        want = unhyphenated(re.sub(r"\s+", "", spell_ligatures(printed(
-            markup, lambda m: printed_marker(m, look["notes"])))))[:FIND_CHARS]
-        for n in range(after, len(texts) + 1):
-            if want in texts[n - 1]:
-                return n
-        raise ChromiumLayoutError(f"{sample.name}: {markup[:40]!r} is on no page")
-
-    def in_order(markup: str) -> int:
-        last.append(page_of(markup, last[-1]))
-        return last[-1]
-
-    return sample.repaged(section_page=lambda si, sec: in_order(sec.heading.replace("\n", " ")),
-                          item_page=lambda n, it: in_order(it.text),
-                          note_page=lambda f: page_of(f.term + f.sep + f.expansion, 1), pages=len(texts))
+    try:
+        return found_pages(sample, pdf, lambda m: printed_marker(m, look["notes"]))
+    except LookupError as exc:
+        raise ChromiumLayoutError(str(exc)) from exc

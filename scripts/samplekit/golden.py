@@ -57,11 +57,11 @@ def check_spec(s: Sample, placed: list[Placed]) -> None:
     assert footnote_keys(s, placed, cited=True) == footnote_keys(s, placed, cited=False), \
         (s.name, footnote_keys(s, placed, cited=True))
     for sec in s.sections:
-        # a WriterSheet section (libreoffice.py) prints numbers in its "numbered" form only,
-        # as "1." (list style L_numbers)
+        # a WriterSheet section (libreoffice.py) prints numbers in its "numbered" forms only:
+        # "1." (list style L_numbers) or "a)" (L_letters)
         if sec.form is not None:
-            assert sec.numbering == (("1.",) if sec.form == "numbered" else ()), \
-                (s.name, sec.kind, sec.form, sec.numbering)
+            printed = {"numbered": ("1.",), "numbered-a": ("a)",)}.get(sec.form, ())
+            assert sec.numbering == printed, (s.name, sec.kind, sec.form, sec.numbering)
 
 
 def item_text(p: Placed) -> str:

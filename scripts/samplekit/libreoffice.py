@@ -21,7 +21,7 @@ import re
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -66,7 +66,7 @@ def convert(fodt: Path, outdir: Path, profile: Path) -> Path:
     r = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=CONVERT_TIMEOUT)
     pdf = outdir / (fodt.stem + ".pdf")
     if r.returncode or not pdf.exists():
-        sys.exit(f"soffice failed ({r.returncode}):\n{r.stdout}\n{r.stderr}")
+        raise RuntimeError(f"soffice failed ({r.returncode}):\n{r.stdout}\n{r.stderr}")
     return pdf
 
 
@@ -134,6 +134,10 @@ class Notes:
         return "".join(out)
 
     def note(self, raw_marker: str) -> str:
+        """The note, at its first citation; a later citation of it is its number raised, as a
+        cross-reference to a footnote prints (a Writer footnote has one citation)."""
+        if any(f.marker == marker_value(raw_marker) for f in self.footnotes[:self.cited]):
+            return f'<text:span text:style-name="Footnote_20_anchor">{marker_value(raw_marker)}</text:span>'
         assert self.cited < len(self.footnotes), f"marker {raw_marker} has no note left"
         f = self.footnotes[self.cited]
         assert marker_value(raw_marker) == f.marker, (raw_marker, f)
@@ -221,7 +225,8 @@ class WriterLayout:
     samples). A section's `form` says how its blocks are set: "paras+timeline" (paragraphs,
     then a table whose label cells span their group), "events-nested" (a bullet list with
     a nested level), "events-flat" (bold titles, each with a list), "arrows", "numbered",
-    "bullets"."""
+    "bullets"; and, for random sheets, "list" (bullets at every depth, `list_chars`),
+    "events-list" (bold titles, each with such a list) and "numbered-a" ("a)")."""
 
     country_code: str                   # fo:country of the document language
     landscape: bool
@@ -231,6 +236,10 @@ class WriterLayout:
     running_footer: str | None = None   # every page, followed by "<tab>Page N of M"
     page_word: tuple[str, str] = ("Page", "of")
     timeline_borders: bool = True
+    # The random sheets' lists (forms "list", "events-list", "numbered-a"): the bullet of
+    # each nesting level, and a font face to declare for a body font Writer is not told of.
+    list_chars: tuple[str, ...] = ()
+    body_face: str | None = None
 
 
 class WriterSheet:
@@ -265,7 +274,7 @@ class WriterSheet:
 <office:font-face-decls>
  <style:font-face style:name="DejaVu Sans" svg:font-family="&apos;DejaVu Sans&apos;" style:font-family-generic="swiss" style:font-pitch="variable"/>
  <style:font-face style:name="DejaVu Serif" svg:font-family="&apos;DejaVu Serif&apos;" style:font-family-generic="roman" style:font-pitch="variable"/>
- <style:font-face style:name="OpenSymbol" svg:font-family="OpenSymbol" style:font-charset="x-symbol"/>
+ <style:font-face style:name="OpenSymbol" svg:font-family="OpenSymbol" style:font-charset="x-symbol"/>{self.body_face()}
 </office:font-face-decls>
 <office:styles>
  <style:default-style style:family="paragraph">
@@ -299,15 +308,32 @@ class WriterSheet:
  <text:notes-configuration text:note-class="footnote" text:citation-style-name="Footnote_20_Symbol" text:citation-body-style-name="Footnote_20_anchor" style:num-format="1" text:start-value="0" text:footnotes-position="page" text:start-numbering-at="document"/>
  {self.list_style("L_bullets", ["■", "–"])}
  {self.list_style("L_arrows", ["➔"])}
- {self.list_style("L_dots", ["•"])}
+ {self.list_style("L_dots", ["•"])}{self.list_style("L_trait", list(lay.list_chars)) if lay.list_chars else ""}
  <text:list-style style:name="L_numbers">
   <text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1">
    <style:list-level-properties text:list-level-position-and-space-mode="label-alignment">
     <style:list-level-label-alignment text:label-followed-by="listtab" text:list-tab-stop-position="0.6cm" fo:text-indent="-0.5cm" fo:margin-left="0.6cm"/>
    </style:list-level-properties>
   </text:list-level-style-number>
- </text:list-style>
+ </text:list-style>{self.letters_style() if lay.list_chars else ""}
 </office:styles>"""
+
+    def body_face(self) -> str:
+        name = self.lay.body_face
+        if not name:
+            return ""
+        return (f'\n <style:font-face style:name="{name}" svg:font-family="&apos;{name}&apos;" '
+                f'style:font-pitch="variable"/>')
+
+    @staticmethod
+    def letters_style() -> str:
+        """A list lettered "a)" at its first level."""
+        return ('<text:list-style style:name="L_letters"><text:list-level-style-number text:level="1" '
+                'style:num-suffix=")" style:num-format="a"><style:list-level-properties '
+                'text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment '
+                'text:label-followed-by="listtab" text:list-tab-stop-position="0.6cm" fo:text-indent="-0.5cm" '
+                'fo:margin-left="0.6cm"/></style:list-level-properties></text:list-level-style-number>'
+                '</text:list-style>')
 
     @staticmethod
     def list_style(name: str, chars: list[str]) -> str:
@@ -411,7 +437,8 @@ class WriterSheet:
                 else:
                     assert not groups, "paragraphs go before the timeline"
                     out.append(self.p("Text_20_body", b.text))
-            out.append(self.timeline(groups))
+            if groups:
+                out.append(self.timeline(groups))
         elif sec.form == "events-nested":
             lis = []
             for it in sec.blocks:
@@ -426,10 +453,26 @@ class WriterSheet:
                 out.append(self.p("P_event_first" if k == 0 else "Event_20_title", it.text))
                 if it.children:
                     out.append(self.simple_list("L_dots", it.children))
+        elif sec.form == "events-list":
+            for k, it in enumerate(sec.blocks):
+                out.append(self.p("P_event_first" if k == 0 else "Event_20_title", it.text))
+                if it.children:
+                    out.append(self.nested_list("L_trait", it.children))
+        elif sec.form == "list":
+            out.append(self.nested_list("L_trait", sec.blocks))
         else:
-            style = {"arrows": "L_arrows", "numbered": "L_numbers", "bullets": "L_dots"}[sec.form]
+            style = {"arrows": "L_arrows", "numbered": "L_numbers", "bullets": "L_dots",
+                     "numbered-a": "L_letters"}[sec.form]
             out.append(self.simple_list(style, sec.blocks))
         return out
+
+    def nested_list(self, style: str, items: list[It]) -> str:
+        """A list whose items' children are lists one level down (the style's next level)."""
+        def level(items: list[It]) -> str:
+            return "".join(f'<text:list-item>{self.p("List_20_item", it.text)}'
+                           f'{f"<text:list>{level(it.children)}</text:list>" if it.children else ""}'
+                           f'</text:list-item>' for it in items)
+        return f'<text:list text:style-name="{style}">{level(items)}</text:list>'
 
     def simple_list(self, style: str, items: list[It]) -> str:
         lis = "".join(f'<text:list-item>{self.p("List_20_item", it.text)}</text:list-item>'
@@ -488,6 +531,81 @@ class WriterSheet:
                 f"{lay.country_code}</dc:language></office:meta>")
         return flat_document(meta, self.styles() + self.automatic_styles() + self.master_styles(),
                              body)
+
+
+# --------------------------------------------------------------------------------------
+# Random sheets in Writer: the traits as a WriterLayout and section forms
+# --------------------------------------------------------------------------------------
+
+# The random sheets' fonts, by the name Writer (fontconfig) knows them.
+WRITER_FACES = {"DejaVuSansCondensed": "DejaVu Sans Condensed", "DejaVuSerif": "DejaVu Serif",
+                "LiberationSans": "Liberation Sans"}
+# A bullets trait as Writer's list bullet, then the bullets of the deeper levels.
+LIST_CHARS = {"bullet": "•", "dash": "–", "arrow": "➔", "check": "✓", "square": "■"}
+DEEP_CHARS = {"dash": ("◦", "▪"), None: ("–", "◦")}
+PT_PER_CM = 72 / 2.54
+USABLE_CM = {False: 21.0 - 2.4, True: 29.7 - 2.4}  # the text width, portrait and landscape
+COLUMN_GAP_CM = 0.8
+LINE_HEIGHT = 118  # per cent of the font size, the Writer sheet's default
+# What the progress section is set as, by the timeline trait; the closing sections, by numbering.
+PROGRESS_FORM, CLOSING_FORMS = "paras+timeline", {"none": "list", "1.": "numbered", "a)": "numbered-a"}
+
+
+class WriterLayoutError(Exception):
+    """The traits ask for what a designer would not set, or Writer cannot be run."""
+
+
+def writer_text_measure(look: dict) -> float:
+    """The width in points a line of an entry has (the label column taken off)."""
+    column = (USABLE_CM[look["orientation"] == "landscape"] - COLUMN_GAP_CM * (look["columns"] - 1)) / look["columns"]
+    beside = look["label_w"] if look["timeline"] != "none" else 0.0
+    return (column - beside) * PT_PER_CM
+
+
+def writer_layout(sample: Sample, look: dict) -> tuple[WriterLayout, Sample]:
+    """The WriterLayout the traits ask for, and the sample with each section's form."""
+    size = 9.0
+    french = sample.language == "fr"
+    layout = WriterLayout(
+        country_code="FR" if french else "GB", landscape=look["orientation"] == "landscape",
+        columns=look["columns"],
+        style=dict(body=WRITER_FACES[look["font"]], heading_font=WRITER_FACES[look["font"]], size=size,
+                   title_size=28, header_size=11, head_size=12.5, sub_size=9.5, foot_size=7,
+                   accent=look["accent"], band=look["band_fill"], label_w=look["label_w"],
+                   para_after=round(0.1 + (look["spacing"] - 1.0) * size * LINE_HEIGHT / 100 / PT_PER_CM, 2)),
+        running_footer=look.get("running_footer"),
+        page_word=("Page", "sur") if french else ("Page", "of"),
+        timeline_borders=look["timeline"] == "table",
+        list_chars=(LIST_CHARS[look["bullets"]], *DEEP_CHARS.get(look["bullets"], DEEP_CHARS[None])),
+        body_face=WRITER_FACES[look["font"]])
+    forms = {"progress": PROGRESS_FORM, "activities": "events-list"}
+    closing = CLOSING_FORMS[look.get("numbering", "none")]
+    sections = [replace(sec, form=forms.get(sec.kind, closing)) for sec in sample.sections]
+    return layout, replace(sample, sections=sections)
+
+
+def render_writer(sample: Sample, look: dict, pdf: Path) -> Sample:
+    """Export the sheet with Writer; the Sample with the pages Writer put each piece on."""
+    import tempfile
+
+    from samplekit.checks import found_pages
+    from samplekit.typst import MIN_MEASURE
+
+    if not (os.environ.get("SOFFICE") or shutil.which("soffice") or shutil.which("libreoffice")):
+        raise WriterLayoutError(f"{sample.name}: LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+    if writer_text_measure(look) < MIN_MEASURE:
+        raise WriterLayoutError(f"{sample.name}: text set {writer_text_measure(look):.0f} pt wide, under the "
+                                f"{MIN_MEASURE:.0f} pt a designer would use")
+    layout, sample = writer_layout(sample, look)
+    with tempfile.TemporaryDirectory(prefix="fx-random-") as work:
+        try:
+            writer_pdf(WriterSheet(sample, layout).document(), sample.name, pdf, Path(work))
+        except (RuntimeError, subprocess.TimeoutExpired) as exc:
+            raise WriterLayoutError(f"{sample.name}: {exc}") from exc
+    try:
+        return found_pages(sample, pdf, lambda m: m)
+    except LookupError as exc:
+        raise WriterLayoutError(str(exc)) from exc
 
 
 # --------------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ FIRST_YEAR, LAST_YEAR = 2016, 2024
 # values that renderer can draw (RENDERER_TRAITS replaces or adds to the shared ones), so
 # that a value only one renderer draws is only scored on its sheets.
 TRAITS: dict[str, tuple] = {
-    "renderer": ("reportlab", "typst", "chromium"),  # chromium: Debian's, where installed
+    "renderer": ("reportlab", "typst", "chromium", "libreoffice"),  # Debian's Chromium and Writer, where installed
     "language": ("fr", "en"),
     "columns": (1, 2, 3),
     "boxes": ("filled", "outlined", "none"),
@@ -77,6 +77,15 @@ RENDERER_TRAITS: dict[str, dict[str, tuple]] = {
         "numbering": ("none", "1.", "a)"),
         "notes": ("end", "end, unicode", "end, bracketed", "end, in a box", "end, body size"),
         "nesting": ("2 levels", "3 levels"),
+        "orientation": ("portrait", "landscape"),
+    },
+    "libreoffice": {  # Writer: its own columns (balanced), lists, tables and footnotes
+        "boxes": ("none",),
+        "bullets": ("bullet", "dash", "arrow", "check", "square"),  # list bullets, OpenSymbol glyphs
+        "timeline": ("labels left", "table", "none"),  # a borderless or a ruled two-column table
+        "header": ("stacked",),
+        "numbering": ("none", "1.", "a)"),
+        "notes": ("page foot",),  # Writer's footnotes, numbered through the document
         "orientation": ("portrait", "landscape"),
     },
 }
@@ -333,7 +342,32 @@ def render(gen: Generated, pdf: Path) -> Generated:
         return _render_typst(gen, pdf)
     if gen.traits["renderer"] == "chromium":
         return _render_chromium(gen, pdf)
+    if gen.traits["renderer"] == "libreoffice":
+        return _render_libreoffice(gen, pdf)
     return _render_reportlab(gen, pdf)
+
+
+def _render_libreoffice(gen: Generated, pdf: Path) -> Generated:
+    """Writer flows the sections through its columns and pages; refused where LibreOffice is
+    not installed, or past MAX_PAGES pages."""
+    from samplekit.libreoffice import WriterLayoutError, render_writer
+
+    traits = gen.traits
+    accent, fill = PALETTES[sorted(BOLD).index(traits["font"]) % len(PALETTES)]
+    footer = None
+    if traits["footer"] == "page numbers":
+        footer = "Processus de Rabat" if traits["language"] == "fr" else "Rabat Process"
+    look = {**traits, "accent": accent, "band_fill": fill, "label_w": round(LABEL_W * 2.54 / 72, 2),
+            "running_footer": footer}
+    try:
+        sample = render_writer(replace(gen.sample, producer="libreoffice"), look, pdf)
+    except WriterLayoutError as exc:
+        pdf.unlink(missing_ok=True)
+        raise LayoutError(str(exc)) from exc
+    if sample.pages > MAX_PAGES:
+        pdf.unlink()
+        raise LayoutError(f"seed {gen.seed}: more than {MAX_PAGES} pages")
+    return replace(gen, sample=sample)
 
 
 def _render_chromium(gen: Generated, pdf: Path) -> Generated:
@@ -359,6 +393,10 @@ def pdf_check(gen: Generated):
 
     if gen.traits["renderer"] == "reportlab":
         return PdfCheck()
+    if gen.traits["renderer"] == "libreoffice":
+        from samplekit.libreoffice import raised_note_numbers
+
+        return PdfCheck(extra=(raised_note_numbers,))
     style = gen.traits["notes"]
     return PdfCheck(soft_hyphens=True, marker=lambda m: printed_marker(m, style))
 

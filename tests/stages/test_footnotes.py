@@ -252,3 +252,16 @@ def test_notes_at_body_size_are_told_by_a_separator_rule_above_them_after_the_te
     page = Page(number=1, width=595.0, height=842.0, chars=(), rules=(rule,) if rule else ())
     split = split_footnotes(layout([body, *notes, *below], pages=[page]))
     assert ([b.text for b in split.footnotes] == [text, "2 HCR - Haut-Commissariat"]) is is_note
+
+
+def test_a_heading_underline_is_no_separator_for_the_numbered_list_under_it():
+    # A heading (its text right on the rule, as a paragraph's bottom border prints), then a
+    # list numbered "1." that happens to be the page's last text: list items, not notes.
+    body = block("Un paragraphe du corps du texte, en taille de corps, assez long pour compter.", top=100)
+    heading = block("Le système des pays référents", x=40, top=372)
+    underline = BBox(40, 383, 190, 383.5)
+    items = [block("1. Permet de suivre le Plan d’action", x=40, top=392),
+             block("2. Encourage la coopération Sud-Sud", x=40, top=404)]
+    page = Page(number=1, width=595.0, height=842.0, chars=(), rules=(underline,))
+    split = split_footnotes(layout([body, heading, *items], pages=[page]))
+    assert split.footnotes == ()

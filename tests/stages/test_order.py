@@ -8,7 +8,8 @@ from builders import chars, line, page
 from factextract.model import BBox, Page, Table
 from factextract.stages import order
 from factextract.stages.lines import chars_to_lines
-from factextract.stages.order import BOX_TOLERANCE, MAX_ROW_SHRINK, MIN_COLUMN_GAP_EM, order_lines
+from factextract.stages.order import (BOX_TOLERANCE, GLYPH_OVERHANG_SHARE, MAX_ROW_SHRINK, MIN_COLUMN_GAP_EM,
+                                      order_lines)
 
 
 def texts(lines):
@@ -121,11 +122,15 @@ def test_lines_of_boxes_sharing_baselines_are_read_box_by_box_even_when_drawn_tw
     assert _read(_CELLS, rects) == want
 
 
+# A 10-point line's box overhangs its letters by this much above and below.
+_OVERHANG = SIZE * GLYPH_OVERHANG_SHARE
+
+
 @pytest.mark.parametrize("bottom, inside", [
-    (122 - BOX_TOLERANCE + 0.1, True),
-    (122 - BOX_TOLERANCE - 0.1, False),   # A deux is out: a loose line below box A
+    (122 - _OVERHANG - BOX_TOLERANCE + 0.1, True),
+    (122 - _OVERHANG - BOX_TOLERANCE - 0.1, False),   # A deux is out: a loose line below box A
 ])
-def test_a_line_sticking_out_of_a_box_by_at_most_BOX_TOLERANCE_is_inside_it(bottom, inside):
+def test_a_line_sticking_out_of_a_box_by_at_most_its_overhang_and_BOX_TOLERANCE_is_inside_it(bottom, inside):
     # "Case A deux" ends at 122; box A stops short of it. Either way it is read with column A.
     box_a = BBox(20, 95, 86.5, bottom)
     units = order._units(list(_CELLS), [box_a, _CELL_B])
@@ -201,11 +206,32 @@ _ACROSS = "Note 1 : une note en pied de page, sur toute la largeur des deux colo
 @pytest.mark.parametrize("top, want", [
     # At the foot: cut off first, it frees the columns above to be read one after the other.
     (190, ["G1", "G2", "G3", "G4", "D1", "D2", "D3", "D4", _ACROSS]),
-    # At the head it is no band at the foot: the widest gap (the paragraphs') decides.
-    (88, [_ACROSS, "G1", "G2", "D1", "D2", "G3", "G4", "D3", "D4"]),
+    # At the head: a band over the columns, cut off under it, not at the paragraphs' gap.
+    (88, [_ACROSS, "G1", "G2", "G3", "G4", "D1", "D2", "D3", "D4"]),
 ])
-def test_a_line_across_both_columns_at_the_foot_is_cut_off_before_the_columns(top, want):
+def test_a_line_across_both_columns_at_the_head_or_foot_is_cut_off_before_the_columns(top, want):
     assert _read(_PARAGRAPHS + [line(_ACROSS, x=30, top=top)]) == want
+
+
+@pytest.mark.parametrize("title_top, title_size", [
+    (30, 10.0),
+    (17, 30.0),  # large type whose box (ascent to descent) overhangs its band by 3 points
+])
+def test_a_header_of_stacked_bands_over_two_columns_is_cut_off_before_them(title_top, title_size):
+    # A title band and two header lines, each a filled box across the page (Writer paints a
+    # paragraph's background so), over columns whose paragraph gaps line up.
+    bands = [BBox(20, 20, 575, 50), BBox(20, 50, 575, 64), BBox(20, 64, 575, 78)]
+    header = [line("Cameroun", x=30, top=title_top, size=title_size), line("Pays référent", x=30, top=52),
+              line("Domaine 5 : Retour", x=30, top=66)]
+    assert _read(header + _PARAGRAPHS, rects=bands) == [
+        "Cameroun", "Pays référent", "Domaine 5 : Retour", "G1", "G2", "G3", "G4", "D1", "D2", "D3", "D4"]
+
+
+def test_rows_beside_the_gutter_are_no_band_over_it():
+    # A heading over the left column only, then a row across: the rows above the one across
+    # are the columns' own, so the row across is no head band and the widest gap decides.
+    lines = [line("TITRE GAUCHE", x=30, top=60), line(_ACROSS, x=30, top=74)] + _PARAGRAPHS
+    assert order._head_band(order._gaps(order._units(lines, []), "y", 0.0)[1], 4.5) is None
 
 
 @pytest.mark.xfail(strict=True, reason="_row_cut cuts off only the last row of lines: a band at the foot two "

@@ -27,6 +27,9 @@ FOOTNOTE_ZONE = 0.5
 # at most this many font sizes above the first note.
 SEPARATOR_MAX_SHARE = 0.5
 SEPARATOR_GAP_EM = 2.5
+# A rule whose top is at most this many font sizes under a block's text underlines that text
+# (a heading's rule), and separates no notes.
+UNDERLINE_GAP_EM = 0.5
 # Between an acronym and its expansion: a spaced dash, a colon, or an equals sign.
 _SEPARATOR = re.compile(r"\s+[-–—]\s+|\s*:\s+|\s+=\s+|\s*[–—]\s*")
 # An acronym is short: at most this many words before the separator.
@@ -77,23 +80,35 @@ def _ruled_notes(blocks: Sequence[Block], page_of) -> set[int]:
     a marker that follow it on its page; never a table's cell (a figure there is data)."""
     out: set[int] = set()
     previous: Block | None = None
+    on_page: dict[int, list[Block]] = {}
+    for b in blocks:
+        on_page.setdefault(b.page, []).append(b)
     for b in blocks:
         page = page_of(b)
         if (_starts_with_note_marker(b) and any(ch.isalpha() for ch in b.text)
                 and page.cell_of(b.bbox) is None) and (
                 (previous is not None and previous.index in out and previous.page == b.page
                  and previous.bbox.bottom <= b.bbox.top + POSITION_TOLERANCE)
-                or _separator_above(b, page)):
+                or _separator_above(b, page, on_page[b.page])):
             out.add(b.index)
         previous = b
     return out
 
 
-def _separator_above(block: Block, page: Page) -> bool:
+def _separator_above(block: Block, page: Page, page_blocks: Sequence[Block]) -> bool:
+    """A short rule just above the block that stands alone: not a heading's underline, which
+    has the heading's text right on it."""
     size = block.lines[0].size
+
+    def underlines_text(r) -> bool:
+        return any(o is not block and o.bbox.x0 < r.x1 and o.bbox.x1 > r.x0
+                   and r.top - UNDERLINE_GAP_EM * o.lines[-1].size <= o.bbox.bottom <= r.top + POSITION_TOLERANCE
+                   for o in page_blocks)
+
     return any(r.bottom - r.top <= RULE_THICKNESS and r.x1 - r.x0 <= page.width * SEPARATOR_MAX_SHARE
                and r.x0 <= block.bbox.x0 + size and r.x1 > block.bbox.x0
                and -POSITION_TOLERANCE <= block.bbox.top - r.bottom <= SEPARATOR_GAP_EM * size
+               and not underlines_text(r)
                for r in page.rules)
 
 

@@ -23,6 +23,10 @@ BOX_TOLERANCE = 1.5
 # points) so that touching ascenders and descenders do not hide a gap between rows.
 ROW_SHRINK_SHARE = 0.15
 MAX_ROW_SHRINK = 1.0
+# A line's box runs from its font's ascent to its descent, past the letters' ink; a background
+# painted behind large type may stop short of it. A line counts as inside a drawn box when its
+# box, less this share of its height above and below, is.
+GLYPH_OVERHANG_SHARE = 0.15
 
 
 def order_lines(lines: Sequence[Line], page: Page) -> tuple[Line, ...]:
@@ -31,11 +35,18 @@ def order_lines(lines: Sequence[Line], page: Page) -> tuple[Line, ...]:
         return ()
     sizes = [ln.size for ln in lines]
     min_gap = MIN_COLUMN_GAP_EM * statistics.median(sizes)
-    tables = {t.bbox: t for t in page.tables if any(t.bbox.contains(ln.bbox, BOX_TOLERANCE) for ln in lines)}
+    tables = {t.bbox: t for t in page.tables if any(_holds(t.bbox, ln) for ln in lines)}
     # A table is read as one box, row by row; the boxes of its cells say nothing more.
-    boxes = [r for r in page.rects if any(r.contains(ln.bbox, BOX_TOLERANCE) for ln in lines)
+    boxes = [r for r in page.rects if any(_holds(r, ln) for ln in lines)
              and not any(t.contains(r, BOX_TOLERANCE) for t in tables)]
-    return tuple(_order_region(list(lines), boxes + list(tables), min_gap, tables))
+    return tuple(_order_region(list(lines), boxes + list(tables), min_gap, tables, page_level=True))
+
+
+def _holds(box: BBox, line: Line) -> bool:
+    """The line lies inside the box (see GLYPH_OVERHANG_SHARE)."""
+    b = line.bbox
+    overhang = b.height * GLYPH_OVERHANG_SHARE
+    return box.contains(BBox(b.x0, b.top + overhang, b.x1, b.bottom - overhang), BOX_TOLERANCE)
 
 
 class _Unit:
@@ -49,9 +60,11 @@ class _Unit:
 
 
 def _order_region(lines: list[Line], boxes: list[BBox], min_gap: float,
-                  tables: dict[BBox, Table]) -> list[Line]:
-    """The lines of a region in reading order, its boxes read whole, recursively."""
-    whole = [t for box, t in tables.items() if box in boxes and all(box.contains(ln.bbox, BOX_TOLERANCE) for ln in lines)]
+                  tables: dict[BBox, Table], page_level: bool = False) -> list[Line]:
+    """The lines of a region in reading order, its boxes read whole, recursively.
+    ``page_level``: the region is the page's, where a header band over the columns is looked
+    for (see _head_band)."""
+    whole = [t for box, t in tables.items() if box in boxes and all(_holds(box, ln) for ln in lines)]
     if whole:
         return _table_order(lines, whole[0])  # a table holding every line: row by row
     units = _units(lines, boxes)
@@ -59,9 +72,9 @@ def _order_region(lines: list[Line], boxes: list[BBox], min_gap: float,
         if units[0].bbox in tables:
             return _table_order(lines, tables[units[0].bbox])
         # One box holds everything: look inside it, without it.
-        return _order_region(lines, units[0].boxes, min_gap, tables)
+        return _order_region(lines, units[0].boxes, min_gap, tables, page_level)
     ordered: list[Line] = []
-    for unit in _xy_cut(units, min_gap):
+    for unit in _xy_cut(units, min_gap, page_level):
         if unit.boxes is None:
             ordered.extend(unit.lines)
         elif unit.bbox in tables:
@@ -85,9 +98,9 @@ def _table_order(lines: list[Line], table: Table) -> list[Line]:
 
 def _units(lines: list[Line], boxes: list[BBox]) -> list[_Unit]:
     """Top-level boxes (with the lines inside) plus loose lines, as units to order."""
-    containing = [b for b in boxes if any(b.contains(ln.bbox, BOX_TOLERANCE) for ln in lines)]
+    containing = [b for b in boxes if any(_holds(b, ln) for ln in lines)]
     # A box that holds every line of the region says nothing about order at this level.
-    informative = [b for b in containing if not all(b.contains(ln.bbox, BOX_TOLERANCE) for ln in lines)]
+    informative = [b for b in containing if not all(_holds(b, ln) for ln in lines)]
     top_level = [b for b in informative
                  if not any(o is not b and o.contains(b, BOX_TOLERANCE) and not b.contains(o, BOX_TOLERANCE)
                             for o in informative)]
@@ -99,7 +112,7 @@ def _units(lines: list[Line], boxes: list[BBox]) -> list[_Unit]:
     assigned: dict[int, list[Line]] = {i: [] for i in range(len(unique))}
     loose: list[Line] = []
     for ln in lines:
-        homes = [i for i, b in enumerate(unique) if b.contains(ln.bbox, BOX_TOLERANCE)]
+        homes = [i for i, b in enumerate(unique) if _holds(b, ln)]
         if homes:
             smallest = min(homes, key=lambda i: unique[i].width * unique[i].height)
             assigned[smallest].append(ln)
@@ -113,32 +126,75 @@ def _units(lines: list[Line], boxes: list[BBox]) -> list[_Unit]:
     return units
 
 
-def _xy_cut(units: list[_Unit], min_gap: float) -> list[_Unit]:
+def _xy_cut(units: list[_Unit], min_gap: float, page_level: bool = False) -> list[_Unit]:
     """Units in reading order: split into columns if whitespace allows, else into rows."""
     if len(units) <= 1:
         return units
     columns = _split(units, axis="x", min_gap=min_gap)
     if len(columns) > 1:
         return [u for col in columns for u in _xy_cut(col, min_gap)]
-    rows = _row_cut(units, min_gap)
+    rows = _row_cut(units, min_gap, head_band=page_level)
     if len(rows) > 1:
         return [u for row in rows for u in _xy_cut(row, min_gap)]
     return sorted(units, key=lambda u: (round(u.bbox.top, 0), u.bbox.x0))
 
 
-def _row_cut(units: list[_Unit], min_gap: float) -> list[list[_Unit]]:
+def _row_cut(units: list[_Unit], min_gap: float, head_band: bool = False) -> list[list[_Unit]]:
     """Where no gutter runs the region's full height, cut it in two across a horizontal gap:
     above a band at its foot (footnotes, a box across both columns) when that frees the rest
-    to be read as columns, else across its widest gap. Cutting at every gap would read two
-    columns whose paragraph gaps happen to line up as rows."""
+    to be read as columns; with ``head_band`` (the page's own region), under a band at its
+    head (the title and header lines) that does; else across its widest gap. Cutting at every
+    gap would read two columns whose paragraph gaps happen to line up as rows."""
     gaps, groups = _gaps(units, axis="y", min_gap=0.0)
     if len(groups) < 2:
         return [units]
     above_foot = [u for g in groups[:-1] for u in g]
     if len(_split(above_foot, axis="x", min_gap=min_gap)) > 1:
         return [above_foot, groups[-1]]
+    head = _head_band(groups, min_gap) if head_band else None
+    if head is not None:
+        return [[u for g in groups[:head] for u in g], [u for g in groups[head:] for u in g]]
     widest = max(range(len(gaps)), key=lambda i: gaps[i])
     return [[u for g in groups[: widest + 1] for u in g], [u for g in groups[widest + 1:] for u in g]]
+
+
+def _head_band(groups: list[list[_Unit]], min_gap: float) -> int | None:
+    """How many row groups at the top of the page form a band over its columns (a title,
+    the header lines under it): the fewest whose removal leaves the rest with a gutter, each
+    of them running across it. The
+    region is then cut under them, not at its widest gap, which may run across the columns
+    where their paragraph gaps line up. None when no such band exists.
+
+    Scanned from the foot up, keeping the x-extents the groups below cover merged, so that a
+    page of many rows costs one pass."""
+    covered: list[list[float]] = []  # merged x-extents of groups[k:], sorted
+    first_with_gutter = None
+    for k in range(len(groups) - 1, 0, -1):
+        for u in groups[k]:
+            covered = _merged(covered, u.bbox.x0, u.bbox.x1, min_gap)
+        if len(covered) > 1:
+            first_with_gutter = k
+    if first_with_gutter is None:
+        return None
+    columns = _split([u for g in groups[first_with_gutter:] for u in g], axis="x", min_gap=min_gap)
+    gutters = [(max(u.bbox.x1 for u in left), min(u.bbox.x0 for u in right)) for left, right in zip(columns, columns[1:])]
+    # A band is rows that each run across the columns' gutter; rows beside the gutter are the
+    # top of the columns themselves (or of a table), and are read with them.
+    across = all(any(u.bbox.x0 < lo and u.bbox.x1 > hi for u in g for lo, hi in gutters)
+                 for g in groups[:first_with_gutter])
+    return first_with_gutter if gutters and across else None
+
+
+def _merged(intervals: list[list[float]], lo: float, hi: float, min_gap: float) -> list[list[float]]:
+    """Sorted x-intervals with [lo, hi] added, intervals no more than min_gap apart joined."""
+    out: list[list[float]] = []
+    for a, b in intervals:
+        if b + min_gap < lo or a - min_gap > hi:
+            out.append([a, b])
+        else:
+            lo, hi = min(lo, a), max(hi, b)
+    out.append([lo, hi])
+    return sorted(out)
 
 
 def _split(units: list[_Unit], axis: Literal["x", "y"], min_gap: float) -> list[list[_Unit]]:
