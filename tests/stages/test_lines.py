@@ -12,7 +12,7 @@ from factextract.stages.lines import (
     BASELINE_TOLERANCE_EM, COLUMN_GAP_EM, DRAWN_MARKER_DROP_EM, DRAWN_MARKER_GAP_EM, DROP_CAP_GAP_EM,
     DROP_CAP_SIZE_RATIO, DROP_CAP_WIDTH_EM, EDGE_TOLERANCE, GLUED_GAP_EM, GUTTER_GAP_EM, JOIN_GAP_EM,
     JUSTIFIED_GAP_RATIO, LINE_OVERLAP, MARKER_GAP_EM, MAX_LABEL_WORDS, MAX_NOTE_NUMBER_CHARS, MIN_DIGIT_SAMPLES,
-    MIN_EDGE_LINES,
+    MAX_JUSTIFIED_GAP_EM, MIN_EDGE_LINES,
     MIN_SPACE_GAP_SHARE, NOTE_NUMBER_GAP_EM, NOTE_TEXT_SIZE_RATIO, SPACE_BASELINE_TOLERANCE, SPINE_TOLERANCE,
     SUPERIOR_WIDTH_RATIO, SUPERSCRIPT_RAISE_EM, SUPERSCRIPT_SIZE_RATIO, WEIGHT_CHANGE_GAP_EM, WORD_GAP_EM, chars_to_lines,
 )
@@ -748,3 +748,42 @@ def test_the_gap_after_a_list_marker_is_not_one_of_a_justified_lines_word_gaps()
     marker = chars("d)", 40, 100, size=SIZE)
     words = _words(["Favorise", "les", "échanges"], _end(marker) + 0.5 * SIZE, 2.3 * SIZE)
     assert texts(chars_to_lines(page(marker, *words))) == ["d) Favorise les échanges"]
+
+
+# --- a justified line stretched past a column gap ------------------------------------------------
+# A narrow column justified without hyphenation: full lines above and below, and between them
+# a line of three words (90 points of glyphs) stretched to the same measure, its two word
+# gaps ``gap_em`` font sizes (10 points) each.
+
+def _stretched(gap_em: float, short: float = 0.0):
+    gap = gap_em * 10
+    measure = 90 + 2 * gap
+    above, below = chars("x" * int(measure / 5), 30, 100), chars("x" * int(measure / 5), 30, 124)
+    middle = (chars("Lancement", 30, 112) + chars("du", 30 + 45 + gap, 112)
+              + chars("le plan", 30 + 55 + 2 * gap - short, 112))
+    return above, middle, below
+
+
+@pytest.mark.parametrize("gap_em", [JOIN_GAP_EM + 0.5, MAX_JUSTIFIED_GAP_EM - 0.5])
+def test_a_justified_line_stretched_past_a_column_gap_is_one_line(gap_em):
+    above, middle, below = _stretched(gap_em)
+    assert "Lancement du le plan" in texts(chars_to_lines(page(above, middle, below)))
+
+
+def test_pieces_further_apart_than_a_stretched_line_stay_apart():
+    above, middle, below = _stretched(MAX_JUSTIFIED_GAP_EM + 0.5)
+    assert "Lancement" in texts(chars_to_lines(page(above, middle, below)))
+
+
+def test_pieces_that_do_not_fill_a_neighbours_measure_stay_apart():
+    above, middle, below = _stretched(JOIN_GAP_EM + 0.5, short=10)  # ends 10 points short of it
+    assert "Lancement" in texts(chars_to_lines(page(above, middle, below)))
+
+
+def test_a_column_starting_at_an_edge_lines_share_is_not_joined_to_its_neighbour():
+    # Two columns whose rows fill, together, the measure of a line across both above them: the
+    # right column starts at one edge on every row, so its lines stay its own.
+    across = chars("y" * 40, 30, 88)
+    rows = [chars("gauche", 30, 100 + 12 * r) + chars("droite ligne", 170, 100 + 12 * r) for r in range(MIN_EDGE_LINES)]
+    lines = texts(chars_to_lines(page(across, *rows)))
+    assert lines.count("droite ligne") == MIN_EDGE_LINES

@@ -29,6 +29,11 @@ COLUMN_GAP_EM = 1.2
 # never share a line.
 JUSTIFIED_GAP_RATIO = 1.6
 JOIN_GAP_EM = 2.5
+# ... unless they are the pieces of one justified line (see _join_justified): at most this
+# many font sizes apart, their line running the measure of a line this many sizes above or
+# below.
+MAX_JUSTIFIED_GAP_EM = 8.0
+NEIGHBOUR_PITCH_EM = 2.0
 # A glyph may start this many font sizes left of the line's end (kerning, italics, overprint).
 OVERLAP_GAP_EM = 0.5
 # Glyphs whose baselines differ by more than this many font sizes share a line only when
@@ -219,7 +224,7 @@ def chars_to_lines(page: Page) -> tuple[Line, ...]:
             done.append(best)
         else:
             best.add(ch)
-    groups = _split_at_column_edges([sorted(b.chars, key=lambda c: c.bbox.x0) for b in done])
+    groups = _join_justified(_split_at_column_edges([sorted(b.chars, key=lambda c: c.bbox.x0) for b in done]))
     spaces.sort()
     superior = _superior_figures(groups)
     lines = [_finish_line(g, page.number, spaces, page.heavy_fonts, superior) for g in groups]
@@ -395,6 +400,94 @@ def _split_at_column_edges(groups: list[list[Char]]) -> list[list[Char]]:
             start = i
         out.append(chars[start:])
     return out
+
+
+def _join_justified(groups: list[list[Char]]) -> list[list[Char]]:
+    """Pieces of one justified line joined again: in a narrow column set justified without
+    hyphenation, a line of few words is stretched until its word gaps pass for column gaps.
+
+    Neighbouring pieces on one baseline, of one size, each at most MAX_JUSTIFIED_GAP_EM from
+    the next, are one line when together they run from edge to edge of the measure that a line
+    of the nearest row above or below fills, and none but the first starts at a left edge that
+    lines share (MIN_EDGE_LINES): a column, or the values beside their labels, do."""
+    pieces = [_Piece(g) for g in groups if g]
+    changed = True
+    while changed:
+        changed = False
+        rows = _rows(pieces)
+        starts = sorted(p.box.x0 for p in pieces)
+        for k, row in enumerate(rows):
+            i = 0
+            while i < len(row) - 1:
+                end = i  # the pieces after row[i] that may continue its line
+                while end + 1 < len(row) and _may_continue(row[end], row[end + 1], starts):
+                    end += 1
+                # the longest run of them that fills a neighbour's measure
+                j = next((j for j in range(end, i, -1) if _fills_a_measure(row[i], row[j], rows, k)), None)
+                if j is not None:
+                    row[i:j + 1] = [_Piece([c for piece in row[i:j + 1] for c in piece.chars])]
+                    changed = True
+                i += 1
+        pieces = [p for row in rows for p in row]
+    return [p.chars for p in sorted(pieces, key=lambda p: (p.box.top, p.box.x0))]
+
+
+class _Piece:
+    """A run of glyphs on one baseline, with its box and size."""
+
+    __slots__ = ("chars", "box", "size")
+
+    def __init__(self, chars: list[Char]) -> None:
+        self.chars = chars
+        self.box = _box_around(chars)
+        self.size = max(statistics.median(c.size for c in chars), MIN_SIZE)
+
+
+def _rows(pieces: list[_Piece]) -> list[list[_Piece]]:
+    """Pieces by baseline (their boxes' bottoms within BASELINE_TOLERANCE_EM), top down,
+    each row left to right."""
+    rows: list[list[_Piece]] = []
+    for piece in sorted(pieces, key=lambda p: p.box.bottom):
+        if rows and piece.box.bottom - rows[-1][0].box.bottom <= BASELINE_TOLERANCE_EM * piece.size:
+            rows[-1].append(piece)
+        else:
+            rows.append([piece])
+    return [sorted(row, key=lambda p: p.box.x0) for row in rows]
+
+
+def _may_continue(left: _Piece, right: _Piece, starts: Sequence[float]) -> bool:
+    """``right`` may be the next words of ``left``'s line, stretched: as large, no further
+    than MAX_JUSTIFIED_GAP_EM, and not at a left edge that lines share (a column, or the
+    values beside their labels, start at one edge line after line; a justified line's words
+    start wherever the widths before them put them)."""
+    size = left.size
+    if not (WORD_GAP_EM * size < right.box.x0 - left.box.x1 <= MAX_JUSTIFIED_GAP_EM * size
+            and abs(left.size - right.size) <= BODY_SIZE_TOLERANCE):
+        return False
+    at_edge = (bisect.bisect_right(starts, right.box.x0 + EDGE_TOLERANCE)
+               - bisect.bisect_left(starts, right.box.x0 - EDGE_TOLERANCE))
+    return at_edge < MIN_EDGE_LINES
+
+
+def _fills_a_measure(first: _Piece, last: _Piece, rows: list[list[_Piece]], k: int) -> bool:
+    """From ``first`` to ``last``, the row runs from edge to edge of a line of the nearest row
+    above or below."""
+    x0, x1, size = first.box.x0, last.box.x1, first.size
+    near = (_nearest_row(rows, k, -1, x0, x1, size), _nearest_row(rows, k, +1, x0, x1, size))
+    return any(abs(p.box.x0 - x0) <= EDGE_TOLERANCE and abs(p.box.x1 - x1) <= EDGE_TOLERANCE for r in near for p in r)
+
+
+def _nearest_row(rows: list[list[_Piece]], k: int, step: int, x0: float, x1: float, size: float) -> list[_Piece]:
+    """The pieces between x0 and x1 of the nearest row above (step -1) or below (+1) row k,
+    within NEIGHBOUR_PITCH_EM; none when no row there has any."""
+    bottom = rows[k][0].box.bottom
+    j = k + step
+    while 0 <= j < len(rows) and abs(rows[j][0].box.bottom - bottom) <= NEIGHBOUR_PITCH_EM * size:
+        found = [p for p in rows[j] if p.box.x1 > x0 and p.box.x0 < x1]
+        if found:
+            return found
+        j += step
+    return []
 
 
 def _is_bold(fontname: str, heavy: frozenset[str]) -> bool:
