@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from samplekit.markup import TOKEN, marker_value
+from samplekit.markup import TOKEN, join_label, marker_value
 from samplekit.spec import Footnote, It, Sample, Sec, TL
 
 FIXED_PDF_DATE = "20230115120000"          # written over LibreOffice's export time
@@ -240,6 +240,11 @@ class WriterLayout:
     # each nesting level, and a font face to declare for a body font Writer is not told of.
     list_chars: tuple[str, ...] = ()
     body_face: str | None = None
+    # Section headings: "rule" (bold, coloured, a rule under them), "light" (larger, coloured,
+    # not bold, no rule: Word's built-in headings) or "band" (bold white on a coloured band).
+    heading_look: str = "rule"
+    justify: bool = False               # body text justified and hyphenated by Writer
+    timeline_tab: bool = False          # timelines as "label<TAB>entry" hanging paragraphs
 
 
 class WriterSheet:
@@ -263,11 +268,23 @@ class WriterSheet:
         after = st["para_after"]
         lh = st.get("line_height", 118)
 
-        def pstyle(name, parent="Standard", para="", text="", extra="", tabs=""):
+        def pstyle(name, parent="Standard", para="", text="", extra="", tabs="", hyph=nohyph):
             return (f'<style:style style:name="{name}" style:family="paragraph" '
                     f'style:parent-style-name="{parent}" {extra}>'
                     f'<style:paragraph-properties {para}>{tabs}</style:paragraph-properties>'
-                    f'<style:text-properties {text} {nohyph}/></style:style>')
+                    f'<style:text-properties {text} {hyph}/></style:style>')
+
+        # Justified text: Writer hyphenates it (with Debian's hyphen-fr and hyphen-en-us).
+        justify = ' fo:text-align="justify"' if lay.justify else ""
+        body_hyph = nohyph.replace('"false"', '"true"') if lay.justify else nohyph
+        heading_para, heading_text = {
+            "rule": (f'fo:margin-top="{st.get("head_before", 0.3)}cm" fo:margin-bottom="0.1cm" fo:keep-with-next="always" fo:border-bottom="0.06pt solid ' + st["accent"] + '" fo:padding-bottom="0.03cm"',
+                     f'{head} fo:font-size="{st["head_size"]}pt" fo:font-weight="bold" fo:color="{st["accent"]}"'),
+            "light": (f'fo:margin-top="{st.get("head_before", 0.3) + 0.12:.2f}cm" fo:margin-bottom="0.1cm" fo:keep-with-next="always"',
+                      f'{head} fo:font-size="{st["head_size"] + 1.5}pt" fo:color="{st["accent"]}"'),
+            "band": (f'fo:margin-top="{st.get("head_before", 0.3)}cm" fo:margin-bottom="0.1cm" fo:keep-with-next="always" fo:background-color="{st["accent"]}" fo:padding="0.06cm"',
+                     f'{head} fo:font-size="{st["head_size"]}pt" fo:font-weight="bold" fo:color="#FFFFFF"'),
+        }[lay.heading_look]
 
         right = "27.3cm" if lay.landscape else "18.6cm"
         return f"""
@@ -285,16 +302,16 @@ class WriterSheet:
   <style:table-properties table:border-model="collapsing"/>
  </style:default-style>
  {pstyle("Standard", parent="", text=body + " " + lang, extra='style:class="text"').replace(' style:parent-style-name=""', "")}
- {pstyle("Text_20_body", para=f'fo:margin-top="0cm" fo:margin-bottom="{after}cm" fo:line-height="{lh}%"', extra='style:display-name="Text body"')}
+ {pstyle("Text_20_body", para=f'fo:margin-top="0cm" fo:margin-bottom="{after}cm" fo:line-height="{lh}%"' + justify, extra='style:display-name="Text body"', hyph=body_hyph)}
  {pstyle("Title", para='fo:margin-top="0cm" fo:margin-bottom="0.05cm" fo:padding-left="0.3cm" fo:background-color="' + st["band"] + '"', text=f'{head} fo:font-size="{st["title_size"]}pt" fo:font-weight="bold" fo:color="{st["accent"]}"')}
  {pstyle("Header_20_line", para='fo:margin-top="0cm" fo:margin-bottom="0.04cm" fo:padding-left="0.3cm" fo:background-color="' + st["band"] + '"', text=f'{head} fo:font-size="{st["header_size"]}pt"', extra='style:display-name="Header line"')}
  {pstyle("Header_20_line_20_bold", parent="Header_20_line", text='fo:font-weight="bold"', extra='style:display-name="Header line bold"')}
- {pstyle("Section_20_heading", para=f'fo:margin-top="{st.get("head_before", 0.3)}cm" fo:margin-bottom="0.1cm" fo:keep-with-next="always" fo:border-bottom="0.06pt solid ' + st["accent"] + '" fo:padding-bottom="0.03cm"', text=f'{head} fo:font-size="{st["head_size"]}pt" fo:font-weight="bold" fo:color="{st["accent"]}"', extra='style:display-name="Section heading"')}
+ {pstyle("Section_20_heading", para=heading_para, text=heading_text, extra='style:display-name="Section heading"')}
  {pstyle("Subheading", para='fo:margin-top="0.02cm" fo:margin-bottom="0.08cm" fo:keep-with-next="always"', text=f'{head} fo:font-size="{st["sub_size"]}pt" fo:font-weight="bold"')}
  {pstyle("Event_20_title", parent="Text_20_body", para='fo:margin-top="0.1cm" fo:keep-with-next="always"', text='fo:font-weight="bold"', extra='style:display-name="Event title"')}
- {pstyle("List_20_item", parent="Text_20_body", extra='style:display-name="List item"')}
+ {pstyle("List_20_item", parent="Text_20_body", extra='style:display-name="List item"', hyph=body_hyph)}
  {pstyle("Table_20_label", para='fo:margin-top="0cm" fo:margin-bottom="0cm"', text=f'{head} fo:font-weight="bold" fo:color="{st["accent"]}"', extra='style:display-name="Table label"')}
- {pstyle("Table_20_contents", para=f'fo:margin-top="0cm" fo:margin-bottom="{after}cm" fo:line-height="{lh}%"', extra='style:display-name="Table contents"')}
+ {pstyle("Table_20_contents", para=f'fo:margin-top="0cm" fo:margin-bottom="{after}cm" fo:line-height="{lh}%"' + justify, extra='style:display-name="Table contents"', hyph=body_hyph)}{self.tab_timeline_styles(pstyle, body_hyph) if lay.timeline_tab else ""}
  {pstyle("Footnote", para='fo:margin-left="0.4cm" fo:text-indent="-0.4cm" fo:margin-top="0cm" fo:margin-bottom="0cm"', text=f'fo:font-size="{st["foot_size"]}pt"')}
  {pstyle("Header", text='fo:font-size="7pt" fo:color="#666666"', para='fo:text-align="end"')}
  {pstyle("Footer", text='fo:font-size="7pt" fo:color="#666666"', para='fo:border-top="0.06pt solid #999999" fo:padding-top="0.05cm"', tabs=f'<style:tab-stops><style:tab-stop style:position="{right}" style:type="right"/></style:tab-stops>')}
@@ -315,8 +332,49 @@ class WriterSheet:
     <style:list-level-label-alignment text:label-followed-by="listtab" text:list-tab-stop-position="0.6cm" fo:text-indent="-0.5cm" fo:margin-left="0.6cm"/>
    </style:list-level-properties>
   </text:list-level-style-number>
- </text:list-style>{self.letters_style() if lay.list_chars else ""}
+ </text:list-style>{self.numbered_styles()}
 </office:styles>"""
+
+    def tab_timeline_styles(self, pstyle, hyph: str) -> str:
+        """A timeline label then a tab, the entry hanging after it; a group's next entries
+        under the first."""
+        st = self.lay.style
+        indent, after = f'{st["label_w"]}cm', st["para_after"]
+        return (pstyle("Timeline", parent="Text_20_body", hyph=hyph,
+                       para=f'fo:margin-left="{indent}" fo:text-indent="-{indent}" fo:margin-bottom="{after}cm"',
+                       tabs='<style:tab-stops><style:tab-stop style:position="0cm"/></style:tab-stops>')
+                + pstyle("Timeline_20_cont", parent="Text_20_body", hyph=hyph,
+                         para=f'fo:margin-left="{indent}" fo:text-indent="0cm" fo:margin-bottom="{after}cm"',
+                         extra='style:display-name="Timeline cont"')
+                + '<style:style style:name="Strong" style:family="text">'
+                  f'<style:text-properties fo:font-weight="bold" fo:color="{st["accent"]}"/></style:style>')
+
+    def numbered_styles(self) -> str:
+        """A list style for each numbering the sections use in the forms "numbered-list" and
+        "events-numbered" (L_n1, L_n2, ... in the order first used)."""
+        return "".join(self.number_style(name, numbering) for numbering, name in self.numbering_names().items())
+
+    def numbering_names(self) -> dict[tuple[str, ...], str]:
+        names: dict[tuple[str, ...], str] = {}
+        for sec in self.s.sections:
+            if sec.form in ("numbered-list", "events-numbered"):
+                names.setdefault(sec.numbering, f"L_n{len(names) + 1}")
+        return names
+
+    @staticmethod
+    def number_style(name: str, numbering: tuple[str, ...]) -> str:
+        """Levels numbered as spec numbering styles say ("1." -> format 1, suffix ".")."""
+        levels = []
+        for i, style in enumerate(numbering, 1):
+            margin = 0.6 * i
+            levels.append(
+                f'<text:list-level-style-number text:level="{i}" style:num-suffix="{style[1:]}" '
+                f'style:num-format="{style[0]}"><style:list-level-properties '
+                f'text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment '
+                f'text:label-followed-by="listtab" text:list-tab-stop-position="{margin:.2f}cm" '
+                f'fo:text-indent="-0.5cm" fo:margin-left="{margin:.2f}cm"/></style:list-level-properties>'
+                f'</text:list-level-style-number>')
+        return f'<text:list-style style:name="{name}">{"".join(levels)}</text:list-style>'
 
     def body_face(self) -> str:
         name = self.lay.body_face
@@ -324,16 +382,6 @@ class WriterSheet:
             return ""
         return (f'\n <style:font-face style:name="{name}" svg:font-family="&apos;{name}&apos;" '
                 f'style:font-pitch="variable"/>')
-
-    @staticmethod
-    def letters_style() -> str:
-        """A list lettered "a)" at its first level."""
-        return ('<text:list-style style:name="L_letters"><text:list-level-style-number text:level="1" '
-                'style:num-suffix=")" style:num-format="a"><style:list-level-properties '
-                'text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment '
-                'text:label-followed-by="listtab" text:list-tab-stop-position="0.6cm" fo:text-indent="-0.5cm" '
-                'fo:margin-left="0.6cm"/></style:list-level-properties></text:list-level-style-number>'
-                '</text:list-style>')
 
     @staticmethod
     def list_style(name: str, chars: list[str]) -> str:
@@ -460,19 +508,25 @@ class WriterSheet:
                     out.append(self.nested_list("L_trait", it.children))
         elif sec.form == "list":
             out.append(self.nested_list("L_trait", sec.blocks))
+        elif sec.form == "numbered-list":
+            out.append(self.nested_list(self.numbering_names()[sec.numbering], sec.blocks))
+        elif sec.form == "events-numbered":
+            out.append(self.nested_list(self.numbering_names()[sec.numbering], sec.blocks, first="Event_20_title"))
         else:
-            style = {"arrows": "L_arrows", "numbered": "L_numbers", "bullets": "L_dots",
-                     "numbered-a": "L_letters"}[sec.form]
+            style = {"arrows": "L_arrows", "numbered": "L_numbers", "bullets": "L_dots"}[sec.form]
             out.append(self.simple_list(style, sec.blocks))
         return out
 
-    def nested_list(self, style: str, items: list[It]) -> str:
-        """A list whose items' children are lists one level down (the style's next level)."""
-        def level(items: list[It]) -> str:
-            return "".join(f'<text:list-item>{self.p("List_20_item", it.text)}'
-                           f'{f"<text:list>{level(it.children)}</text:list>" if it.children else ""}'
-                           f'</text:list-item>' for it in items)
-        return f'<text:list text:style-name="{style}">{level(items)}</text:list>'
+    def nested_list(self, style: str, items: list[It], first: str = "List_20_item") -> str:
+        """A list whose items' children are lists one level down (the style's next level);
+        ``first``: the paragraph style of the top level's items."""
+        def level(items: list[It], para: str) -> str:
+            out = []
+            for it in items:
+                below = f"<text:list>{level(it.children, 'List_20_item')}</text:list>" if it.children else ""
+                out.append(f'<text:list-item>{self.p(para, it.text)}{below}</text:list-item>')
+            return "".join(out)
+        return f'<text:list text:style-name="{style}">{level(items, first)}</text:list>'
 
     def simple_list(self, style: str, items: list[It]) -> str:
         lis = "".join(f'<text:list-item>{self.p("List_20_item", it.text)}</text:list-item>'
@@ -480,7 +534,14 @@ class WriterSheet:
         return f'<text:list text:style-name="{style}">{lis}</text:list>'
 
     def timeline(self, groups: list[TL]) -> str:
-        """A two-column table: the label cell spans the rows of its entries."""
+        """A two-column table: the label cell spans the rows of its entries; with
+        `timeline_tab`, hanging paragraphs instead."""
+        if self.lay.timeline_tab:
+            return "".join(
+                (f'<text:p text:style-name="Timeline"><text:span text:style-name="Strong">'
+                 f'{escape(join_label(g.label))}</text:span><text:tab/>{self.notes.inline(e.text)}</text:p>'
+                 if k == 0 else self.p("Timeline_20_cont", e.text))
+                for g in groups for k, e in enumerate(g.entries))
         out = ['<table:table table:name="Timeline" table:style-name="Timeline">',
                '<table:table-column table:style-name="Timeline.A"/>',
                '<table:table-column table:style-name="Timeline.B"/>']
@@ -547,8 +608,8 @@ PT_PER_CM = 72 / 2.54
 USABLE_CM = {False: 21.0 - 2.4, True: 29.7 - 2.4}  # the text width, portrait and landscape
 COLUMN_GAP_CM = 0.8
 LINE_HEIGHT = 118  # per cent of the font size, the Writer sheet's default
-# What the progress section is set as, by the timeline trait; the closing sections, by numbering.
-PROGRESS_FORM, CLOSING_FORMS = "paras+timeline", {"none": "list", "1.": "numbered", "a)": "numbered-a"}
+# How the traits' headings are drawn (WriterLayout.heading_look).
+HEADING_LOOKS = {"bold": "rule", "light": "light", "band": "band"}
 
 
 class WriterLayoutError(Exception):
@@ -577,11 +638,20 @@ def writer_layout(sample: Sample, look: dict) -> tuple[WriterLayout, Sample]:
         page_word=("Page", "sur") if french else ("Page", "of"),
         timeline_borders=look["timeline"] == "table",
         list_chars=(LIST_CHARS[look["bullets"]], *DEEP_CHARS.get(look["bullets"], DEEP_CHARS[None])),
-        body_face=WRITER_FACES[look["font"]])
-    forms = {"progress": PROGRESS_FORM, "activities": "events-list"}
-    closing = CLOSING_FORMS[look.get("numbering", "none")]
-    sections = [replace(sec, form=forms.get(sec.kind, closing)) for sec in sample.sections]
-    return layout, replace(sample, sections=sections)
+        body_face=WRITER_FACES[look["font"]], heading_look=HEADING_LOOKS[look.get("headings", "bold")],
+        justify=look.get("hyphenation") == "justified", timeline_tab=look["timeline"] == "tab")
+    return layout, replace(sample, sections=[replace(sec, form=writer_form(sec)) for sec in sample.sections])
+
+
+def writer_form(sec: Sec) -> str:
+    """How a section's blocks are set, from what they are: a timeline after its paragraphs;
+    events (items with children), as bold titles over their lists; lists, numbered when the
+    section says how."""
+    if any(isinstance(b, TL) for b in sec.blocks) or sec.kind == "progress":
+        return "paras+timeline"
+    if any(b.children for b in sec.blocks) or sec.kind == "activities":
+        return "events-numbered" if sec.numbering else "events-list"
+    return "numbered-list" if sec.numbering else "list"
 
 
 def render_writer(sample: Sample, look: dict, pdf: Path) -> Sample:

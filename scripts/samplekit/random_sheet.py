@@ -82,8 +82,11 @@ RENDERER_TRAITS: dict[str, dict[str, tuple]] = {
     "libreoffice": {  # Writer: its own columns (balanced), lists, tables and footnotes
         "boxes": ("none",),
         "bullets": ("bullet", "dash", "arrow", "check", "square"),  # list bullets, OpenSymbol glyphs
-        "timeline": ("labels left", "table", "none"),  # a borderless or a ruled two-column table
+        # a borderless or a ruled two-column table, or "label<TAB>entry" hanging paragraphs
+        "timeline": ("labels left", "table", "tab", "none"),
         "header": ("stacked",),
+        "headings": ("bold", "light", "band"),  # bold and ruled, Word's light headings, or on a band
+        "hyphenation": ("none", "justified"),  # justified text, hyphenated by Writer
         "numbering": ("none", "1.", "a)"),
         "notes": ("page foot",),  # Writer's footnotes, numbered through the document
         "orientation": ("portrait", "landscape"),
@@ -347,44 +350,43 @@ def render(gen: Generated, pdf: Path) -> Generated:
     return _render_reportlab(gen, pdf)
 
 
+def _flowed(gen: Generated, pdf: Path, draw, refusal: type[Exception], look: dict) -> Generated:
+    """A producer that flows the sections through its columns and pages itself draws the
+    spec (``draw(sample, look, pdf)`` -> the sample with its pages); its refusals, and more
+    than MAX_PAGES pages, are a LayoutError."""
+    producer = gen.traits["renderer"]
+    try:
+        sample = draw(replace(gen.sample, producer=producer), look, pdf)
+    except refusal as exc:
+        pdf.unlink(missing_ok=True)
+        raise LayoutError(str(exc)) from exc
+    if sample.pages > MAX_PAGES:
+        pdf.unlink()
+        raise LayoutError(f"seed {gen.seed}: more than {MAX_PAGES} pages")
+    return replace(gen, sample=sample)
+
+
+def _running_label(traits: dict) -> str:
+    return "Processus de Rabat" if traits["language"] == "fr" else "Rabat Process"
+
+
 def _render_libreoffice(gen: Generated, pdf: Path) -> Generated:
-    """Writer flows the sections through its columns and pages; refused where LibreOffice is
-    not installed, or past MAX_PAGES pages."""
+    """Writer: refused where LibreOffice is not installed."""
     from samplekit.libreoffice import WriterLayoutError, render_writer
 
     traits = gen.traits
     accent, fill = PALETTES[sorted(BOLD).index(traits["font"]) % len(PALETTES)]
-    footer = None
-    if traits["footer"] == "page numbers":
-        footer = "Processus de Rabat" if traits["language"] == "fr" else "Rabat Process"
     look = {**traits, "accent": accent, "band_fill": fill, "label_w": round(LABEL_W * 2.54 / 72, 2),
-            "running_footer": footer}
-    try:
-        sample = render_writer(replace(gen.sample, producer="libreoffice"), look, pdf)
-    except WriterLayoutError as exc:
-        pdf.unlink(missing_ok=True)
-        raise LayoutError(str(exc)) from exc
-    if sample.pages > MAX_PAGES:
-        pdf.unlink()
-        raise LayoutError(f"seed {gen.seed}: more than {MAX_PAGES} pages")
-    return replace(gen, sample=sample)
+            "running_footer": _running_label(traits) if traits["footer"] == "page numbers" else None}
+    return _flowed(gen, pdf, render_writer, WriterLayoutError, look)
 
 
 def _render_chromium(gen: Generated, pdf: Path) -> Generated:
-    """Chromium flows the sections through CSS columns and pages; refused where Chromium is
-    not installed, or past MAX_PAGES pages."""
+    """Chromium, through CSS columns and pages: refused where Chromium is not installed."""
     from samplekit.chromium_sheet import ChromiumLayoutError, render_chromium
 
     look = {**gen.traits, "accent": gen.style["band"], "band": gen.style["band"], "palettes": PALETTES}
-    try:
-        sample = render_chromium(replace(gen.sample, producer="chromium"), look, pdf)
-    except ChromiumLayoutError as exc:
-        pdf.unlink(missing_ok=True)
-        raise LayoutError(str(exc)) from exc
-    if sample.pages > MAX_PAGES:
-        pdf.unlink()
-        raise LayoutError(f"seed {gen.seed}: more than {MAX_PAGES} pages")
-    return replace(gen, sample=sample)
+    return _flowed(gen, pdf, render_chromium, ChromiumLayoutError, look)
 
 
 def pdf_check(gen: Generated):
@@ -402,21 +404,12 @@ def pdf_check(gen: Generated):
 
 
 def _render_typst(gen: Generated, pdf: Path) -> Generated:
-    """Typst flows the sections through its columns and pages itself; more than MAX_PAGES
-    pages is refused."""
+    """Typst, through its own columns and pages."""
     from samplekit.typst import TypstLayoutError, render_typst
 
-    traits = gen.traits
-    look = {**traits, "accent": gen.style["band"], "band": gen.style["band"], "palettes": PALETTES,
-            "running_label": "Processus de Rabat" if traits["language"] == "fr" else "Rabat Process"}
-    try:
-        sample = render_typst(replace(gen.sample, producer="typst"), look, pdf)
-    except TypstLayoutError as exc:
-        raise LayoutError(str(exc)) from exc
-    if sample.pages > MAX_PAGES:
-        pdf.unlink()
-        raise LayoutError(f"seed {gen.seed}: more than {MAX_PAGES} pages")
-    return replace(gen, sample=sample)
+    look = {**gen.traits, "accent": gen.style["band"], "band": gen.style["band"], "palettes": PALETTES,
+            "running_label": _running_label(gen.traits)}
+    return _flowed(gen, pdf, render_typst, TypstLayoutError, look)
 
 
 def _render_reportlab(gen: Generated, pdf: Path) -> Generated:
@@ -462,9 +455,7 @@ def _render_reportlab(gen: Generated, pdf: Path) -> Generated:
     sample = replace(gen.sample, sections=placed_sections, pages=pages,
                      footnotes=[replace(n, page=pages) for n in notes])
     gen = replace(gen, sample=sample)
-    footer = None
-    if traits["footer"] == "page numbers":
-        footer = "Processus de Rabat" if traits["language"] == "fr" else "Rabat Process"
+    footer = _running_label(traits) if traits["footer"] == "page numbers" else None
     notes_region = Region(pages, MARGIN, BOTTOM - notes_h + 14, PAGE_W - 2 * MARGIN)
     try:
         BoxedSheet(sample, style, header_style=traits["header"], footnote_region=notes_region,

@@ -351,3 +351,25 @@ def test_one_label_level_with_a_later_entry_and_not_centred_dates_from_that_entr
         block("Fin|2019", x=330, top=128, bold=True),
     ]
     assert _dated(blocks) == [("Un.", None), ("Deux.", None), ("Trois.", "2019-39")]
+
+
+def test_labels_then_a_tab_date_entries_that_start_left_of_a_longer_label():
+    # Word's "label<TAB>entry" paragraphs with a hanging indent: each entry starts at the tab
+    # stop after its own label (x=120 after a short label, x=170 after a long one), and an
+    # entry's next lines hang at the indent, left of the longer label's end (x=155).
+    from builders import line
+    from factextract.model import Block
+
+    hanging = Block.of([line("Réunions mensuelles de coordination entre", x=170, top=130),
+                        line("les services et la société civile.", x=120, top=142)])
+    blocks = [
+        block("Mai 2021", x=60, top=100, bold=True),
+        block("Lancement d’un projet.", x=120, top=100, width=250),
+        block("Mise en place d’un guichet.", x=120, top=115, width=250),  # the same label's
+        block("Depuis octobre 2022", x=60, top=130, bold=True),
+        hanging,
+    ]
+    assert _dated(blocks) == [
+        ("Lancement d’un projet.", "2021-05"), ("Mise en place d’un guichet.", "2021-05"),
+        (hanging.text, "2022-10/.."),
+    ]

@@ -230,13 +230,17 @@ def _with_text(period: Period, text: str) -> Period:
 
 
 def _beside(label: Block, other: Block, page_width: float) -> bool:
-    """True when other stands left or right of label, not above or below it."""
-    if label.bbox.h_overlap(other.bbox) > SIDE_TOLERANCE:
+    """True when other stands left or right of label, not above or below it. Its left edge is
+    that of its lines level with the label, when it has any: its later lines may run back
+    under a long label, as a hanging indent's do."""
+    level = [ln.bbox.x0 for ln in other.lines if ln.bbox.v_overlap(label.bbox) > 0]
+    box = BBox(min(level), other.bbox.top, other.bbox.x1, other.bbox.bottom) if level else other.bbox
+    if label.bbox.h_overlap(box) > SIDE_TOLERANCE:
         return False
-    if other.bbox.x0 >= label.bbox.x1 - SIDE_TOLERANCE:
-        distance = other.bbox.x0 - label.bbox.x1
+    if box.x0 >= label.bbox.x1 - SIDE_TOLERANCE:
+        distance = box.x0 - label.bbox.x1
     else:
-        distance = label.bbox.x0 - other.bbox.x1
+        distance = label.bbox.x0 - box.x1
     return distance <= page_width * MAX_LABEL_DISTANCE_SHARE
 
 
@@ -338,12 +342,21 @@ def _within(entry: Block, label: _Label) -> bool:
 
 
 def _on_side(entry: Block, column: Sequence[_Label], side: Side, page_width: float) -> bool:
-    """The entry stands on that side of the label column, near enough to be dated by it."""
+    """The entry stands on that side of the label column, near enough to be dated by it:
+    beside the labels level with its first line, else the nearest label above it (labels
+    then a tab: each entry starts at the tab stop after its own label, left of a longer
+    label's end), else the whole column."""
     if entry.page != column[0].block.page:
         return False
-    left = min(lb.block.bbox.x0 for lb in column)
-    right = max(lb.block.bbox.x1 for lb in column)
-    distance = left - entry.bbox.x1 if side == "left" else entry.bbox.x0 - right
+    first = entry.lines[0].bbox
+    level = [lb for lb in column if lb.block.bbox.v_overlap(first) > 0]
+    above = [lb for lb in column if lb.block.bbox.top <= first.top + LABEL_TOP_TOLERANCE]
+    near = level or ([max(above, key=lambda lb: lb.block.bbox.top)] if above else list(column))
+    left = min(lb.block.bbox.x0 for lb in near)
+    right = max(lb.block.bbox.x1 for lb in near)
+    # an entry's later lines may run back under the label (a hanging indent): its first line
+    # says where it starts
+    distance = left - entry.bbox.x1 if side == "left" else first.x0 - right
     return -SIDE_TOLERANCE <= distance <= page_width * MAX_LABEL_DISTANCE_SHARE
 
 
