@@ -245,6 +245,9 @@ class WriterLayout:
     heading_look: str = "rule"
     justify: bool = False               # body text justified and hyphenated by Writer
     timeline_tab: bool = False          # timelines as "label<TAB>entry" hanging paragraphs
+    timeline_rule: bool = False         # labels right-aligned left of a line down the entries
+    banner: bool = False                # the first header line above the title, larger than it
+    closing_columns: int = 1            # the sections after the activities, side by side in N columns
 
 
 class WriterSheet:
@@ -311,7 +314,7 @@ class WriterSheet:
  {pstyle("Event_20_title", parent="Text_20_body", para='fo:margin-top="0.1cm" fo:keep-with-next="always"', text='fo:font-weight="bold"', extra='style:display-name="Event title"')}
  {pstyle("List_20_item", parent="Text_20_body", extra='style:display-name="List item"', hyph=body_hyph)}
  {pstyle("Table_20_label", para='fo:margin-top="0cm" fo:margin-bottom="0cm"', text=f'{head} fo:font-weight="bold" fo:color="{st["accent"]}"', extra='style:display-name="Table label"')}
- {pstyle("Table_20_contents", para=f'fo:margin-top="0cm" fo:margin-bottom="{after}cm" fo:line-height="{lh}%"' + justify, extra='style:display-name="Table contents"', hyph=body_hyph)}{self.tab_timeline_styles(pstyle, body_hyph) if lay.timeline_tab else ""}
+ {pstyle("Table_20_contents", para=f'fo:margin-top="0cm" fo:margin-bottom="{after}cm" fo:line-height="{lh}%"' + justify, extra='style:display-name="Table contents"', hyph=body_hyph)}{self.tab_timeline_styles(pstyle, body_hyph) if lay.timeline_tab else ""}{self.trait_styles(pstyle, head) if lay.list_chars else ""}
  {pstyle("Footnote", para='fo:margin-left="0.4cm" fo:text-indent="-0.4cm" fo:margin-top="0cm" fo:margin-bottom="0cm"', text=f'fo:font-size="{st["foot_size"]}pt"')}
  {pstyle("Header", text='fo:font-size="7pt" fo:color="#666666"', para='fo:text-align="end"')}
  {pstyle("Footer", text='fo:font-size="7pt" fo:color="#666666"', para='fo:border-top="0.06pt solid #999999" fo:padding-top="0.05cm"', tabs=f'<style:tab-stops><style:tab-stop style:position="{right}" style:type="right"/></style:tab-stops>')}
@@ -334,6 +337,19 @@ class WriterSheet:
   </text:list-level-style-number>
  </text:list-style>{self.numbered_styles()}
 </office:styles>"""
+
+    def trait_styles(self, pstyle, head: str) -> str:
+        """The random sheets' own paragraph styles: a banner line above the title, an event's
+        date line, a label set flush right."""
+        st = self.lay.style
+        return (pstyle("Banner", para=f'fo:margin-top="0cm" fo:margin-bottom="0.02cm" fo:padding-left="0.3cm" '
+                                      f'fo:background-color="{st["band"]}"',
+                       text=f'{head} fo:font-size="{st["title_size"] * 1.25:.1f}pt" fo:font-weight="bold" '
+                            f'fo:color="{st["accent"]}" fo:letter-spacing="0.05cm"')
+                + pstyle("Event_20_date", parent="Text_20_body", para='fo:keep-with-next="always"',
+                         text=f'fo:font-style="italic" fo:color="{st["accent"]}"', extra='style:display-name="Event date"')
+                + pstyle("Table_20_label_20_right", parent="Table_20_label", para='fo:text-align="end"',
+                         extra='style:display-name="Table label right"'))
 
     def tab_timeline_styles(self, pstyle, hyph: str) -> str:
         """A timeline label then a tab, the entry hanging after it; a group's next entries
@@ -448,8 +464,20 @@ class WriterSheet:
  </style:style>
  <style:style style:name="Timeline.cell" style:family="table-cell">
   <style:table-cell-properties style:vertical-align="top" fo:padding="0.08cm" {border}/>
- </style:style>
+ </style:style>{self.trait_automatic_styles() if lay.list_chars else ""}
 </office:automatic-styles>"""
+
+    def trait_automatic_styles(self) -> str:
+        st = self.lay.style
+        return (f'<style:style style:name="P_banner_first" style:family="paragraph" style:parent-style-name="Banner" '
+                f'style:master-page-name="First_20_Page"/>'
+                f'<style:style style:name="Timeline.entry" style:family="table-cell"><style:table-cell-properties '
+                f'style:vertical-align="top" fo:padding="0.08cm" fo:border="none" '
+                f'fo:border-left="1.2pt solid {st["accent"]}"/></style:style>'
+                f'<style:style style:name="SectClose" style:family="section"><style:section-properties '
+                f'text:dont-balance-text-columns="false" style:editable="false"><style:columns '
+                f'fo:column-count="{self.lay.closing_columns}" fo:column-gap="0.8cm"/></style:section-properties>'
+                f'</style:style>')
 
     def master_styles(self) -> str:
         s, lay = self.s, self.lay
@@ -503,7 +531,9 @@ class WriterSheet:
                     out.append(self.simple_list("L_dots", it.children))
         elif sec.form == "events-list":
             for k, it in enumerate(sec.blocks):
-                out.append(self.p("P_event_first" if k == 0 else "Event_20_title", it.text))
+                title, *more = it.pieces or [it.text]  # a title, and the lines printed under it
+                out.append(self.p("P_event_first" if k == 0 else "Event_20_title", title))
+                out += [self.p("Event_20_date", line) for line in more]
                 if it.children:
                     out.append(self.nested_list("L_trait", it.children))
         elif sec.form == "list":
@@ -551,12 +581,14 @@ class WriterSheet:
                 if k == 0:
                     n = len(group.entries)
                     span = f' table:number-rows-spanned="{n}"' if n > 1 else ""
+                    label_style = "Table_20_label_20_right" if self.lay.timeline_rule else "Table_20_label"
                     out.append(f'<table:table-cell table:style-name="Timeline.cell" '
                                f'office:value-type="string"{span}>'
-                               f'{self.p("Table_20_label", group.label)}</table:table-cell>')
+                               f'{self.p(label_style, group.label)}</table:table-cell>')
                 else:
                     out.append("<table:covered-table-cell/>")
-                out.append(f'<table:table-cell table:style-name="Timeline.cell" '
+                entry_cell = "Timeline.entry" if self.lay.timeline_rule else "Timeline.cell"
+                out.append(f'<table:table-cell table:style-name="{entry_cell}" '
                            f'office:value-type="string">{self.p("Table_20_contents", it.text)}'
                            f'</table:table-cell>')
                 out.append("</table:table-row>")
@@ -565,10 +597,23 @@ class WriterSheet:
 
     def document(self) -> str:
         s, lay = self.s, self.lay
-        body = [self.p("P_first", s.title),
-                self.p("Header_20_line_20_bold", s.header_lines[0])]
-        body += [self.p("Header_20_line", h) for h in s.header_lines[1:]]
-        if lay.columns > 1:
+        if lay.banner:
+            body = [self.p("P_banner_first", s.header_lines[0]), self.p("Title", s.title)]
+            rest = s.header_lines[1:]
+        else:
+            body = [self.p("P_first", s.title)]
+            rest = s.header_lines
+        body += [self.p("Header_20_line_20_bold", rest[0])] + [self.p("Header_20_line", h) for h in rest[1:]]
+        if lay.closing_columns > 1:
+            # the sections after the activities side by side, in a Writer section of their own
+            split = next(k for k, sec in enumerate(s.sections) if sec.kind == "activities") + 1
+            for sec in s.sections[:split]:
+                body += self.section(sec)
+            body.append('<text:section text:style-name="SectClose" text:name="Closing">')
+            for sec in s.sections[split:]:
+                body += self.section(sec)
+            body.append("</text:section>")
+        elif lay.columns > 1:
             # one Writer section per page run, so that Writer balances each page's columns
             k = 0
             for sec in s.sections:
@@ -639,8 +684,14 @@ def writer_layout(sample: Sample, look: dict) -> tuple[WriterLayout, Sample]:
         timeline_borders=look["timeline"] == "table",
         list_chars=(LIST_CHARS[look["bullets"]], *DEEP_CHARS.get(look["bullets"], DEEP_CHARS[None])),
         body_face=WRITER_FACES[look["font"]], heading_look=HEADING_LOOKS[look.get("headings", "bold")],
-        justify=look.get("hyphenation") == "justified", timeline_tab=look["timeline"] == "tab")
-    return layout, replace(sample, sections=[replace(sec, form=writer_form(sec)) for sec in sample.sections])
+        justify=look.get("hyphenation") == "justified", timeline_tab=look["timeline"] == "tab",
+        timeline_rule=look["timeline"] == "rule", banner=look["header"] == "banner",
+        closing_columns=2 if look.get("closing") == "side by side" and look["columns"] == 1 else 1)
+    sections = [replace(sec, form=writer_form(sec)) for sec in sample.sections]
+    if layout.closing_columns > 1:  # the second of the closing sections starts the second column
+        split = next(k for k, sec in enumerate(sections) if sec.kind == "activities") + 1
+        sections[split + 1:split + 2] = [replace(sec, break_before="column") for sec in sections[split + 1:split + 2]]
+    return layout, replace(sample, sections=sections)
 
 
 def writer_form(sec: Sec) -> str:
@@ -683,6 +734,7 @@ def render_writer(sample: Sample, look: dict, pdf: Path) -> Sample:
 # --------------------------------------------------------------------------------------
 
 SMALL = 0.8    # a note number is smaller than this share of the page's most common size
+GLUED_MARKER = 1.0  # points at most between a word and its note number (justified text spaces them a little)
 
 
 def title_largest(s: Sample, pdf) -> list[str]:
@@ -707,7 +759,7 @@ def raised_note_numbers(s: Sample, pdf) -> list[str]:
         common = max(set(sizes), key=sizes.count)
         got = [(w["text"], prev["text"]) for prev, w in zip(words, words[1:])
                if w["text"].isdigit() and w["size"] < SMALL * common
-               and abs(prev["x1"] - w["x0"]) < 0.5 and w["bottom"] < prev["bottom"] - 1]
+               and abs(prev["x1"] - w["x0"]) < GLUED_MARKER and w["bottom"] < prev["bottom"] - 1]
         wanted = want.get(n, [])
         if [m for m, _ in got] != [m for m, _ in wanted] or not all(
                 a in w for (_, a), (_, w) in zip(wanted, got)):

@@ -82,9 +82,12 @@ RENDERER_TRAITS: dict[str, dict[str, tuple]] = {
     "libreoffice": {  # Writer: its own columns (balanced), lists, tables and footnotes
         "boxes": ("none",),
         "bullets": ("bullet", "dash", "arrow", "check", "square"),  # list bullets, OpenSymbol glyphs
-        # a borderless or a ruled two-column table, or "label<TAB>entry" hanging paragraphs
-        "timeline": ("labels left", "table", "tab", "none"),
-        "header": ("stacked",),
+        # a borderless or a ruled two-column table, labels flush right against a line down
+        # the entries, or "label<TAB>entry" hanging paragraphs
+        "timeline": ("labels left", "table", "rule", "tab", "none"),
+        "header": ("stacked", "banner"),  # banner: the first header line above the title, larger
+        "event_dates": ("in the title", "own line"),  # an event's date after its title, or under it
+        "closing": ("stacked", "side by side"),  # the last two sections side by side (one column)
         "headings": ("bold", "light", "band"),  # bold and ruled, Word's light headings, or on a band
         "hyphenation": ("none", "justified"),  # justified text, hyphenated by Writer
         "numbering": ("none", "1.", "a)"),
@@ -258,6 +261,9 @@ def content(rng: random.Random, traits: dict) -> tuple[Sample, list[tuple[str, s
     for text in _distinct(rng, ph, "activities", rng.randint(1, 3)):
         date = random_date(rng, ph, year)
         event = _item(random.Random(rng.random()), {**ph, "activities": [text]}, "activities", notes, None, date)
+        if traits.get("event_dates") == "own line":  # the title, then the date on a line of its own
+            title = event.text[:-len(f", {date.text}")]
+            event = replace(event, text=f"{title} {date.text}", pieces=[title, date.text])
         event = replace(event, bold=True, children=[
             _item(random.Random(rng.random()), {**ph, "sub_activities": [sub]}, "sub_activities", notes, bullet)
             for sub in _take(subs, rng.randint(1, 3))])
@@ -398,7 +404,7 @@ def pdf_check(gen: Generated):
     if gen.traits["renderer"] == "libreoffice":
         from samplekit.libreoffice import raised_note_numbers
 
-        return PdfCheck(extra=(raised_note_numbers,))
+        return PdfCheck(soft_hyphens=True, extra=(raised_note_numbers,))
     style = gen.traits["notes"]
     return PdfCheck(soft_hyphens=True, marker=lambda m: printed_marker(m, style))
 
