@@ -154,6 +154,14 @@ def found_pages(sample: Sample, pdf: Path, marker: Callable[[str], str]) -> Samp
         last.append(page_of(markup, last[-1]))
         return last[-1]
 
+    found_notes: dict[str, int] = {}  # a note's text -> the page it was last found on
+
+    def note_page(f) -> int:
+        """From the first page, or past the page of the same note printed before (a note
+        printed again on a later page, as numbering per page does)."""
+        text = f.term + f.sep + f.expansion
+        found_notes[text] = page_of(text, found_notes.get(text, 0) + 1)
+        return found_notes[text]
+
     return sample.repaged(section_page=lambda si, sec: in_order(sec.heading.replace("\n", " ")),
-                          item_page=lambda n, it: in_order(it.text),
-                          note_page=lambda f: page_of(f.term + f.sep + f.expansion, 1), pages=len(texts))
+                          item_page=lambda n, it: in_order(it.text), note_page=note_page, pages=len(texts))

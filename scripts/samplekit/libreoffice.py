@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from samplekit.markup import TOKEN, join_label, marker_value
+from samplekit.markup import CELL, TOKEN, join_label, marker_value
 from samplekit.spec import Footnote, It, Sample, Sec, TL
 
 FIXED_PDF_DATE = "20230115120000"          # written over LibreOffice's export time
@@ -127,8 +127,10 @@ class Notes:
                 out.append(self.note(m.group(1)))
             elif m.group(2) == "shy":
                 out.append("\u00ad")
+            elif m.group(4):
+                out.append(" ")
             else:
-                raise ValueError(f"Writer sheets take markers and {{shy}} only: {m.group(0)!r}")
+                raise ValueError(f"Writer sheets take markers, {{shy}} and {{|}} only: {m.group(0)!r}")
             pos = m.end()
         out.append(text_xml(markup[pos:]))
         return "".join(out)
@@ -136,7 +138,9 @@ class Notes:
     def note(self, raw_marker: str) -> str:
         """The note, at its first citation; a later citation of it is its number raised, as a
         cross-reference to a footnote prints (a Writer footnote has one citation)."""
-        if any(f.marker == marker_value(raw_marker) for f in self.footnotes[:self.cited]):
+        value = marker_value(raw_marker)
+        fresh = self.cited < len(self.footnotes) and self.footnotes[self.cited].marker == value
+        if not fresh and any(f.marker == value for f in self.footnotes[:self.cited]):
             return f'<text:span text:style-name="Footnote_20_anchor">{marker_value(raw_marker)}</text:span>'
         assert self.cited < len(self.footnotes), f"marker {raw_marker} has no note left"
         f = self.footnotes[self.cited]
@@ -248,6 +252,8 @@ class WriterLayout:
     timeline_rule: bool = False         # labels right-aligned left of a line down the entries
     banner: bool = False                # the first header line above the title, larger than it
     closing_columns: int = 1            # the sections after the activities, side by side in N columns
+    header_table: bool = False          # title and header lines in the two cells of a coloured table
+    flush_numbers: bool = False         # a numbered item's later lines under its number, not indented
 
 
 class WriterSheet:
@@ -325,7 +331,7 @@ class WriterSheet:
  <style:style style:name="Bullet_20_Symbols" style:display-name="Bullet Symbols" style:family="text">
   <style:text-properties style:font-name="OpenSymbol"/>
  </style:style>
- <text:notes-configuration text:note-class="footnote" text:citation-style-name="Footnote_20_Symbol" text:citation-body-style-name="Footnote_20_anchor" style:num-format="1" text:start-value="0" text:footnotes-position="page" text:start-numbering-at="document"/>
+ <text:notes-configuration text:note-class="footnote" text:citation-style-name="Footnote_20_Symbol" text:citation-body-style-name="Footnote_20_anchor" style:num-format="1" text:start-value="0" text:footnotes-position="page" text:start-numbering-at="{self.note_numbering()}"/>
  {self.list_style("L_bullets", ["■", "–"])}
  {self.list_style("L_arrows", ["➔"])}
  {self.list_style("L_dots", ["•"])}{self.list_style("L_trait", list(lay.list_chars)) if lay.list_chars else ""}
@@ -338,6 +344,12 @@ class WriterSheet:
  </text:list-style>{self.numbered_styles()}
 </office:styles>"""
 
+    def note_numbering(self) -> str:
+        """"page" when the spec's markers start again for a note on a later page, else
+        "document"."""
+        markers = [f.marker for f in self.s.footnotes]
+        return "page" if len(set(markers)) < len(markers) else "document"
+
     def trait_styles(self, pstyle, head: str) -> str:
         """The random sheets' own paragraph styles: a banner line above the title, an event's
         date line, a label set flush right."""
@@ -349,7 +361,13 @@ class WriterSheet:
                 + pstyle("Event_20_date", parent="Text_20_body", para='fo:keep-with-next="always"',
                          text=f'fo:font-style="italic" fo:color="{st["accent"]}"', extra='style:display-name="Event date"')
                 + pstyle("Table_20_label_20_right", parent="Table_20_label", para='fo:text-align="end"',
-                         extra='style:display-name="Table label right"'))
+                         extra='style:display-name="Table label right"')
+                + pstyle("Table_20_heading", parent="Table_20_label", text='fo:color="#FFFFFF"',
+                         extra='style:display-name="Table heading"')
+                + pstyle("Title_20_cell", parent="Title", para='fo:background-color="transparent"',
+                         text='fo:color="#FFFFFF"', extra='style:display-name="Title cell"')
+                + pstyle("Header_20_cell", parent="Header_20_line", para='fo:text-align="end" fo:background-color="transparent"',
+                         text='fo:color="#FFFFFF"', extra='style:display-name="Header cell"'))
 
     def tab_timeline_styles(self, pstyle, hyph: str) -> str:
         """A timeline label then a tab, the entry hanging after it; a group's next entries
@@ -377,19 +395,32 @@ class WriterSheet:
                 names.setdefault(sec.numbering, f"L_n{len(names) + 1}")
         return names
 
-    @staticmethod
-    def number_style(name: str, numbering: tuple[str, ...]) -> str:
-        """Levels numbered as spec numbering styles say ("1." -> format 1, suffix ".")."""
+    def number_style(self, name: str, numbering: tuple[str, ...]) -> str:
+        """Levels numbered as spec numbering styles say ("1." -> format 1, suffix "."), the
+        levels below them bulleted as the sheet's lists are; with `flush_numbers`, the first
+        level's later lines start under its number."""
         levels = []
         for i, style in enumerate(numbering, 1):
             margin = 0.6 * i
+            if i == 1 and self.lay.flush_numbers:
+                align = ('text:label-followed-by="space" fo:text-indent="0cm" fo:margin-left="0cm"')
+            else:
+                align = (f'text:label-followed-by="listtab" text:list-tab-stop-position="{margin:.2f}cm" '
+                         f'fo:text-indent="-0.5cm" fo:margin-left="{margin:.2f}cm"')
             levels.append(
                 f'<text:list-level-style-number text:level="{i}" style:num-suffix="{style[1:]}" '
                 f'style:num-format="{style[0]}"><style:list-level-properties '
                 f'text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment '
+                f'{align}/></style:list-level-properties></text:list-level-style-number>')
+        for i, char in enumerate(self.lay.list_chars[1:][len(numbering) - 1:], len(numbering) + 1):
+            margin = 0.6 * i
+            levels.append(
+                f'<text:list-level-style-bullet text:level="{i}" text:style-name="Bullet_20_Symbols" '
+                f'text:bullet-char="{char}"><style:list-level-properties '
+                f'text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment '
                 f'text:label-followed-by="listtab" text:list-tab-stop-position="{margin:.2f}cm" '
-                f'fo:text-indent="-0.5cm" fo:margin-left="{margin:.2f}cm"/></style:list-level-properties>'
-                f'</text:list-level-style-number>')
+                f'fo:text-indent="-0.4cm" fo:margin-left="{margin:.2f}cm"/></style:list-level-properties>'
+                f'<style:text-properties style:font-name="OpenSymbol"/></text:list-level-style-bullet>')
         return f'<text:list-style style:name="{name}">{"".join(levels)}</text:list-style>'
 
     def body_face(self) -> str:
@@ -428,6 +459,11 @@ class WriterSheet:
         border = 'fo:border="0.5pt solid #7F8C8D"' if lay.timeline_borders else 'fo:border="none"'
         usable = (29.7 if lay.landscape else 21.0) - 2.4
         table_w = (usable - 0.8 * (lay.columns - 1)) / lay.columns
+        # the entries' column (a timeline whose rows have several cells gets its columns from table_styles)
+        timeline_b = "" if self.cells_per_row() > 1 else (
+            '<style:style style:name="Timeline.B" style:family="table-column">\n'
+            f'  <style:table-column-properties style:column-width="{table_w - st["label_w"]:.2f}cm"/>\n'
+            ' </style:style>')
         cols = ""
         if lay.columns > 1:
             cols = (f'<style:style style:name="Sect1" style:family="section">'
@@ -459,9 +495,7 @@ class WriterSheet:
  <style:style style:name="Timeline.A" style:family="table-column">
   <style:table-column-properties style:column-width="{st['label_w']}cm"/>
  </style:style>
- <style:style style:name="Timeline.B" style:family="table-column">
-  <style:table-column-properties style:column-width="{table_w - st['label_w']:.2f}cm"/>
- </style:style>
+ {timeline_b}
  <style:style style:name="Timeline.cell" style:family="table-cell">
   <style:table-cell-properties style:vertical-align="top" fo:padding="0.08cm" {border}/>
  </style:style>{self.trait_automatic_styles() if lay.list_chars else ""}
@@ -474,10 +508,40 @@ class WriterSheet:
                 f'<style:style style:name="Timeline.entry" style:family="table-cell"><style:table-cell-properties '
                 f'style:vertical-align="top" fo:padding="0.08cm" fo:border="none" '
                 f'fo:border-left="1.2pt solid {st["accent"]}"/></style:style>'
-                f'<style:style style:name="SectClose" style:family="section"><style:section-properties '
+                + self.table_styles()
+                + f'<style:style style:name="SectClose" style:family="section"><style:section-properties '
                 f'text:dont-balance-text-columns="false" style:editable="false"><style:columns '
                 f'fo:column-count="{self.lay.closing_columns}" fo:column-gap="0.8cm"/></style:section-properties>'
                 f'</style:style>')
+
+    def table_styles(self) -> str:
+        """The header table's (master page First Page, a coloured cell) and the cells' columns
+        of a timeline whose rows have several cells (the first wider than the others)."""
+        lay, st = self.lay, self.lay.style
+        usable = (29.7 if lay.landscape else 21.0) - 2.4
+        table_w = (usable - 0.8 * (lay.columns - 1)) / lay.columns
+        out = [f'<style:style style:name="HeaderTable" style:family="table"><style:table-properties '
+               f'style:width="{usable:.2f}cm" table:align="left" fo:margin-bottom="0.2cm" '
+               f'style:master-page-name="First_20_Page"/></style:style>'
+               f'<style:style style:name="HeaderTable.cell" style:family="table-cell"><style:table-cell-properties '
+               f'style:vertical-align="middle" fo:padding="0.2cm" fo:background-color="{st["accent"]}" '
+               f'fo:border="none"/></style:style>']
+        cells = self.cells_per_row()
+        if cells > 1:
+            rest = table_w - st["label_w"]
+            first = rest * 0.62
+            for k, width in enumerate([first] + [(rest - first) / (cells - 1)] * (cells - 1)):
+                out.append(f'<style:style style:name="Timeline.{chr(ord("B") + k)}" style:family="table-column">'
+                           f'<style:table-column-properties style:column-width="{width:.2f}cm"/></style:style>')
+            out.append('<style:style style:name="Timeline.head" style:family="table-cell"><style:table-cell-properties '
+                       f'style:vertical-align="top" fo:padding="0.08cm" fo:background-color="{st["accent"]}" '
+                       'fo:border="0.5pt solid #7F8C8D"/></style:style>')
+        return "".join(out)
+
+    def cells_per_row(self) -> int:
+        """The most cells a timeline entry is printed in (1: its text)."""
+        return max((len(e.pieces) for sec in self.s.sections for b in sec.blocks if isinstance(b, TL)
+                    for e in b.entries if e.cells and e.pieces), default=1)
 
     def master_styles(self) -> str:
         s, lay = self.s, self.lay
@@ -504,7 +568,8 @@ class WriterSheet:
             sec.break_before or "", "Section_20_heading")
         out.append(self.p(hstyle, sec.heading))
         for sh in sec.subheadings:
-            out.append(self.p("Subheading", sh))
+            if CELL not in sh:  # a table's header row is printed in the table
+                out.append(self.p("Subheading", sh))
         if sec.form == "paras+timeline":
             groups: list[TL] = []
             for b in sec.blocks:
@@ -514,7 +579,8 @@ class WriterSheet:
                     assert not groups, "paragraphs go before the timeline"
                     out.append(self.p("Text_20_body", b.text))
             if groups:
-                out.append(self.timeline(groups))
+                header = next((sh.split(CELL) for sh in sec.subheadings if CELL in sh), None)
+                out.append(self.timeline(groups, header))
         elif sec.form == "events-nested":
             lis = []
             for it in sec.blocks:
@@ -563,18 +629,25 @@ class WriterSheet:
                       for it in items)
         return f'<text:list text:style-name="{style}">{lis}</text:list>'
 
-    def timeline(self, groups: list[TL]) -> str:
-        """A two-column table: the label cell spans the rows of its entries; with
-        `timeline_tab`, hanging paragraphs instead."""
+    def timeline(self, groups: list[TL], header: list[str] | None = None) -> str:
+        """A table: the label cell spans the rows of its entries, an entry printed in cells
+        (a table row) takes a cell each, and a header row (``header``'s cells) comes first;
+        with `timeline_tab`, hanging paragraphs instead."""
         if self.lay.timeline_tab:
             return "".join(
                 (f'<text:p text:style-name="Timeline"><text:span text:style-name="Strong">'
                  f'{escape(join_label(g.label))}</text:span><text:tab/>{self.notes.inline(e.text)}</text:p>'
                  if k == 0 else self.p("Timeline_20_cont", e.text))
                 for g in groups for k, e in enumerate(g.entries))
+        cells = self.cells_per_row()
         out = ['<table:table table:name="Timeline" table:style-name="Timeline">',
-               '<table:table-column table:style-name="Timeline.A"/>',
-               '<table:table-column table:style-name="Timeline.B"/>']
+               '<table:table-column table:style-name="Timeline.A"/>']
+        out += [f'<table:table-column table:style-name="Timeline.{chr(ord("B") + k)}"/>' for k in range(cells)]
+        if header:
+            out.append("<table:table-header-rows><table:table-row>" + "".join(
+                f'<table:table-cell table:style-name="Timeline.head" office:value-type="string">'
+                f'{self.p("Table_20_heading", h)}</table:table-cell>' for h in header)
+                + "</table:table-row></table:table-header-rows>")
         for group in groups:
             for k, it in enumerate(group.entries):
                 out.append("<table:table-row>")
@@ -588,22 +661,33 @@ class WriterSheet:
                 else:
                     out.append("<table:covered-table-cell/>")
                 entry_cell = "Timeline.entry" if self.lay.timeline_rule else "Timeline.cell"
-                out.append(f'<table:table-cell table:style-name="{entry_cell}" '
-                           f'office:value-type="string">{self.p("Table_20_contents", it.text)}'
-                           f'</table:table-cell>')
+                for text in (it.pieces if it.cells and it.pieces else [it.text]):
+                    out.append(f'<table:table-cell table:style-name="{entry_cell}" '
+                               f'office:value-type="string">{self.p("Table_20_contents", text)}'
+                               f'</table:table-cell>')
                 out.append("</table:table-row>")
         out.append("</table:table>")
         return "".join(out)
 
     def document(self) -> str:
         s, lay = self.s, self.lay
-        if lay.banner:
+        if lay.header_table:
+            lines = "".join(self.p("Header_20_cell", h) for h in s.header_lines)
+            body = ['<table:table table:name="Header" table:style-name="HeaderTable">'
+                    '<table:table-column table:number-columns-repeated="2"/><table:table-row>'
+                    f'<table:table-cell table:style-name="HeaderTable.cell" office:value-type="string">'
+                    f'{self.p("Title_20_cell", s.title)}</table:table-cell>'
+                    f'<table:table-cell table:style-name="HeaderTable.cell" office:value-type="string">{lines}'
+                    '</table:table-cell></table:table-row></table:table>']
+            rest = []
+        elif lay.banner:
             body = [self.p("P_banner_first", s.header_lines[0]), self.p("Title", s.title)]
             rest = s.header_lines[1:]
         else:
             body = [self.p("P_first", s.title)]
             rest = s.header_lines
-        body += [self.p("Header_20_line_20_bold", rest[0])] + [self.p("Header_20_line", h) for h in rest[1:]]
+        if rest:
+            body += [self.p("Header_20_line_20_bold", rest[0])] + [self.p("Header_20_line", h) for h in rest[1:]]
         if lay.closing_columns > 1:
             # the sections after the activities side by side, in a Writer section of their own
             split = next(k for k, sec in enumerate(s.sections) if sec.kind == "activities") + 1
@@ -647,8 +731,8 @@ class WriterSheet:
 WRITER_FACES = {"DejaVuSansCondensed": "DejaVu Sans Condensed", "DejaVuSerif": "DejaVu Serif",
                 "LiberationSans": "Liberation Sans"}
 # A bullets trait as Writer's list bullet, then the bullets of the deeper levels.
-LIST_CHARS = {"bullet": "•", "dash": "–", "arrow": "➔", "check": "✓", "square": "■"}
-DEEP_CHARS = {"dash": ("◦", "▪"), None: ("–", "◦")}
+LIST_CHARS = {"bullet": "•", "dash": "–", "arrow": "➔", "check": "✓", "square": "■", "pointer": "►"}
+DEEP_CHARS = {"dash": ("◦", "▪"), "pointer": ("◦", "–"), None: ("–", "◦")}
 PT_PER_CM = 72 / 2.54
 USABLE_CM = {False: 21.0 - 2.4, True: 29.7 - 2.4}  # the text width, portrait and landscape
 COLUMN_GAP_CM = 0.8
@@ -686,7 +770,8 @@ def writer_layout(sample: Sample, look: dict) -> tuple[WriterLayout, Sample]:
         body_face=WRITER_FACES[look["font"]], heading_look=HEADING_LOOKS[look.get("headings", "bold")],
         justify=look.get("hyphenation") == "justified", timeline_tab=look["timeline"] == "tab",
         timeline_rule=look["timeline"] == "rule", banner=look["header"] == "banner",
-        closing_columns=2 if look.get("closing") == "side by side" and look["columns"] == 1 else 1)
+        closing_columns=2 if look.get("closing") == "side by side" and look["columns"] == 1 else 1,
+        header_table=look["header"] == "table", flush_numbers=look.get("list_indent") == "flush")
     sections = [replace(sec, form=writer_form(sec)) for sec in sample.sections]
     if layout.closing_columns > 1:  # the second of the closing sections starts the second column
         split = next(k for k, sec in enumerate(sections) if sec.kind == "activities") + 1

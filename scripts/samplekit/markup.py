@@ -9,6 +9,8 @@ the footnote markers and their anchors, the text a PDF's text layer should hold)
     {/}              a line break that MUST fall right after an existing hyphen
                      ("socio-{/}économique"); nothing is added.
     {^er}            letters printed raised that belong to the text ("1{^er}" -> "1er").
+    {|}              the next cell of a table's header row ("Date{|}Activité"); a space in
+                     the golden text, and for a producer that sets no such row.
     \\n               a forced line break (headings, timeline labels).
     ﬁ ﬂ              ligature glyphs drawn as such; the golden text has "fi" / "fl".
 
@@ -19,7 +21,8 @@ from __future__ import annotations
 import re
 
 # group 1: a footnote marker; group 2: a break; group 3: raised letters that stay in the text
-TOKEN = re.compile(r"\[\^([0-9a-z¹²³⁴⁵⁶⁷⁸⁹⁰]+)\]|\{(-|‐|shy|/)\}|\{\^([a-z]+)\}")
+TOKEN = re.compile(r"\[\^([0-9a-z¹²³⁴⁵⁶⁷⁸⁹⁰]+)\]|\{(-|‐|shy|/)\}|\{\^([a-z]+)\}|\{(\|)\}")
+CELL = "{|}"
 
 SUPERSCRIPT_DIGITS = {"¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7",
                       "⁸": "8", "⁹": "9", "⁰": "0"}
@@ -33,8 +36,8 @@ def spell_ligatures(text: str) -> str:
 
 
 def plain(markup: str) -> str:
-    """Markup tokens removed (raised letters kept)."""
-    return TOKEN.sub(lambda m: m.group(3) or "", markup)
+    """Markup tokens removed (raised letters kept, a cell break a space)."""
+    return TOKEN.sub(lambda m: m.group(3) or (" " if m.group(4) else ""), markup)
 
 
 def clean(markup: str) -> str:
@@ -45,7 +48,7 @@ def clean(markup: str) -> str:
 def printed(markup: str, marker=str) -> str:
     """The text a PDF's text layer holds for a spec string: markers as `marker` prints
     them (as typed by default), breaks dropped, raised letters kept."""
-    return TOKEN.sub(lambda m: marker(m.group(1)) if m.group(1) else m.group(3) or "", markup)
+    return TOKEN.sub(lambda m: marker(m.group(1)) if m.group(1) else m.group(3) or (" " if m.group(4) else ""), markup)
 
 
 def convert(markup: str, text, marker, raised, shy, hyphen=None) -> str:
@@ -60,6 +63,8 @@ def convert(markup: str, text, marker, raised, shy, hyphen=None) -> str:
             out.append(marker(m.group(1)))
         elif m.group(3):
             out.append(raised(m.group(3)))
+        elif m.group(4):
+            out.append(text(" "))
         elif m.group(2) == "shy":
             out.append(shy)
         elif m.group(2) != "/":

@@ -81,11 +81,14 @@ RENDERER_TRAITS: dict[str, dict[str, tuple]] = {
     },
     "libreoffice": {  # Writer: its own columns (balanced), lists, tables and footnotes
         "boxes": ("none",),
-        "bullets": ("bullet", "dash", "arrow", "check", "square"),  # list bullets, OpenSymbol glyphs
+        "bullets": ("bullet", "dash", "arrow", "check", "square", "pointer"),  # list bullets, OpenSymbol glyphs
         # a borderless or a ruled two-column table, labels flush right against a line down
         # the entries, or "label<TAB>entry" hanging paragraphs
         "timeline": ("labels left", "table", "rule", "tab", "none"),
-        "header": ("stacked", "banner"),  # banner: the first header line above the title, larger
+        # banner: the first header line above the title, larger; table: the title and the
+        # header lines in the two cells of a coloured table
+        "header": ("stacked", "banner", "table"),
+        "list_indent": ("hanging", "flush"),  # a numbered item's later lines under its text, or its number
         "event_dates": ("in the title", "own line"),  # an event's date after its title, or under it
         "closing": ("stacked", "side by side"),  # the last two sections side by side (one column)
         "headings": ("bold", "light", "band"),  # bold and ruled, Word's light headings, or on a band

@@ -292,3 +292,20 @@ def test_a_table_holding_every_line_of_the_page_is_read_row_by_row():
 def test_a_table_holding_no_line_changes_nothing():
     elsewhere = Table(BBox(40, 400, 500, 470), (tuple(BBox(x, 400, x + 230, 470) for x in (40, 270)),))
     assert texts(order_lines(_TABLE_LINES, _table_page((elsewhere,)))) == _BY_COLUMN
+
+
+@pytest.mark.parametrize("heading_band", [False, True])
+def test_a_header_table_over_two_columns_is_read_before_them(heading_band):
+    # A header set as a table of two coloured cells side by side (the title in one, header lines
+    # flush right in the other), whose border falls over the gutter of the two columns below:
+    # the cells do not head the columns (their text starts elsewhere), so the header is read
+    # first, then each column whole. A heading on a band inside a column, lower down, whose
+    # text starts at the column's edge, changes nothing.
+    cells = [BBox(20, 20, 300, 80), BBox(300, 20, 575, 80)]
+    header = [line("Mali", x=40, top=35, size=20), line("Pays référent", x=500, top=30),
+              line("Domaine 5 : Retour", x=470, top=50)]
+    body = _grid([["G1", "D1"], ["G2", "D2"]], xs=[30, 310])
+    band = [BBox(25, 140, 280, 156)] if heading_band else []
+    heading = [line("ACTIVITÉS", x=30, top=143)] if heading_band else []
+    want = ["Mali", "Pays référent", "Domaine 5 : Retour", "G1", "G2"] + [h.text for h in heading] + ["D1", "D2"]
+    assert _read(header + body + heading, rects=cells + band) == want

@@ -23,6 +23,8 @@ BOX_TOLERANCE = 1.5
 # points) so that touching ascenders and descenders do not hide a gap between rows.
 ROW_SHRINK_SHARE = 0.15
 MAX_ROW_SHRINK = 1.0
+# Two texts start at one left edge when their x0 differ by at most this many points.
+COLUMN_EDGE_TOLERANCE = 2.0
 # A line's box runs from its font's ascent to its descent, past the letters' ink; a background
 # painted behind large type may stop short of it. A line counts as inside a drawn box when its
 # box, less this share of its height above and below, is.
@@ -130,13 +132,37 @@ def _xy_cut(units: list[_Unit], min_gap: float, page_level: bool = False) -> lis
     """Units in reading order: split into columns if whitespace allows, else into rows."""
     if len(units) <= 1:
         return units
-    columns = _split(units, axis="x", min_gap=min_gap)
+    columns = _columns(units, min_gap)
     if len(columns) > 1:
         return [u for col in columns for u in _xy_cut(col, min_gap)]
     rows = _row_cut(units, min_gap, head_band=page_level)
     if len(rows) > 1:
         return [u for row in rows for u in _xy_cut(row, min_gap)]
     return sorted(units, key=lambda u: (round(u.bbox.top, 0), u.bbox.x0))
+
+
+def _columns(units: list[_Unit], min_gap: float) -> list[list[_Unit]]:
+    """The units split into columns at every vertical whitespace band wider than min_gap, or
+    at the border of two boxes side by side when their boxes head the columns (see
+    _heads_its_column); else the units, whole."""
+    gaps, columns = _gaps(units, axis="x", min_gap=min_gap)
+    if any(gap <= min_gap for gap in gaps) and not all(_heads_its_column(col) for col in columns):
+        return [units]
+    return columns
+
+
+def _heads_its_column(column: list[_Unit]) -> bool:
+    """A column cut off from the next only by the border between two boxes (no whitespace)
+    is one when its boxes head it: their text starts at the left edge of the text under them
+    (a band over each column). A row of cells whose text starts elsewhere (a title cell, a
+    cell of header lines set flush right) is a header table across the columns, not their
+    heads."""
+    boxes = [u for u in column if u.boxes is not None]
+    loose = [u.bbox.x0 for u in column if u.boxes is None]
+    if not boxes or not loose:
+        return True
+    head = min(boxes, key=lambda u: u.bbox.top)  # the box at the column's top
+    return abs(min(ln.bbox.x0 for ln in head.lines) - min(loose)) <= COLUMN_EDGE_TOLERANCE
 
 
 def _row_cut(units: list[_Unit], min_gap: float, head_band: bool = False) -> list[list[_Unit]]:
@@ -149,7 +175,7 @@ def _row_cut(units: list[_Unit], min_gap: float, head_band: bool = False) -> lis
     if len(groups) < 2:
         return [units]
     above_foot = [u for g in groups[:-1] for u in g]
-    if len(_split(above_foot, axis="x", min_gap=min_gap)) > 1:
+    if len(_columns(above_foot, min_gap)) > 1:
         return [above_foot, groups[-1]]
     head = _head_band(groups, min_gap) if head_band else None
     if head is not None:
@@ -176,13 +202,22 @@ def _head_band(groups: list[list[_Unit]], min_gap: float) -> int | None:
             first_with_gutter = k
     if first_with_gutter is None:
         return None
-    columns = _split([u for g in groups[first_with_gutter:] for u in g], axis="x", min_gap=min_gap)
+    columns = _columns([u for g in groups[first_with_gutter:] for u in g], min_gap)
     gutters = [(max(u.bbox.x1 for u in left), min(u.bbox.x0 for u in right)) for left, right in zip(columns, columns[1:])]
     # A band is rows that each run across the columns' gutter; rows beside the gutter are the
     # top of the columns themselves (or of a table), and are read with them.
-    across = all(any(u.bbox.x0 < lo and u.bbox.x1 > hi for u in g for lo, hi in gutters)
+    across = all(any(x0 < lo and x1 > hi for x0, x1 in _extents(g, min_gap) for lo, hi in gutters)
                  for g in groups[:first_with_gutter])
     return first_with_gutter if gutters and across else None
+
+
+def _extents(units: list[_Unit], min_gap: float) -> list[list[float]]:
+    """The x-extents the units cover, those no more than min_gap apart joined (the cells of
+    a header table, edge to edge, cover its width)."""
+    covered: list[list[float]] = []
+    for u in units:
+        covered = _merged(covered, u.bbox.x0, u.bbox.x1, min_gap)
+    return covered
 
 
 def _merged(intervals: list[list[float]], lo: float, hi: float, min_gap: float) -> list[list[float]]:
@@ -195,12 +230,6 @@ def _merged(intervals: list[list[float]], lo: float, hi: float, min_gap: float) 
             lo, hi = min(lo, a), max(hi, b)
     out.append([lo, hi])
     return sorted(out)
-
-
-def _split(units: list[_Unit], axis: Literal["x", "y"], min_gap: float) -> list[list[_Unit]]:
-    """Split units at every whitespace band along one axis wider than min_gap (x: columns,
-    y: rows)."""
-    return _gaps(units, axis, min_gap)[1]
 
 
 def _gaps(units: list[_Unit], axis: Literal["x", "y"], min_gap: float) -> tuple[list[float], list[list[_Unit]]]:
