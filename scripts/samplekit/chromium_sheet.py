@@ -45,6 +45,8 @@ BODY_PT, HEAD_PT, TITLE_PT, NOTE_PT, LABEL_PT = 9, 12, 26, 7, 8.5
 LINE_HEIGHT = 1.4
 MARGIN_MM, SIDEBAR_MM, LABEL_MM, GUTTER_MM = 10, 52, 21, 5
 PT_PER_MM = 72 / 25.4
+# Sections whose items are a list whether or not the spec names a bullet for them.
+LIST_SECTIONS = ("referent_system", "suggestions")
 PAGE_MM = {"portrait": 210.0, "landscape": 297.0}  # A4's width
 
 
@@ -58,7 +60,7 @@ def text_measure(look: dict) -> float:
     width = PAGE_MM[look["orientation"]] - 2 * MARGIN_MM - (SIDEBAR_MM + MARGIN_MM if look["header"] == "sidebar" else 0)
     column = (width - GUTTER_MM * (look["columns"] - 1)) / look["columns"]
     inset = 2.5 if look["boxes"] != "none" else 0.0
-    beside = LABEL_MM + 2 if look["timeline"] in ("labels left", "labels right") else 0.0
+    beside = LABEL_MM + 2 if look["timeline"] in ("labels left", "labels right", "rule") else 0.0
     return (column - 2 * inset - beside) * PT_PER_MM
 
 
@@ -78,8 +80,14 @@ class ChromiumSheet:
                        shy="&shy;")
 
     def item(self, p: Placed, tag: str = "p") -> str:
-        body = self.text(p.item.text)
-        if p.item.bold:
+        if p.item.pieces and not p.item.cells:  # a title, and the lines printed under it, kept together
+            title, *more = p.item.pieces
+            lines = self.text(title) + "".join(f'<span class="when">{self.text(m)}</span>' for m in more)
+            body = f'<span class="together">{lines}</span>'
+        else:
+            body = self.text(p.item.text)
+        # an event (an activity with items under it) is set as a bold title
+        if p.item.bold or (p.depth == 0 and p.item.children and self.s.sections[p.si].kind == "activities"):
             body = f"<b>{body}</b>"
         return f"<{tag}>{body}{self.children(p)}</{tag}>"
 
@@ -101,7 +109,7 @@ class ChromiumSheet:
         where = self.look["timeline"]
         if where == "labels above":
             return f'<div class="above"><div class="label">{label}</div>{entries}</div>'
-        side = "right" if where == "labels right" else "left"
+        side = {"labels right": "right", "rule": "left rule"}.get(where, "left")
         return f'<div class="tl {side}"><div class="label">{label}</div><div class="entries">{entries}</div></div>'
 
     def section(self, sec: Sec, si: int) -> str:
@@ -109,7 +117,8 @@ class ChromiumSheet:
         out = [f'<h2>{head}</h2>'] + [f'<h3>{esc(h)}</h3>' for h in sec.subheadings]
         run: list[Placed] = []
         for block in sec.blocks:
-            if isinstance(block, It) and (block.bullet or sec.numbering):
+            # the closing sections are lists, whether or not the spec names their bullet
+            if isinstance(block, It) and (block.bullet or sec.numbering or sec.kind in LIST_SECTIONS):
                 run.append(next(p for p in self.placed if p.item is block and p.si == si))
                 continue
             if run:
@@ -133,8 +142,12 @@ class ChromiumSheet:
         return f'<div class="notes {"box" if style == "end, in a box" else "rule"}">{lines}</div>'
 
     def header(self) -> str:
-        s = self.s
-        rest = "<br>".join((f"<b>{esc(h)}</b>" if i == 0 else esc(h)) for i, h in enumerate(s.header_lines))
+        s, lines = self.s, self.s.header_lines
+        if self.look["header"] == "banner":  # the first header line above the title, larger
+            rest = "<br>".join(esc(h) for h in lines[1:])
+            return (f'<div class="banner">{esc(lines[0])}</div><div class="title">{esc(s.title)}</div>'
+                    f'<div class="hl">{rest}</div>')
+        rest = "<br>".join((f"<b>{esc(h)}</b>" if i == 0 else esc(h)) for i, h in enumerate(lines))
         return f'<div class="title">{esc(s.title)}</div><div class="hl">{rest}</div>'
 
     def css(self) -> str:
@@ -169,8 +182,15 @@ body {{ margin: 0; font-family: "{look['font']}", "FxDejaVu"; font-size: {BODY_P
         padding: 14mm 4mm; hyphens: manual; text-align: left; }}
 .main {{ flex: 1; min-width: 0; }}
 .title {{ font-size: {TITLE_PT}pt; font-weight: bold; line-height: 1.1; margin-bottom: 2mm; }}
+.banner {{ font-size: {TITLE_PT * 1.25:.1f}pt; font-weight: bold; line-height: 1.05; letter-spacing: 0.5pt; }}
+.banner + .title {{ font-size: {TITLE_PT * 0.6:.1f}pt; margin-bottom: 1mm; }}
+.head.right {{ display: flex; justify-content: space-between; align-items: flex-end; gap: 6mm; }}
+.head.right .hl {{ text-align: right; }}
+.together {{ display: block; break-inside: avoid; }}
+.when {{ display: block; font-weight: normal; font-style: italic; color: {accent}; }}
 .hl {{ font-size: 10pt; line-height: 1.3; }}
-.cols {{ column-count: {look['columns']}; column-gap: {GUTTER_MM}mm; }}
+.cols {{ column-count: {look['columns']}; column-gap: {GUTTER_MM}mm;
+         column-rule: {'0.5pt solid #999' if look.get('column_rules') == 'rules' else 'none'}; }}
 section {{ padding: {inset}; margin: 0 0 4mm 0; }}
 h2 {{ font-size: {HEAD_PT}pt; margin: 0 0 2mm 0; line-height: 1.2; hyphens: manual; text-align: left;
       break-after: avoid; }}
@@ -185,6 +205,8 @@ li > p, li > ul {{ margin-top: {gap:.2f}pt; }}
 {numberings}
 .tl {{ display: grid; grid-template-columns: {LABEL_MM}mm 1fr; column-gap: 2mm; margin: 0 0 {gap:.2f}pt 0; break-inside: avoid; }}
 .tl.right {{ grid-template-columns: 1fr {LABEL_MM}mm; }}
+.tl.rule .label {{ text-align: right; }}
+.tl.rule .entries {{ border-left: 1pt solid {accent}; padding-left: 2mm; }}
 .tl.right .label {{ order: 2; text-align: right; }}
 .label {{ font-weight: bold; font-size: {LABEL_PT}pt; color: {accent}; line-height: 1.25; text-align: left; }}
 .above .label {{ margin-bottom: 1mm; }}
@@ -202,7 +224,7 @@ li > p, li > ul {{ margin-top: {gap:.2f}pt; }}
         if look["header"] == "sidebar":
             body = f'<div class="wrap"><div class="side">{self.header()}</div><div class="main">{main}</div></div>'
         else:
-            body = f'<div class="head">{self.header()}</div>{main}'
+            body = f'<div class="head{" right" if look["header"] == "right" else ""}">{self.header()}</div>{main}'
         return (f'<!DOCTYPE html><html lang="{self.s.language}"><head><meta charset="utf-8">'
                 f"<style>{self.css()}</style></head><body>{body}</body></html>")
 

@@ -70,8 +70,12 @@ RENDERER_TRAITS: dict[str, dict[str, tuple]] = {
     },
     "chromium": {
         "bullets": TRAITS["bullets"] + ("drawn square", "drawn disc", "private use"),
-        "timeline": ("labels left", "labels right", "labels above", "none"),
-        "header": ("stacked", "sidebar"),
+        "timeline": ("labels left", "labels right", "labels above", "rule", "none"),
+        # banner: the first header line above the title, larger; right: the header lines
+        # beside the title, flush right
+        "header": ("stacked", "sidebar", "banner", "right"),
+        "event_dates": ("in the title", "own line"),
+        "column_rules": ("none", "rules"),  # a rule down each gutter
         "footer": ("none",),
         "hyphenation": ("none", "justified"),  # CSS hyphens: auto, in justified text
         "numbering": ("none", "1.", "a)"),

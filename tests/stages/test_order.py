@@ -309,3 +309,13 @@ def test_a_header_table_over_two_columns_is_read_before_them(heading_band):
     heading = [line("ACTIVITÉS", x=30, top=143)] if heading_band else []
     want = ["Mali", "Pays référent", "Domaine 5 : Retour", "G1", "G2"] + [h.text for h in heading] + ["D1", "D2"]
     assert _read(header + body + heading, rects=cells + band) == want
+
+
+def test_a_note_at_the_foot_reaching_the_next_columns_edge_is_read_after_every_column():
+    # Three columns; under them, after a blank line, a note at body size that ends 3 points
+    # short of the second column's edge (closer than a gutter): without it the page has three
+    # columns, with it two. It is read last, not between the second column and the third.
+    cols = _grid([["G1", "M1", "D1"], ["G2", "M2", "D2"]], xs=[30, 200, 370])
+    note = line("1 ANPE - Agence nationale pour l", x=37, top=150)  # 32 characters: to x=197
+    assert note.bbox.x1 == 197
+    assert _read(cols + [note]) == ["G1", "G2", "M1", "M2", "D1", "D2", note.text]

@@ -64,7 +64,15 @@ def assert_same_page(plumber: Page, pdfium: Page) -> None:
     assert pdfium.heavy_fonts == plumber.heavy_fonts
 
     def placed(page: Page) -> list:
-        return sorted(page.chars, key=lambda c: (round(c.baseline), c.bbox.x0))
+        """The glyphs by reading position. Spaces drawn one after another (a CSS list
+        marker's "·  ") count as one: PDFium's text page keeps one, and the pipeline reads a
+        space only as a word boundary."""
+        out = []
+        for c in sorted(page.chars, key=lambda c: (round(c.baseline), c.bbox.x0)):
+            if c.text == " " and out and out[-1].text == " " and round(out[-1].baseline) == round(c.baseline):
+                continue
+            out.append(c)
+        return out
 
     ours, theirs = placed(plumber), placed(pdfium)
     assert [SAME_TEXT.get(c.text, c.text) for c in ours] == [c.text for c in theirs]

@@ -98,12 +98,15 @@ def test_a_label_in_a_cell_spanning_rows_dates_every_row_beside_it():
     ]
 
 
-def test_an_event_title_takes_the_date_line_under_it():
+@pytest.mark.parametrize("items_below", [True, False])
+def test_an_event_title_takes_the_date_line_under_it(items_below):
+    # Without the event's items under it (they start the next column), the date line stands
+    # beside and above nothing, and is still the title's.
     blocks = [
         block("Regional workshop on recognition", x=60, top=100, bold=True),
         block("1st–3rd June 2022", x=60, top=113),
-        block("Participants from twelve countries.", x=60, top=128, marker_font="Wingdings-Regular"),
-    ]
+    ] + ([block("Participants from twelve countries.", x=60, top=128, marker_font="Wingdings-Regular")]
+         if items_below else [])
     lay = layout(blocks)
     timeline = bind_timeline([section(lay.blocks)], lay, "en")
     assert timeline.date_lines[0].text == "1st–3rd June 2022"

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from ..model import POSITION_TOLERANCE, RULE_THICKNESS, BBox, Char, Line, Page, Span
 from ..text.glyph_text import glyph_text
-from ..text.markers import is_marker_run, may_be_marker
+from ..text.markers import MAX_NUMBERED_MARKER_GLYPHS, is_marker_run, may_be_marker
 from ..vocab.glyphs import glyph_rules, is_private_use
 
 # A horizontal gap wider than this many font sizes between two glyphs on one baseline
@@ -470,11 +470,21 @@ def _may_continue(left: _Piece, right: _Piece, starts: Sequence[float]) -> bool:
 
 
 def _fills_a_measure(first: _Piece, last: _Piece, rows: list[list[_Piece]], k: int) -> bool:
-    """From ``first`` to ``last``, the row runs from edge to edge of a line of the nearest row
-    above or below."""
+    """From ``first`` to ``last``, the row fills the measure of a line of the nearest row
+    above or below: it ends where that line ends, and starts where it starts; or, when it
+    opens with a list marker, left of it but within ``first`` (the lines of a list item hang
+    under its text)."""
     x0, x1, size = first.box.x0, last.box.x1, first.size
     near = (_nearest_row(rows, k, -1, x0, x1, size), _nearest_row(rows, k, +1, x0, x1, size))
-    return any(abs(p.box.x0 - x0) <= EDGE_TOLERANCE and abs(p.box.x1 - x1) <= EDGE_TOLERANCE for r in near for p in r)
+    starts_before = first.box.x1 if _opens_with_marker(first) else x0 + EDGE_TOLERANCE
+    return any(x0 - EDGE_TOLERANCE <= p.box.x0 <= starts_before and abs(p.box.x1 - x1) <= EDGE_TOLERANCE
+               for r in near for p in r)
+
+
+def _opens_with_marker(piece: _Piece) -> bool:
+    """The piece starts with a list marker: a symbol glyph, or a number ("3.", "b)")."""
+    chars = piece.chars
+    return any(may_be_marker(chars[:n]) for n in range(1, min(len(chars), MAX_NUMBERED_MARKER_GLYPHS) + 1))
 
 
 def _nearest_row(rows: list[list[_Piece]], k: int, step: int, x0: float, x1: float, size: float) -> list[_Piece]:

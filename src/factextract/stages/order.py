@@ -133,12 +133,31 @@ def _xy_cut(units: list[_Unit], min_gap: float, page_level: bool = False) -> lis
     if len(units) <= 1:
         return units
     columns = _columns(units, min_gap)
+    foot = _foot_band(units, columns, min_gap)
+    if foot is not None:
+        above, below = foot
+        return _xy_cut(above, min_gap, page_level) + _xy_cut(below, min_gap)
     if len(columns) > 1:
         return [u for col in columns for u in _xy_cut(col, min_gap)]
     rows = _row_cut(units, min_gap, head_band=page_level)
     if len(rows) > 1:
         return [u for row in rows for u in _xy_cut(row, min_gap)]
     return sorted(units, key=lambda u: (round(u.bbox.top, 0), u.bbox.x0))
+
+
+def _foot_band(units: list[_Unit], columns: list[list[_Unit]], min_gap: float) -> tuple[list[_Unit], list[_Unit]] | None:
+    """(the rest, the band) when the region's last row, set apart by a blank line, joins
+    columns that are apart without it (notes at the foot, reaching the next column's edge):
+    it is read after all of them, not with the first. None otherwise."""
+    gaps, groups = _gaps(units, axis="y", min_gap=0.0)
+    if len(groups) < 2:
+        return None
+    last = groups[-1]
+    above = [u for g in groups[:-1] for u in g]
+    pitch = statistics.median(u.bbox.height for u in last)
+    if gaps[-1] < pitch or len(_columns(above, min_gap)) <= len(columns):
+        return None
+    return above, last
 
 
 def _columns(units: list[_Unit], min_gap: float) -> list[list[_Unit]]:

@@ -95,8 +95,11 @@ def bind_timeline(sections: Sequence[Section], layout: Layout, language: str) ->
 def _bind_section(blocks: Sequence[Block], language: str, page_width: float,
                   edges: Mapping[int, Sequence[BBox]], tables: Mapping[int, Sequence[Table]]) -> Timeline:
     """One section's timeline."""
-    found = _timeline_labels(blocks, language, page_width, edges)
-    date_lines = _event_date_lines(blocks, found)
+    alone = _dates_alone(blocks, language)
+    found = _timeline_labels(alone, blocks, page_width, edges)
+    # a date line under an event's title need not stand beside or above anything (the last
+    # line of a column, its event's items at the top of the next)
+    date_lines = _event_date_lines(blocks, alone)
     date_line_ids = {d.index for d in date_lines.values()}
     found = [lb for lb in found if lb.block.index not in date_line_ids]
     taken = {lb.block.index for lb in found} | date_line_ids
@@ -110,10 +113,9 @@ def _bind_section(blocks: Sequence[Block], language: str, page_width: float,
                     date_lines=date_lines, row_cells=row_cells, consumed=frozenset(consumed))
 
 
-def _timeline_labels(blocks: Sequence[Block], language: str, page_width: float,
-                     edges: Mapping[int, Sequence[BBox]]) -> list[_Label]:
-    """Short blocks that read as one date and stand beside, or above, other blocks."""
-    labels = []
+def _dates_alone(blocks: Sequence[Block], language: str) -> list[_Label]:
+    """Short blocks that read as one date."""
+    out = []
     for block in blocks:
         if len(block.lines) > MAX_LABEL_LINES:
             continue
@@ -121,14 +123,24 @@ def _timeline_labels(blocks: Sequence[Block], language: str, page_width: float,
         if len(text) > MAX_LABEL_CHARS:
             continue
         period = parse_date(text, language)
-        if period is None:
-            continue
+        if period is not None:
+            out.append(_Label(block, _with_text(period, text), (block.bbox.top, block.bbox.bottom)))
+    return out
+
+
+def _timeline_labels(alone: Sequence[_Label], blocks: Sequence[Block], page_width: float,
+                     edges: Mapping[int, Sequence[BBox]]) -> list[_Label]:
+    """The dates alone (short blocks that read as one date) that stand beside, or above,
+    other blocks."""
+    labels = []
+    for label in alone:
+        block = label.block
         others = [o for o in blocks if o is not block and o.page == block.page]
         beside = any(_beside(block, o, page_width) and o.bbox.bottom > block.bbox.top - LABEL_TOP_TOLERANCE
                      for o in others)
         above = any(_below(block, o) for o in others)
         if beside or above:
-            labels.append(_Label(block, _with_text(period, text), (block.bbox.top, block.bbox.bottom)))
+            labels.append(label)
     return _with_cell_extents(labels, edges)
 
 
