@@ -61,6 +61,8 @@ def text_measure(look: dict) -> float:
     column = (width - GUTTER_MM * (look["columns"] - 1)) / look["columns"]
     inset = 2.5 if look["boxes"] != "none" else 0.0
     beside = LABEL_MM + 2 if look["timeline"] in ("labels left", "labels right", "rule") else 0.0
+    if look.get("progress") == "full width":  # the timeline across the page, the columns under it
+        return min(width - 2 * inset - beside, column - 2 * inset) * PT_PER_MM
     return (column - 2 * inset - beside) * PT_PER_MM
 
 
@@ -143,6 +145,10 @@ class ChromiumSheet:
 
     def header(self) -> str:
         s, lines = self.s, self.s.header_lines
+        if self.look["header"] == "kicker":  # the first header line above the title, small
+            rest = "<br>".join(esc(h) for h in lines[1:])
+            return (f'<div class="kicker">{esc(lines[0])}</div><div class="title">{esc(s.title)}</div>'
+                    f'<div class="hl">{rest}</div>')
         if self.look["header"] == "banner":  # the first header line above the title, larger
             rest = "<br>".join(esc(h) for h in lines[1:])
             return (f'<div class="banner">{esc(lines[0])}</div><div class="title">{esc(s.title)}</div>'
@@ -183,6 +189,7 @@ body {{ margin: 0; font-family: "{look['font']}", "FxDejaVu"; font-size: {BODY_P
 .main {{ flex: 1; min-width: 0; }}
 .title {{ font-size: {TITLE_PT}pt; font-weight: bold; line-height: 1.1; margin-bottom: 2mm; }}
 .banner {{ font-size: {TITLE_PT * 1.25:.1f}pt; font-weight: bold; line-height: 1.05; letter-spacing: 0.5pt; }}
+.kicker {{ font-size: 9pt; font-weight: bold; letter-spacing: 0.4pt; margin-bottom: 1mm; }}
 .banner + .title {{ font-size: {TITLE_PT * 0.6:.1f}pt; margin-bottom: 1mm; }}
 .head.right {{ display: flex; justify-content: space-between; align-items: flex-end; gap: 6mm; }}
 .head.right .hl {{ text-align: right; }}
@@ -219,8 +226,10 @@ li > p, li > ul {{ margin-top: {gap:.2f}pt; }}
 
     def page(self) -> str:
         look = self.look
-        sections = "".join(self.section(sec, si) for si, sec in enumerate(self.s.sections))
-        main = f'<div class="cols">{sections}</div>{self.notes()}'
+        sections = [self.section(sec, si) for si, sec in enumerate(self.s.sections)]
+        # the progress section across the page, the columns under it
+        wide = sections[:1] if look.get("progress") == "full width" else []
+        main = f'{"".join(wide)}<div class="cols">{"".join(sections[len(wide):])}</div>{self.notes()}'
         if look["header"] == "sidebar":
             body = f'<div class="wrap"><div class="side">{self.header()}</div><div class="main">{main}</div></div>'
         else:

@@ -71,9 +71,10 @@ RENDERER_TRAITS: dict[str, dict[str, tuple]] = {
     "chromium": {
         "bullets": TRAITS["bullets"] + ("drawn square", "drawn disc", "private use"),
         "timeline": ("labels left", "labels right", "labels above", "rule", "none"),
-        # banner: the first header line above the title, larger; right: the header lines
-        # beside the title, flush right
-        "header": ("stacked", "sidebar", "banner", "right"),
+        # banner: the first header line above the title, larger; kicker: above it, small;
+        # right: the header lines beside the title, flush right
+        "header": ("stacked", "sidebar", "banner", "kicker", "right"),
+        "progress": ("in the columns", "full width"),  # the first section across the page, the columns under it
         "event_dates": ("in the title", "own line"),
         "column_rules": ("none", "rules"),  # a rule down each gutter
         "footer": ("none",),

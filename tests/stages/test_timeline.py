@@ -376,3 +376,18 @@ def test_labels_then_a_tab_date_entries_that_start_left_of_a_longer_label():
         ("Lancement d’un projet.", "2021-05"), ("Mise en place d’un guichet.", "2021-05"),
         (hanging.text, "2022-10/.."),
     ]
+
+
+def test_a_label_flush_right_of_a_wide_column_dates_a_short_entry_far_from_it():
+    # Labels flush right across a wide column (x1=560), each level with its entry; the last
+    # entry is one short line, further from its label than a label is ever looked for: the
+    # label stands in the column of the others, and nothing stands between them.
+    blocks = [
+        block("Déploiement de brigades mobiles de contrôle aux postes frontières de la région", x=40, top=100, width=420),
+        block("Depuis 2019", x=505, top=100, bold=True),
+        block("Ouverture d’un centre.", x=40, top=130),
+        block("Fin 2022", x=520, top=130, bold=True),
+    ]
+    assert all(b.bbox.x1 == 560 for b in blocks[1::2])
+    assert blocks[3].bbox.x0 - blocks[2].bbox.x1 > 595 * MAX_LABEL_DISTANCE_SHARE
+    assert _dated(blocks) == [(blocks[0].text, "2019/.."), ("Ouverture d’un centre.", "2022-39")]

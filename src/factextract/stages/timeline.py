@@ -141,6 +141,19 @@ def _timeline_labels(alone: Sequence[_Label], blocks: Sequence[Block], page_widt
         above = any(_below(block, o) for o in others)
         if beside or above:
             labels.append(label)
+    # a date set in a label column (flush with its labels' left or right edge) beside an entry
+    # too short to reach it is a label of that column as well
+    found = {lb.block.index for lb in labels}
+    for label in alone:
+        block = label.block
+        if block.index in found:
+            continue
+        in_column = any(lb.block.page == block.page and (abs(lb.block.bbox.x1 - block.bbox.x1) <= SIDE_TOLERANCE
+                                                         or abs(lb.block.bbox.x0 - block.bbox.x0) <= SIDE_TOLERANCE)
+                        for lb in labels)
+        level = any(o is not block and o.page == block.page and o.bbox.v_overlap(block.bbox) > 0 for o in blocks)
+        if in_column and level:
+            labels.append(label)
     return _with_cell_extents(labels, edges)
 
 
@@ -278,7 +291,7 @@ def _bind_labels(blocks: Sequence[Block], labels: Sequence[_Label], page_width: 
     bound: dict[int, _Label] = {}
     for column in _label_columns(labels):
         for side in _entry_sides(column, entries, page_width):
-            beside = [e for e in entries if e.index not in bound and _on_side(e, column, side, page_width)]
+            beside = [e for e in entries if e.index not in bound and _on_side(e, column, side, page_width, entries)]
             for run in _runs(beside):
                 bound.update(_bind_run(run, column))
     above = [lb for lb in labels if not any(_beside(lb.block, e, page_width) for e in entries if e.page == lb.block.page)]
@@ -337,7 +350,7 @@ def _entry_sides(column: Sequence[_Label], entries: Sequence[Block], page_width:
     distances: dict[Side, float] = {}
     sides: tuple[Side, ...] = ("left", "right")
     for side in sides:
-        near = [e for e in entries if _on_side(e, column, side, page_width)
+        near = [e for e in entries if _on_side(e, column, side, page_width, entries)
                 and any(e.bbox.v_overlap(lb.block.bbox) > 0 or _within(e, lb) for lb in column)]
         if near:
             if side == "left":
@@ -353,7 +366,8 @@ def _within(entry: Block, label: _Label) -> bool:
     return label.extent[0] < entry.bbox.bottom and label.extent[1] > entry.bbox.top
 
 
-def _on_side(entry: Block, column: Sequence[_Label], side: Side, page_width: float) -> bool:
+def _on_side(entry: Block, column: Sequence[_Label], side: Side, page_width: float,
+             others: Sequence[Block] = ()) -> bool:
     """The entry stands on that side of the label column, near enough to be dated by it:
     beside the labels level with its first line, else the nearest label above it (labels
     then a tab: each entry starts at the tab stop after its own label, left of a longer
@@ -369,6 +383,12 @@ def _on_side(entry: Block, column: Sequence[_Label], side: Side, page_width: flo
     # an entry's later lines may run back under the label (a hanging indent): its first line
     # says where it starts
     distance = left - entry.bbox.x1 if side == "left" else first.x0 - right
+    if level and distance > page_width * MAX_LABEL_DISTANCE_SHARE:
+        # a short entry level with its label far across the measure (labels flush right of a
+        # wide column): its own when nothing stands between them
+        lo, hi = (entry.bbox.x1, left) if side == "left" else (right, first.x0)
+        return lo < hi and not any(o is not entry and o.bbox.v_overlap(first) > 0 and o.bbox.x0 < hi and o.bbox.x1 > lo
+                                   for o in others)
     return -SIDE_TOLERANCE <= distance <= page_width * MAX_LABEL_DISTANCE_SHARE
 
 
