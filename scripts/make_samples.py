@@ -52,6 +52,7 @@ from samplekit.chromium import chromium
 from samplekit.golden import golden, write_golden
 from samplekit.libreoffice import soffice
 from samplekit.paths import GOLDEN_DIR, SAMPLES_DIR
+from samplekit.random_sheet import LayoutError
 from samplekit.specfile import SampleSpec
 
 PRODUCERS = committed.RENDERERS
@@ -84,7 +85,7 @@ def make(spec: SampleSpec, pdf_dir: Path, golden_dir: Path, keep: Path | None) -
         work.mkdir(parents=True, exist_ok=True)
         try:
             drawn = committed.render(spec, pdf, work)
-        except RuntimeError as exc:  # a producer that failed says why
+        except (RuntimeError, LayoutError) as exc:  # a producer that failed, or a layout refused, says why
             print(f"  FAILED: {exc}")
             return False
         problems = page_differences(g, golden(drawn)) + check_pdf(drawn, pdf, committed.pdf_check(spec))

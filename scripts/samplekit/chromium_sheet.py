@@ -11,6 +11,7 @@ traits `samplekit/random_sheet.py` draws for Chromium.
 """
 from __future__ import annotations
 
+import random
 import tempfile
 from pathlib import Path
 
@@ -196,6 +197,8 @@ body {{ margin: 0; font-family: "{look['font']}", "FxDejaVu"; font-size: {BODY_P
 .together {{ display: block; break-inside: avoid; }}
 .when {{ display: block; font-weight: normal; font-style: italic; color: {accent}; }}
 .hl {{ font-size: 10pt; line-height: 1.3; }}
+.grid {{ display: grid; grid-template-columns: repeat({look['columns']}, 1fr); column-gap: {GUTTER_MM}mm;
+         align-items: start; }}
 .cols {{ column-count: {look['columns']}; column-gap: {GUTTER_MM}mm;
          column-rule: {'0.5pt solid #999' if look.get('column_rules') == 'rules' else 'none'}; }}
 section {{ padding: {inset}; margin: 0 0 4mm 0; }}
@@ -224,12 +227,30 @@ li > p, li > ul {{ margin-top: {gap:.2f}pt; }}
 {palettes}
 """
 
+    def grid(self, sections: list[str]) -> str:
+        """The sections as boxes on a grid, one a column and the last ones stacked in the last
+        column, then the notes across it; the HTML gives them in a shuffled order, and the
+        grid puts each in its place (a designer's boxes, drawn in the order they were made)."""
+        n = self.look["columns"]
+        alone, stacked = sections[:n - 1], sections[n - 1:]
+        rows = max(len(stacked), 1)
+        cells = [f'<div style="grid-column: {k + 1}; grid-row: 1 / span {rows}">{html}</div>'
+                 for k, html in enumerate(alone)]
+        cells += [f'<div style="grid-column: {n}; grid-row: {r + 1}">{html}</div>' for r, html in enumerate(stacked)]
+        if self.s.footnotes:
+            cells.append(f'<div style="grid-column: 1 / span {n}; grid-row: {rows + 1}">{self.notes()}</div>')
+        random.Random(self.s.name).shuffle(cells)  # the same order for the same sheet
+        return f'<div class="grid">{"".join(cells)}</div>'
+
     def page(self) -> str:
         look = self.look
         sections = [self.section(sec, si) for si, sec in enumerate(self.s.sections)]
         # the progress section across the page, the columns under it
         wide = sections[:1] if look.get("progress") == "full width" else []
-        main = f'{"".join(wide)}<div class="cols">{"".join(sections[len(wide):])}</div>{self.notes()}'
+        if look.get("placement") == "grid, shuffled":
+            main = "".join(wide) + self.grid(sections[len(wide):])
+        else:
+            main = f'{"".join(wide)}<div class="cols">{"".join(sections[len(wide):])}</div>{self.notes()}'
         if look["header"] == "sidebar":
             body = f'<div class="wrap"><div class="side">{self.header()}</div><div class="main">{main}</div></div>'
         else:

@@ -75,6 +75,9 @@ RENDERER_TRAITS: dict[str, dict[str, tuple]] = {
         # right: the header lines beside the title, flush right
         "header": ("stacked", "sidebar", "banner", "kicker", "right"),
         "progress": ("in the columns", "full width"),  # the first section across the page, the columns under it
+        # the sections flowing through CSS columns, or boxes placed on a grid by CSS, the HTML
+        # (and so the content stream) giving them in a shuffled order
+        "placement": ("flow", "grid, shuffled"),
         "event_dates": ("in the title", "own line"),
         "column_rules": ("none", "rules"),  # a rule down each gutter
         "footer": ("none",),

@@ -30,10 +30,10 @@ COLUMN_GAP_EM = 1.2
 JUSTIFIED_GAP_RATIO = 1.6
 JOIN_GAP_EM = 2.5
 # ... unless they are the pieces of one justified line (see _join_justified): at most this
-# many font sizes apart, their line running the measure of a line this many sizes above or
-# below.
+# many font sizes apart, their line running the measure of a line at most this many sizes
+# above or below (three lines' pitch: past a paragraph's short last line).
 MAX_JUSTIFIED_GAP_EM = 8.0
-NEIGHBOUR_PITCH_EM = 2.0
+NEIGHBOUR_PITCH_EM = 4.0
 # A glyph may start this many font sizes left of the line's end (kerning, italics, overprint).
 OVERLAP_GAP_EM = 0.5
 # Glyphs whose baselines differ by more than this many font sizes share a line only when
@@ -408,7 +408,7 @@ def _join_justified(groups: list[list[Char]]) -> list[list[Char]]:
 
     Neighbouring pieces on one baseline, of one size, each at most MAX_JUSTIFIED_GAP_EM from
     the next, are one line when together they run from edge to edge of the measure that a line
-    of the nearest row above or below fills, and none but the first starts at a left edge that
+    of a row near it fills, and none but the first starts at a left edge that
     lines share (MIN_EDGE_LINES): a column, or the values beside their labels, do."""
     pieces = [_Piece(g) for g in groups if g]
     changed = True
@@ -470,12 +470,12 @@ def _may_continue(left: _Piece, right: _Piece, starts: Sequence[float]) -> bool:
 
 
 def _fills_a_measure(first: _Piece, last: _Piece, rows: list[list[_Piece]], k: int) -> bool:
-    """From ``first`` to ``last``, the row fills the measure of a line of the nearest row
+    """From ``first`` to ``last``, the row fills the measure of a line of a row near it,
     above or below: it ends where that line ends, and starts where it starts; or, when it
     opens with a list marker, left of it but within ``first`` (the lines of a list item hang
     under its text)."""
     x0, x1, size = first.box.x0, last.box.x1, first.size
-    near = (_nearest_row(rows, k, -1, x0, x1, size), _nearest_row(rows, k, +1, x0, x1, size))
+    near = (_rows_near(rows, k, -1, x0, x1, size), _rows_near(rows, k, +1, x0, x1, size))
     starts_before = first.box.x1 if _opens_with_marker(first) else x0 + EDGE_TOLERANCE
     return any(x0 - EDGE_TOLERANCE <= p.box.x0 <= starts_before and abs(p.box.x1 - x1) <= EDGE_TOLERANCE
                for r in near for p in r)
@@ -487,17 +487,16 @@ def _opens_with_marker(piece: _Piece) -> bool:
     return any(may_be_marker(chars[:n]) for n in range(1, min(len(chars), MAX_NUMBERED_MARKER_GLYPHS) + 1))
 
 
-def _nearest_row(rows: list[list[_Piece]], k: int, step: int, x0: float, x1: float, size: float) -> list[_Piece]:
-    """The pieces between x0 and x1 of the nearest row above (step -1) or below (+1) row k,
-    within NEIGHBOUR_PITCH_EM; none when no row there has any."""
+def _rows_near(rows: list[list[_Piece]], k: int, step: int, x0: float, x1: float, size: float) -> list[_Piece]:
+    """The pieces between x0 and x1 of the rows above (step -1) or below (+1) row k, within
+    NEIGHBOUR_PITCH_EM (the lines of the same paragraph and the next)."""
     bottom = rows[k][0].box.bottom
+    found: list[_Piece] = []
     j = k + step
     while 0 <= j < len(rows) and abs(rows[j][0].box.bottom - bottom) <= NEIGHBOUR_PITCH_EM * size:
-        found = [p for p in rows[j] if p.box.x1 > x0 and p.box.x0 < x1]
-        if found:
-            return found
+        found += [p for p in rows[j] if p.box.x1 > x0 and p.box.x0 < x1]
         j += step
-    return []
+    return found
 
 
 def _is_bold(fontname: str, heavy: frozenset[str]) -> bool:
