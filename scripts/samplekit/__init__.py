@@ -14,7 +14,7 @@ factsheets (scripts/generate.py).
     reportlab    drawing with reportlab: Doc, and the BoxedSheet layout
     typst        drawing a spec with Typst (the compiler from the registry): TypstSheet
     chromium_sheet  drawing a random spec with Chromium (HTML and CSS): ChromiumSheet
-    random_sheet random factsheets: traits, content from the phrase banks, either renderer
+    random_sheet random factsheets: traits, content from the phrase banks, four renderers
     chromium     printing HTML with Chromium, and the HTML pieces sheets share
     libreoffice  exporting flat OpenDocument with LibreOffice, and the Writer sheet
 

@@ -1,7 +1,8 @@
 """Making sample sheets with Debian's LibreOffice Writer (flat OpenDocument text -> PDF,
 `apt-get install libreoffice-writer-nogui`; `soffice` on PATH, or SOFFICE=/path), the pieces
-the sheets share (footnotes, the document wrapper), the Writer sheet of the first two
-samples, and the checks of Writer sheets.
+the sheets share (footnotes, the document wrapper), the Writer sheet (WriterSheet: given
+section forms by a committed sample's spec, or drawn from the random generator's traits by
+render_writer), and the checks of Writer sheets.
 
 Reproducibility: LibreOffice writes the export time into the PDF (/CreationDate in the Info
 dictionary, the trailer /ID derived from it, and LibreOffice's own /DocChecksum).
@@ -219,7 +220,7 @@ def liberation_document(title: str, styles: str, auto: str, master: str,
 
 
 # --------------------------------------------------------------------------------------
-# WriterSheet: the Writer sheet of the first two samples
+# WriterSheet: the Writer sheet, of committed samples and random ones
 # --------------------------------------------------------------------------------------
 
 
@@ -229,8 +230,9 @@ class WriterLayout:
     samples). A section's `form` says how its blocks are set: "paras+timeline" (paragraphs,
     then a table whose label cells span their group), "events-nested" (a bullet list with
     a nested level), "events-flat" (bold titles, each with a list), "arrows", "numbered",
-    "bullets"; and, for random sheets, "list" (bullets at every depth, `list_chars`),
-    "events-list" (bold titles, each with such a list) and "numbered-a" ("a)")."""
+    "bullets"; and, drawn from traits, "list" (bullets at every depth, `list_chars`),
+    "events-list" (bold titles, each with such a list, or with its date on a line under
+    it), "numbered-list" and "events-numbered" (numbered as the section's numbering says)."""
 
     country_code: str                   # fo:country of the document language
     landscape: bool
@@ -240,7 +242,7 @@ class WriterLayout:
     running_footer: str | None = None   # every page, followed by "<tab>Page N of M"
     page_word: tuple[str, str] = ("Page", "of")
     timeline_borders: bool = True
-    # The random sheets' lists (forms "list", "events-list", "numbered-a"): the bullet of
+    # The lists drawn from traits (forms "list", "events-list", numbered forms): the bullet of
     # each nesting level, and a font face to declare for a body font Writer is not told of.
     list_chars: tuple[str, ...] = ()
     body_face: str | None = None

@@ -1,5 +1,7 @@
-"""Random factsheets: content and layout drawn from one seed, drawn by the boxed reportlab
-layout, with their ground truth from the same spec (samplekit/golden.py).
+"""Random factsheets: content and layout drawn from one seed, drawn by one of four renderers
+(reportlab's boxed layout, Typst, Chromium, LibreOffice Writer), with their ground truth from
+the same spec (samplekit/golden.py). Committed samples whose spec file says `sheet: traits`
+are drawn here too, their content and trait values given.
 
     spec_of(seed)   -> Generated: the Sample (content, pages, sections placed in columns),
                        the reportlab style, and the traits it was drawn with

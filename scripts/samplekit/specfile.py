@@ -149,38 +149,33 @@ def _without_section_hints(sample: Sample, layout: dict) -> tuple[Sample, dict]:
 # -- writing ---------------------------------------------------------------------------------
 
 def _plain(obj: Any) -> Any:
-    """A spec object as YAML-ready values, fields at their default left out."""
+    """A spec object as YAML-ready values, fields at their default left out; a date, a pair
+    and a list of pairs written on one line."""
+    if isinstance(obj, D):
+        return _FlowMap((f.name, getattr(obj, f.name)) for f in dataclasses.fields(obj))
     if dataclasses.is_dataclass(obj):
         out = {}
         for f in dataclasses.fields(obj):
             value = getattr(obj, f.name)
             default = f.default if f.default is not dataclasses.MISSING else (
                 f.default_factory() if f.default_factory is not dataclasses.MISSING else dataclasses.MISSING)
-            if value == default and not isinstance(obj, D):
+            if value == default:
                 continue
-            out[f.name] = _Flow(_plain(value)) if f.name in PAIR_FIELDS else _plain(value)
-        return _Flow(out) if isinstance(obj, D) else out
+            out[f.name] = _FlowList(_plain(v) for v in value) if f.name in PAIR_FIELDS else _plain(value)
+        return out
     if isinstance(obj, tuple):
-        return _Flow(_plain(v) for v in obj)
+        return _FlowList(_plain(v) for v in obj)
     if isinstance(obj, list):
         return [_plain(v) for v in obj]
     return obj
 
 
-class _Flow(list):
-    """Written on one line: a date, a pair, a list of pairs."""
-
-    def __new__(cls, value=()):
-        if isinstance(value, dict):
-            return _FlowMap(value)
-        return super().__new__(cls)
-
-    def __init__(self, value=()):
-        super().__init__(value)
+class _FlowList(list):
+    """A sequence written on one line."""
 
 
 class _FlowMap(dict):
-    pass
+    """A mapping written on one line."""
 
 
 class _Dumper(yaml.SafeDumper):
@@ -193,7 +188,7 @@ def _str(dumper: yaml.SafeDumper, value: str):
 
 
 _Dumper.add_representer(str, _str)
-_Dumper.add_representer(_Flow, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
+_Dumper.add_representer(_FlowList, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
 _Dumper.add_representer(_FlowMap, lambda d, v: d.represent_mapping("tag:yaml.org,2002:map", v.items(),
                                                                    flow_style=True))
 
