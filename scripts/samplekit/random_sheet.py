@@ -53,7 +53,7 @@ RENDERER_TRAITS: dict[str, dict[str, tuple]] = {
         "stream_order": ("reading", "shuffled"),  # the sections drawn in reading order or not
     },
     "typst": {
-        "bullets": TRAITS["bullets"] + ("drawn square", "drawn disc", "private use"),
+        "bullets": TRAITS["bullets"] + ("drawn square", "drawn disc", "private use", "image"),
         # labels beside (level with the first entry of their group, or centred on it, or in
         # the first column of a ruled table) or above their entries
         "timeline": ("labels left", "labels left, centred", "labels right", "labels above", "table", "none"),

@@ -44,6 +44,8 @@ SLUG = "{name}_v3.indd"  # a designer's file name, printed left of the page's ar
 SLUG_W = 120.0  # how far left of the page's edge it starts
 DRAWN_MARKERS = {"drawn square": "square(size: 3.6pt, fill: ACCENT)",
                  "drawn disc": "circle(radius: 2pt, fill: ACCENT)"}
+IMAGE_BULLET_EM = 0.5  # the height of a bullet set as an image
+IMAGE_BULLET_PX = 16  # its width and height in pixels
 SYMBOL_FILES = ("Wingdings-Regular.ttf", "ZapfDingbatsITC.ttf", "SymbolMT.ttf", "IconFont-Solid.ttf")
 # Geometry, in points.
 MARGIN, GUTTER, SIDEBAR_W, LABEL_W = 28.0, 14.0, 150.0, 58.0
@@ -126,6 +128,9 @@ class TypstSheet:
         font, char = MARKERS.get(self.look["bullets"], (None, None))
         if self.look["bullets"] in DRAWN_MARKERS:
             return f"box(baseline: -1.2pt, {DRAWN_MARKERS[self.look['bullets']]})"
+        if self.look["bullets"] == "image":  # a small raster image, no glyph at all
+            png = ", ".join(str(b) for b in disc_png(self.look["accent"]))
+            return f'box(baseline: -0.5pt, image(bytes(({png},)), format: "png", height: {IMAGE_BULLET_EM}em))'
         family = f"font: {string(font)}, " if font else ""
         return f"text({family}fill: ACCENT, {string(char)})"
 
@@ -318,6 +323,24 @@ def font_paths() -> list[str]:
     for file in SYMBOL_FILES:
         symbol_font(file)
     return [str(DEJAVU), str(LIBERATION), str(symbol_font(SYMBOL_FILES[0]).parent)]
+
+
+def disc_png(colour: str, size: int = IMAGE_BULLET_PX) -> bytes:
+    """A filled disc of ``colour`` ("#RRGGBB") on a transparent square, as a PNG file: a
+    bullet a designer placed as a small picture."""
+    import struct
+    import zlib
+
+    rgb = bytes.fromhex(colour.lstrip("#"))
+    centre, radius = size / 2 - 0.5, size / 2 - 0.5
+    rows = b"".join(b"\0" + b"".join(rgb + (b"\xff" if (x - centre) ** 2 + (y - centre) ** 2 <= radius ** 2 else b"\0")
+                                      for x in range(size)) for y in range(size))
+
+    def chunk(tag: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
+
+    header = struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0)  # 8-bit RGBA
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b"")
 
 
 def render_typst(sample: Sample, look: dict, pdf: Path) -> Sample:

@@ -310,3 +310,15 @@ def test_a_page_pdfium_cannot_load_is_lost_and_the_others_are_read(tmp_path, mon
     read = read_pages_pdfium(path)
     assert [(p.number, "".join(c.text for c in p.chars)) for p in read.pages] == [(1, "one"), (3, "three")]
     assert read.lost_pages == ((2, "it is damaged"),)
+
+
+@pytest.mark.parametrize("size, is_mark", [(6, True), (40, False)])
+def test_a_small_painted_image_is_a_mark_read_the_same_by_both_readers(tmp_path, size, is_mark):
+    # A bullet set as a picture: an inline 1x1 image painted over a size x size square at PDF
+    # (100, 700), before a line of text. As small as a mark, it is one; a figure is not.
+    content = f"q {size} 0 0 {size} 100 700 cm BI /W 1 /H 1 /BPC 8 /CS /G ID \xff EI Q" + text("Un point", 112, 700)
+    plumber, pdfium = both(tmp_path, make_pdf(content))
+    assert_same_read(plumber, pdfium)
+    want = (BBox(100, 842 - 700 - size, 100 + size, 842 - 700),) if is_mark else ()
+    assert all(_near(a, b, SHAPE_TOLERANCE) for a, b in zip(plumber.pages[0].marks, want))
+    assert len(plumber.pages[0].marks) == len(want)

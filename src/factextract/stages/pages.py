@@ -691,7 +691,8 @@ def _read_page(page, number: int, widths: _FontWidths, dropped: Counter[str] | N
     chars, shapes = _page_dicts(page)
     return page_of(PageObjects(number=number, width=float(page.width), height=float(page.height),
                                visible=visible_area(page.bbox, getattr(page, "trimbox", None)),
-                               chars=chars, rects=shapes["rect"], curves=shapes["curve"], lines=shapes["line"]),
+                               chars=chars, rects=shapes["rect"], curves=shapes["curve"], lines=shapes["line"],
+                               images=shapes["image"]),
                    widths, dropped)
 
 
@@ -702,13 +703,13 @@ def _page_dicts(page) -> tuple[list[dict], dict[str, list[dict]]]:
     ``page_of`` reads, with pdfplumber's values: ``Page.chars`` resolves and copies some
     twenty attributes of every glyph, which cost as much as pdfminer's reading of the page
     (a page has thousands of glyphs and a few dozen shapes)."""
-    from pdfminer.layout import LTChar, LTContainer, LTCurve
+    from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage
     from pdfplumber.utils.pdfinternals import resolve_all
 
     height = float(page.height)
     mb_x0, mb_top = page.mediabox[:2]
     chars: list[dict] = []
-    shapes: dict[str, list[dict]] = {"rect": [], "curve": [], "line": []}
+    shapes: dict[str, list[dict]] = {"rect": [], "curve": [], "line": [], "image": []}
     stack = [iter(page.layout._objs)]
     while stack:
         for obj in stack[-1]:
@@ -721,6 +722,9 @@ def _page_dicts(page) -> tuple[list[dict], dict[str, list[dict]]]:
                               "x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0, "y0": obj.y0,
                               "top": height - obj.y1 + mb_top, "bottom": height - obj.y0 + mb_top,
                               "upright": obj.upright, "adv": obj.adv, "matrix": obj.matrix})
+            elif isinstance(obj, LTImage):  # where a picture is painted (a bullet may be one)
+                shapes["image"].append({"x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0,
+                                        "top": height - obj.y1 + mb_top, "bottom": height - obj.y0 + mb_top})
             elif isinstance(obj, LTContainer):  # a form (LTFigure): its objects, in place
                 stack.append(iter(obj._objs))
                 break
@@ -740,7 +744,8 @@ class PageObjects:
     text, fontname, size, x0, x1, top, bottom, upright, adv and matrix (pdfminer's LTChar
     matrix: the glyph's origin in e, f, pdfminer's bottom-left device space); a shape
     object_type, x0, x1, top, bottom, y0, y1, width, height, doctop, pts, fill, stroke and
-    non_stroking_color (all that the table finder and ``page_of`` read)."""
+    non_stroking_color (all that the table finder and ``page_of`` read); a painted image
+    x0, x1, top and bottom."""
 
     number: int
     width: float
@@ -750,6 +755,7 @@ class PageObjects:
     rects: Sequence[dict]
     curves: Sequence[dict]
     lines: Sequence[dict]
+    images: Sequence[dict] = ()
 
 
 def page_of(objects: PageObjects, widths: _FontWidths, dropped: Counter[str] | None = None) -> Page:
@@ -815,6 +821,10 @@ def page_of(objects: PageObjects, widths: _FontWidths, dropped: Counter[str] | N
         if _on_page(box, visible):
             rules.append(box)
             drawn.append((box, ln))
+    for im in objects.images:  # a picture the size of a mark is one (a bullet set as an image)
+        box = BBox(float(im["x0"]), float(im["top"]), float(im["x1"]), float(im["bottom"]))
+        if _on_page(box, visible) and box.width <= MAX_MARK_SIZE and box.height <= MAX_MARK_SIZE:
+            marks.append(box)
     return Page(number=number, width=objects.width, height=height,
                 chars=tuple(chars), rects=tuple(rects), rules=tuple(rules), marks=tuple(marks),
                 tables=_tables(_TablePage(number), chars, _showing(drawn, fills)))

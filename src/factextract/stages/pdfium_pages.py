@@ -217,12 +217,13 @@ def _page_objects(page: int, number: int, book: _FontBook) -> tuple[PageObjects,
     finally:
         _P.FPDFText_ClosePage(textpage)
     shapes, spaces = _walk(page, frame, faces)
-    by_kind: dict[str, list[dict]] = {"rect": [], "curve": [], "line": []}
+    by_kind: dict[str, list[dict]] = {"rect": [], "curve": [], "line": [], "image": []}
     for shape in shapes:
         by_kind[shape["object_type"]].append(shape)
     objects = PageObjects(number=number, width=frame.width, height=frame.height,
                           visible=plumber.visible_area(frame.bbox, frame.trim), chars=chars + spaces,
-                          rects=by_kind["rect"], curves=by_kind["curve"], lines=by_kind["line"])
+                          rects=by_kind["rect"], curves=by_kind["curve"], lines=by_kind["line"],
+                          images=by_kind["image"])
     return objects, unsized
 
 
@@ -872,12 +873,25 @@ def _walk(page: int, frame: _Frame, faces: _Faces) -> tuple[list[dict], list[dic
                 _P.FPDFPageObj_GetBounds(obj, *pbounds)
                 if abs(bounds[2].value - bounds[0].value) < INKLESS:
                     spaces.append(_inkless(obj, _mult(_object_matrix(obj), outer), faces, frame))
+            elif kind == raw.FPDF_PAGEOBJ_IMAGE:
+                shapes.append(_image(_mult(_object_matrix(obj), outer), frame))
             elif kind == raw.FPDF_PAGEOBJ_FORM:
                 inner = (_P.FPDFFormObj_GetObject(obj, j) for j in range(_P.FPDFFormObj_CountObjects(obj)))
                 walk(inner, _mult(_object_matrix(obj), outer))
 
     walk((_P.FPDFPage_GetObject(page, i) for i in range(_P.FPDFPage_CountObjects(page))), IDENTITY)
     return shapes, spaces
+
+
+def _image(matrix: Matrix, frame: _Frame) -> dict:
+    """Where an image object paints: its unit square through its matrix, as pdfminer's LTImage
+    box in pdfplumber's coordinates."""
+    a, b, c, d, e, f = frame.device(matrix)
+    xs = [e, a + e, c + e, a + c + e]
+    ys = [f, b + f, d + f, b + d + f]
+    height, x_shift, top_shift = frame.height, frame.x_shift, frame.top_shift
+    return {"object_type": "image", "x0": min(xs) + x_shift, "x1": max(xs) + x_shift,
+            "top": height - max(ys) + top_shift, "bottom": height - min(ys) + top_shift}
 
 
 def _inkless(obj: int, matrix: Matrix, faces: _Faces, frame: _Frame) -> dict:
