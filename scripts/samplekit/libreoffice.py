@@ -415,14 +415,7 @@ class WriterSheet:
                 f'text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment '
                 f'{align}/></style:list-level-properties></text:list-level-style-number>')
         for i, char in enumerate(self.lay.list_chars[1:][len(numbering) - 1:], len(numbering) + 1):
-            margin = 0.6 * i
-            levels.append(
-                f'<text:list-level-style-bullet text:level="{i}" text:style-name="Bullet_20_Symbols" '
-                f'text:bullet-char="{char}"><style:list-level-properties '
-                f'text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment '
-                f'text:label-followed-by="listtab" text:list-tab-stop-position="{margin:.2f}cm" '
-                f'fo:text-indent="-0.4cm" fo:margin-left="{margin:.2f}cm"/></style:list-level-properties>'
-                f'<style:text-properties style:font-name="OpenSymbol"/></text:list-level-style-bullet>')
+            levels.append(self.bullet_level(i, char, 0.6 * i))
         return f'<text:list-style style:name="{name}">{"".join(levels)}</text:list-style>'
 
     def body_face(self) -> str:
@@ -435,19 +428,20 @@ class WriterSheet:
     @staticmethod
     def list_style(name: str, chars: list[str]) -> str:
         """A bullet list style, one level per char."""
-        levels = []
-        for i, ch in enumerate(chars):
-            margin = 0.5 + 0.5 * i
-            levels.append(
-                f'<text:list-level-style-bullet text:level="{i + 1}" '
-                f'text:style-name="Bullet_20_Symbols" text:bullet-char="{ch}">'
+        levels = "".join(WriterSheet.bullet_level(i + 1, ch, 0.5 + 0.5 * i) for i, ch in enumerate(chars))
+        return f'<text:list-style style:name="{name}">{levels}</text:list-style>'
+
+    @staticmethod
+    def bullet_level(level: int, char: str, margin: float) -> str:
+        """One bulleted level of a list style: ``char`` (OpenSymbol), hanging ``margin`` cm."""
+        return (f'<text:list-level-style-bullet text:level="{level}" '
+                f'text:style-name="Bullet_20_Symbols" text:bullet-char="{char}">'
                 f'<style:list-level-properties text:list-level-position-and-space-mode="label-alignment">'
                 f'<style:list-level-label-alignment text:label-followed-by="listtab" '
                 f'text:list-tab-stop-position="{margin:.2f}cm" fo:text-indent="-0.4cm" '
                 f'fo:margin-left="{margin:.2f}cm"/></style:list-level-properties>'
                 f'<style:text-properties style:font-name="OpenSymbol"/>'
                 f'</text:list-level-style-bullet>')
-        return f'<text:list-style style:name="{name}">{"".join(levels)}</text:list-style>'
 
     def automatic_styles(self) -> str:
         lay, st = self.lay, self.lay.style

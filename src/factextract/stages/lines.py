@@ -407,9 +407,9 @@ def _join_justified(groups: list[list[Char]]) -> list[list[Char]]:
     hyphenation, a line of few words is stretched until its word gaps pass for column gaps.
 
     Neighbouring pieces on one baseline, of one size, each at most MAX_JUSTIFIED_GAP_EM from
-    the next, are one line when together they run from edge to edge of the measure that a line
-    of a row near it fills, and none but the first starts at a left edge that
-    lines share (MIN_EDGE_LINES): a column, or the values beside their labels, do."""
+    the next, are one line when together they run from edge to edge of the measure that a
+    line of a row near it fills, and none but the first starts at a left edge that lines
+    share (MIN_EDGE_LINES): a column, or the values beside their labels, do."""
     pieces = [_Piece(g) for g in groups if g]
     changed = True
     while changed:

@@ -133,23 +133,25 @@ def _xy_cut(units: list[_Unit], min_gap: float, page_level: bool = False) -> lis
     if len(units) <= 1:
         return units
     columns = _columns(units, min_gap)
-    foot = _foot_band(units, columns, min_gap)
+    row_gaps, row_groups = _gaps(units, axis="y", min_gap=0.0)  # the region's rows, for both tests below
+    foot = _foot_band(row_gaps, row_groups, columns, min_gap)
     if foot is not None:
         above, below = foot
         return _xy_cut(above, min_gap, page_level) + _xy_cut(below, min_gap)
     if len(columns) > 1:
         return [u for col in columns for u in _xy_cut(col, min_gap)]
-    rows = _row_cut(units, min_gap, head_band=page_level)
+    rows = _row_cut(units, row_gaps, row_groups, min_gap, head_band=page_level)
     if len(rows) > 1:
         return [u for row in rows for u in _xy_cut(row, min_gap)]
     return sorted(units, key=lambda u: (round(u.bbox.top, 0), u.bbox.x0))
 
 
-def _foot_band(units: list[_Unit], columns: list[list[_Unit]], min_gap: float) -> tuple[list[_Unit], list[_Unit]] | None:
-    """(the rest, the band) when the region's last row, set apart by a blank line, joins
-    columns that are apart without it (notes at the foot, reaching the next column's edge):
-    it is read after all of them, not with the first. None otherwise."""
-    gaps, groups = _gaps(units, axis="y", min_gap=0.0)
+def _foot_band(gaps: list[float], groups: list[list[_Unit]], columns: list[list[_Unit]],
+               min_gap: float) -> tuple[list[_Unit], list[_Unit]] | None:
+    """(the rest, the band) when the region's last row (``groups``, between ``gaps``), set
+    apart by a blank line, joins columns that are apart without it (notes at the foot,
+    reaching the next column's edge): it is read after all of them, not with the first. None
+    otherwise."""
     if len(groups) < 2:
         return None
     last = groups[-1]
@@ -184,13 +186,14 @@ def _heads_its_column(column: list[_Unit]) -> bool:
     return abs(min(ln.bbox.x0 for ln in head.lines) - min(loose)) <= COLUMN_EDGE_TOLERANCE
 
 
-def _row_cut(units: list[_Unit], min_gap: float, head_band: bool = False) -> list[list[_Unit]]:
+def _row_cut(units: list[_Unit], gaps: list[float], groups: list[list[_Unit]], min_gap: float,
+             head_band: bool = False) -> list[list[_Unit]]:
     """Where no gutter runs the region's full height, cut it in two across a horizontal gap:
     above a band at its foot (footnotes, a box across both columns) when that frees the rest
     to be read as columns; with ``head_band`` (the page's own region), under a band at its
     head (the title and header lines) that does; else across its widest gap. Cutting at every
-    gap would read two columns whose paragraph gaps happen to line up as rows."""
-    gaps, groups = _gaps(units, axis="y", min_gap=0.0)
+    gap would read two columns whose paragraph gaps happen to line up as rows. ``groups``:
+    the region's rows, ``gaps`` the whitespace between them."""
     if len(groups) < 2:
         return [units]
     above_foot = [u for g in groups[:-1] for u in g]
@@ -206,9 +209,9 @@ def _row_cut(units: list[_Unit], min_gap: float, head_band: bool = False) -> lis
 def _head_band(groups: list[list[_Unit]], min_gap: float) -> int | None:
     """How many row groups at the top of the page form a band over its columns (a title,
     the header lines under it): the fewest whose removal leaves the rest with a gutter, each
-    of them running across it. The
-    region is then cut under them, not at its widest gap, which may run across the columns
-    where their paragraph gaps line up. None when no such band exists.
+    of them running across it. The region is then cut under them, not at its widest gap,
+    which may run across the columns where their paragraph gaps line up. None when no such
+    band exists.
 
     Scanned from the foot up, keeping the x-extents the groups below cover merged, so that a
     page of many rows costs one pass."""
