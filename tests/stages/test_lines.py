@@ -13,7 +13,8 @@ from factextract.stages.lines import (
     DROP_CAP_SIZE_RATIO, DROP_CAP_WIDTH_EM, EDGE_TOLERANCE, GLUED_GAP_EM, GUTTER_GAP_EM, JOIN_GAP_EM,
     JUSTIFIED_GAP_RATIO, LINE_OVERLAP, MARKER_GAP_EM, MAX_LABEL_WORDS, MAX_NOTE_NUMBER_CHARS, MIN_DIGIT_SAMPLES,
     MAX_JUSTIFIED_GAP_EM, MIN_EDGE_LINES,
-    MIN_SPACE_GAP_SHARE, NOTE_NUMBER_GAP_EM, NOTE_TEXT_SIZE_RATIO, SPACE_BASELINE_TOLERANCE, SPINE_TOLERANCE,
+    MIN_SPACE_GAP_SHARE, NOTE_NUMBER_GAP_EM, NOTE_TEXT_SIZE_RATIO, RAISED_FIGURE_EM, SPACE_BASELINE_TOLERANCE,
+    SPINE_TOLERANCE,
     SUPERIOR_WIDTH_RATIO, SUPERSCRIPT_RAISE_EM, SUPERSCRIPT_SIZE_RATIO, WEIGHT_CHANGE_GAP_EM, WORD_GAP_EM, chars_to_lines,
 )
 from factextract.text.glyph_text import char_edges
@@ -303,6 +304,25 @@ def test_a_superscript_is_smaller_than_SUPERSCRIPT_SIZE_RATIO_and_raised_SUPERSC
     assert [(s.text, s.superscript) for s in ln.spans] == [("programme", False), ("1", superscript)]
 
 
+@pytest.mark.parametrize("text, rise, superscript", [
+    ("1", RAISED_FIGURE_EM * SIZE + 0.2, True),    # a figure at full size, raised (Word's "raised")
+    ("1", RAISED_FIGURE_EM * SIZE - 0.2, False),   # not raised enough
+    ("a", RAISED_FIGURE_EM * SIZE + 0.2, False),   # a letter at full size is no note's number
+])
+def test_a_figure_at_full_size_raised_RAISED_FIGURE_EM_is_a_superscript(text, rise, superscript):
+    body = chars("programme", 50, 100)
+    (ln,) = chars_to_lines(page(body, chars(text, _end(body), 100, raise_by=rise)))
+    want = [("programme", False), (text, True)] if superscript else [("programme" + text, False)]
+    assert [(s.text, s.superscript) for s in ln.spans] == want
+
+
+def test_a_figure_at_full_size_raised_after_a_figure_is_no_superscript():
+    # a stacked fraction's numerator, a power's exponent: no word before it
+    body = chars("x = 10", 50, 100)
+    (ln,) = chars_to_lines(page(body, chars("2", _end(body), 100, raise_by=RAISED_FIGURE_EM * SIZE + 1)))
+    assert [s.superscript for s in ln.spans] == [False]
+
+
 @pytest.mark.parametrize("rise, want", [
     (5.0, 1.8),   # the body's glyphs top at 92, a 6-point "1" raised 5 points at 90.2
     (2.0, 0.0),   # raised 2 points, it tops at 93.2: below the body's top
@@ -446,6 +466,30 @@ def _two_columns(gutter: float):
 def test_a_narrow_gutter_at_a_shared_left_edge_splits_columns(gutter, split):
     lines = chars_to_lines(_two_columns(gutter))
     assert len(lines) == (6 if split else 3)
+
+
+def _justified_cells(hang: float):
+    """Three rows of two justified cells 9 points apart, word gaps 6 points wide (so the
+    gutter does not stand out from them): the left cell's lines end at one edge, the second
+    with a hyphen after it, ``hang`` points wide, hanging past it."""
+    runs = []
+    for top, left in ((100, ["aaaa", "bbbb"]), (112, ["cccc", "dddd-"]), (124, ["eeee", "ffff"])):
+        words = _words(left, 40, 6.0, baseline=top)
+        if left[-1].endswith("-"):
+            hyphen = words[-1][-1]
+            words[-1][-1] = dataclasses.replace(hyphen, bbox=BBox(hyphen.bbox.x0, hyphen.bbox.top,
+                                                                  hyphen.bbox.x0 + hang, hyphen.bbox.bottom))
+        edge = _end(_words(["aaaa", "bbbb"], 40, 6.0, baseline=top)[-1])
+        runs += words + _words(["gggg", "hhhh"], edge + 9.0, 6.0, baseline=top)
+    return page(*runs)
+
+
+@pytest.mark.parametrize("hang", [0.0, 2.5])
+def test_a_gutter_no_wider_than_justified_word_gaps_splits_where_text_stops_at_one_edge(hang):
+    # the gutter's left side is the edge where the left cell's lines end, a line-end hyphen
+    # hanging past it or not (Typst hangs part of it into the margin)
+    lines = chars_to_lines(_justified_cells(hang))
+    assert texts(lines) == ["aaaa bbbb", "gggg hhhh", "cccc dddd-", "gggg hhhh", "eeee ffff", "gggg hhhh"]
 
 
 def test_a_label_and_its_value_stay_one_line_at_a_shared_value_edge():

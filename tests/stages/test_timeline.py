@@ -67,6 +67,52 @@ def test_a_label_above_its_entries_dates_them_down_to_the_next_label():
     ]
 
 
+def test_labels_under_their_entries_date_the_entries_above_them_up_to_the_label_before():
+    # The last label has nothing under it: the labels close their groups. The paragraph above
+    # the first group, a wider gap above it than the groups are apart, is not dated.
+    blocks = [
+        block("Un paragraphe d’introduction.", x=60, top=80, width=250),
+        block("Lancement d’un projet.", x=60, top=112, width=250),
+        block("Mise en place d’un guichet.", x=60, top=126, width=250),
+        block("Mai 2021", x=60, top=140, bold=True),
+        block("Projet de convention.", x=60, top=166, width=250),
+        block("T2 2022", x=60, top=180, bold=True),
+    ]
+    assert _dated(blocks) == [
+        ("Un paragraphe d’introduction.", None), ("Lancement d’un projet.", "2021-05"),
+        ("Mise en place d’un guichet.", "2021-05"), ("Projet de convention.", "2022-34"),
+    ]
+
+
+@pytest.mark.parametrize("intro_gap, intro_dated", [(30.0, False), (4.0, True)])
+def test_one_closing_label_dates_the_blocks_above_it_up_to_a_gap_wider_than_its_own(intro_gap, intro_dated):
+    blocks = [
+        block("Un paragraphe.", x=60, top=100 - intro_gap - 12, width=250),
+        block("Lancement d’un projet.", x=60, top=100, width=250),
+        block("Mai 2021", x=60, top=116, bold=True),
+    ]
+    assert _dated(blocks) == [("Un paragraphe.", "2021-05" if intro_dated else None),
+                              ("Lancement d’un projet.", "2021-05")]
+
+
+def test_labels_along_a_line_date_the_entries_under_each_not_those_beside_it():
+    # A horizontal timeline: the labels side by side, each over its own entries; a rule over
+    # the row and the box's edge under it make one drawn row of cells.
+    blocks = [
+        block("Mai 2021", x=60, top=100, bold=True),
+        block("T2 2022", x=200, top=100, bold=True),
+        block("Depuis|2023", x=340, top=100, bold=True),
+        block("Lancement|d’un projet.", x=60, top=128, width=120),
+        block("Mise en place|d’un guichet.", x=200, top=128, width=120),
+        block("Projet de|convention.", x=340, top=128, width=120),
+    ]
+    rules = [BBox(55, 95, 470, 95.5), BBox(55, 160, 470, 160.5)]
+    assert _dated(blocks, rules) == [
+        ("Lancement d’un projet.", "2021-05"), ("Mise en place d’un guichet.", "2022-34"),
+        ("Projet de convention.", "2023/.."),
+    ]
+
+
 def test_a_label_centred_beside_a_group_dates_the_whole_group():
     # Two groups of entries; each label sits at its group's vertical centre, not at its top.
     blocks = [

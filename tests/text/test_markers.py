@@ -106,7 +106,8 @@ def test_a_number_before_a_gap_is_a_marker_of_at_most_max_numbered_marker_run_gl
 
 
 @pytest.mark.parametrize("text, before, marker", [
-    ("1", "", True), ("2,3", "OIM", True), ("**", "", True), ("a", "IOM", True),
+    ("1", "", True), ("2,3", "OIM", True), ("**", "", True), ("a", "IOM", True), ("†", "OIM", True),
+    ("‡‡", "OIM", True), ("†††", "OIM", False),
     ("e", "2", False),   # "2e": an ordinal
     ("er", "1", False),  # "1er"
     ("12345", "", False),
@@ -120,6 +121,10 @@ def test_is_footnote_marker(text, before, marker):
     ("¹² OFII", ("12", "OFII")),
     ("[3] BCV – Banco", ("3", "BCV – Banco")),
     ("** Chiffres", ("**", "Chiffres")),
+    ("† OIM – Organisation", ("†", "OIM – Organisation")),   # the typographers' symbols after *
+    ("§ GIZ", ("§", "GIZ")),
+    ("§39.13 [Amended]", None),              # a section sign before its number
+    ("§ 2 du règlement", None),
     ("Source : enquête", None),
     ("1", None),
     ("1 GAO analysis of agency data", ("1", "GAO analysis of agency data")),

@@ -21,6 +21,8 @@ from ..text.glyph_text import glyph_text
 from ..text.markers import MAX_NUMBERED_MARKER_GLYPHS, is_marker_run, may_be_marker
 from ..vocab.glyphs import glyph_rules, is_private_use
 
+# Hyphens that end a line broken inside a word (hard, U+2010, soft).
+LINE_END_HYPHENS = ("-", "\u2010", "\u00ad")
 # A horizontal gap wider than this many font sizes between two glyphs on one baseline
 # separates two columns (or a timeline label from its entry), not two words ...
 COLUMN_GAP_EM = 1.2
@@ -76,6 +78,11 @@ LINE_OVERLAP = 0.5
 # A glyph this much smaller than the line's text, raised this much, is a superscript.
 SUPERSCRIPT_SIZE_RATIO = 0.85
 SUPERSCRIPT_RAISE_EM = 0.15
+# A figure at the text's own size raised this much (a note number in Word's "raised"
+# position) is a superscript too.
+RAISED_FIGURE_EM = 0.25
+# A note's number may follow a word's closing punctuation: "(AICS)¹", "OIM,¹".
+_WORD_CLOSERS = (")", "]", ".", ",", ";", ":", "»", "”", "’")
 # A superior figure (OpenType "sups": a note number drawn in the text's own font and size, on
 # its baseline, only smaller and raised in the glyph) is a digit glued to a letter and set at
 # most SUPERIOR_WIDTH_RATIO as wide as the same digit in the same font elsewhere on the page,
@@ -357,10 +364,10 @@ def _split_at_column_edges(groups: list[list[Char]]) -> list[list[Char]]:
     edges.update(round(b.bbox.x0) for _, b in wide)
     gutter_edges = [x for x, n in edges.items() if n >= MIN_EDGE_LINES]
     # A gutter's left side: where, row after row, text stops before such a gap, or a line
-    # ends (a justified column's right edge).
-    ends = Counter(round(g[-1].bbox.x1) for g in groups if g)
-    ends.update(round(a.bbox.x1) for a, _ in wide)
-    right_edges = [x for x, n in ends.items() if n >= MIN_EDGE_LINES]
+    # ends (a justified column's right edge, which a line-end hyphen may hang past).
+    ends = [_text_end(g, len(g)) for g in groups if g] + [
+        _text_end(g, i) for g in groups for i in range(1, len(g))
+        if g[i].bbox.x0 - g[i - 1].bbox.x1 > GUTTER_GAP_EM * max(g[i].size, MIN_SIZE)]
     out = []
     for chars in groups:
         gaps = [chars[i].bbox.x0 - chars[i - 1].bbox.x1 for i in range(1, len(chars))]
@@ -386,10 +393,9 @@ def _split_at_column_edges(groups: list[list[Char]]) -> list[list[Char]]:
             # its value ("Budget:   37.741 USD") are one line, even when values share an edge.
             # In justified text the word gaps may be nearly as wide as the gutter: there, the
             # text before the gap stopping at a right edge other rows share tells it instead.
-            stands_out = (gap > JUSTIFIED_GAP_RATIO * usual
-                          or any(abs(prev.bbox.x1 - x) <= EDGE_TOLERANCE for x in right_edges))
-            gutter = (gap > GUTTER_GAP_EM * size and stands_out
+            gutter = (gap > GUTTER_GAP_EM * size
                       and any(abs(ch.bbox.x0 - x) <= EDGE_TOLERANCE for x in gutter_edges)
+                      and (gap > JUSTIFIED_GAP_RATIO * usual or _shared_end(_text_end(chars, i), ends))
                       and not _is_label(chars[start:i]) and not _is_note_number(chars[start:i]))
             if not (column_gap or edge or gutter):
                 continue
@@ -400,6 +406,22 @@ def _split_at_column_edges(groups: list[list[Char]]) -> list[list[Char]]:
             start = i
         out.append(chars[start:])
     return out
+
+
+def _text_end(chars: Sequence[Char], stop: int) -> tuple[float, float]:
+    """Where the glyphs before ``stop`` end: from the end of their letters to that of a hyphen
+    ending them, which may hang past the measure, in part or whole."""
+    last = chars[stop - 1]
+    if stop > 1 and last.text in LINE_END_HYPHENS:
+        return chars[stop - 2].bbox.x1, last.bbox.x1
+    return last.bbox.x1, last.bbox.x1
+
+
+def _shared_end(end: tuple[float, float], ends: Sequence[tuple[float, float]]) -> bool:
+    """At least MIN_EDGE_LINES of ``ends`` (this one among them) meet it: within half
+    EDGE_TOLERANCE either way, as two ends within it of a common edge are."""
+    lo, hi = end[0] - EDGE_TOLERANCE / 2, end[1] + EDGE_TOLERANCE / 2
+    return sum(1 for a, b in ends if a <= hi and b >= lo) >= MIN_EDGE_LINES
 
 
 def _join_justified(groups: list[list[Char]]) -> list[list[Char]]:
@@ -600,14 +622,14 @@ def _finish_line(chars: list[Char], page_number: int, spaces: _DrawnSpaces | Non
     # Letter-spaced text (tracked capitals) puts a gap after every glyph: a word space is then
     # the usual glyph gap plus a space.
     glyph_gaps = [b.bbox.x0 - a.bbox.x1 for a, b in zip(chars, chars[1:])]
+    raised = _raised(chars, body_baseline, body_size)
     tracking = max(statistics.median(glyph_gaps), 0.0) if glyph_gaps else 0.0
     spans: list[Span] = []
     cur_text: list[str] = []
     cur_key: tuple[str, float, bool, bool] | None = None
     prev: Char | None = None
     for i, c in enumerate(chars):
-        superscript = id(c) in superior or (c.size <= body_size * SUPERSCRIPT_SIZE_RATIO
-                                            and c.baseline < body_baseline - SUPERSCRIPT_RAISE_EM * body_size)
+        superscript = id(c) in superior or id(c) in raised
         # A private-use glyph (an icon) is a span of its own, so that it is told from text.
         key = (c.fontname, sizes[i], superscript, is_private_use(c.text))
         space = prev is not None and (
@@ -631,7 +653,24 @@ def _finish_line(chars: list[Char], page_number: int, spaces: _DrawnSpaces | Non
     bold = bold_chars * 2 > len(chars)
     return Line(text=text, page=page_number, bbox=_box_around(chars), size=body_size,
                 bold=bold, spans=tuple(spans), chars=tuple(chars),
-                superscript_rise=_superscript_rise(chars, body_size))
+                superscript_rise=_superscript_rise(chars, body_size, raised))
+
+
+def _raised(chars: Sequence[Char], body_baseline: float, body_size: float) -> frozenset[int]:
+    """The ids of a line's superscripts (its glyphs in order): smaller glyphs raised above
+    its baseline, and figures at full size raised further that follow a word, glued to it
+    (a note's number, not a stacked fraction's numerator)."""
+    out: set[int] = set()
+    for i, c in enumerate(chars):
+        if c.size <= body_size * SUPERSCRIPT_SIZE_RATIO:
+            if c.baseline < body_baseline - SUPERSCRIPT_RAISE_EM * body_size:
+                out.add(id(c))
+        elif c.text.isdigit() and c.baseline < body_baseline - RAISED_FIGURE_EM * body_size and i:
+            prev = chars[i - 1]
+            glued = c.bbox.x0 - prev.bbox.x1 <= GLUED_GAP_EM * max(c.size, MIN_SIZE)
+            if glued and (id(prev) in out or prev.text[-1:].isalpha() or prev.text[-1:] in _WORD_CLOSERS):
+                out.add(id(c))
+    return frozenset(out)
 
 
 def _box_around(chars: Sequence[Char]) -> BBox:
@@ -642,9 +681,10 @@ def _box_around(chars: Sequence[Char]) -> BBox:
                 max(b.x1 for b in boxes), max(b.bottom for b in boxes))
 
 
-def _superscript_rise(chars: Sequence[Char], size: float) -> float:
-    """How far a line's superscripts stand above its full-size glyphs (0 without any)."""
-    body = [c for c in chars if c.size >= size * SUPERSCRIPT_SIZE_RATIO]
+def _superscript_rise(chars: Sequence[Char], size: float, raised: frozenset[int]) -> float:
+    """How far a line's superscripts (smaller glyphs, or the ids ``raised``) stand above its
+    full-size glyphs (0 without any)."""
+    body = [c for c in chars if c.size >= size * SUPERSCRIPT_SIZE_RATIO and id(c) not in raised]
     if not body or len(body) == len(chars):
         return 0.0
     return max(0.0, min(c.bbox.top for c in body) - min(c.bbox.top for c in chars))

@@ -1,8 +1,8 @@
 """Sections' blocks -> the timeline: which label dates which block, and which blocks join
 another's item.
 
-A timeline label is a short block that reads as one date and stands beside or above other
-blocks of its section. Which entries it dates comes from geometry alone: the side of the label
+A timeline label is a short block that reads as one date and stands beside, above or under
+other blocks of its section. Which entries it dates comes from geometry alone: the side of the label
 column its entries stand on, runs of entries cut at wide gaps or moved edges, drawn cell
 borders, and whether labels are set level with their first entry or centred on their group.
 A date line printed right under a bold event title is part of that event, not a label; the
@@ -139,7 +139,10 @@ def _timeline_labels(alone: Sequence[_Label], blocks: Sequence[Block], page_widt
         beside = any(_beside(block, o, page_width) and o.bbox.bottom > block.bbox.top - LABEL_TOP_TOLERANCE
                      for o in others)
         above = any(_below(block, o) for o in others)
-        if beside or above:
+        # a label set under its entries, closing the group: the last of its column has nothing
+        # under it to date
+        closing = any(_below(o, block) for o in others)
+        if beside or above or closing:
             labels.append(label)
     # a date set in a label column (flush with its labels' left or right edge) beside an entry
     # too short to reach it is a label of that column as well
@@ -154,7 +157,7 @@ def _timeline_labels(alone: Sequence[_Label], blocks: Sequence[Block], page_widt
         level = any(o is not block and o.page == block.page and o.bbox.v_overlap(block.bbox) > 0 for o in blocks)
         if in_column and level:
             labels.append(label)
-    return _with_cell_extents(labels, edges)
+    return _with_cell_extents(labels, edges, blocks)
 
 
 def _table_row_cells(blocks: Sequence[Block], bindings: Mapping[int, _Label], taken: set[int],
@@ -166,9 +169,13 @@ def _table_row_cells(blocks: Sequence[Block], bindings: Mapping[int, _Label], ta
     for entry in blocks:
         if entry.index not in bindings:
             continue
+        label = bindings[entry.index].block
+        # a block dated by another label is that label's entry, not a cell of this row (the
+        # groups of a horizontal timeline stand level under a line)
         cells = sorted((b for b in blocks if b is not entry and b.index not in taken and b.page == entry.page
                         and abs(b.bbox.top - entry.bbox.top) <= LABEL_TOP_TOLERANCE
-                        and b.bbox.x0 >= entry.bbox.x1 - SIDE_TOLERANCE), key=lambda b: b.bbox.x0)
+                        and b.bbox.x0 >= entry.bbox.x1 - SIDE_TOLERANCE
+                        and bindings.get(b.index, bindings[entry.index]).block is label), key=lambda b: b.bbox.x0)
         if not cells:
             continue
         right = cells[-1].bbox.x1
@@ -225,10 +232,12 @@ def _event_date_lines(blocks: Sequence[Block], labels: Sequence[_Label]) -> dict
     return out
 
 
-def _with_cell_extents(labels: list[_Label], edges: Mapping[int, Sequence[BBox]]) -> list[_Label]:
+def _with_cell_extents(labels: list[_Label], edges: Mapping[int, Sequence[BBox]],
+                       blocks: Sequence[Block]) -> list[_Label]:
     """A label in a drawn cell (a table cell spanning rows, a box beside a group) dates what
     stands beside the whole cell: its extent is the cell's, bounded by the nearest horizontal
-    edges above and below it, provided no other label shares that cell."""
+    edges above and below it, provided no other label shares that cell and no text stands
+    under the label in it (a label heading its entries, which then date nothing beside)."""
     out = []
     for lb in labels:
         box = lb.block.bbox
@@ -242,7 +251,10 @@ def _with_cell_extents(labels: list[_Label], edges: Mapping[int, Sequence[BBox]]
             shares = any(o is not lb and o.block.page == lb.block.page and o.block.bbox.h_overlap(box) > 0
                          and top - CELL_TOLERANCE <= o.block.bbox.top and o.block.bbox.bottom <= bottom + CELL_TOLERANCE
                          for o in labels)
-            if not shares:
+            heads = any(b is not lb.block and b.page == lb.block.page and b.bbox.h_overlap(box) > 0
+                        and box.bottom - CELL_TOLERANCE <= b.bbox.top and b.bbox.bottom <= bottom + CELL_TOLERANCE
+                        for b in blocks)
+            if not shares and not heads:
                 extent = (top, bottom)
         out.append(_Label(lb.block, lb.period, extent))
     return out
@@ -284,7 +296,8 @@ def _bind_labels(blocks: Sequence[Block], labels: Sequence[_Label], page_width: 
     vertical gaps; a run with one label in reach is all that label's (a label centred beside its
     group, a cell spanning rows); in a run with several, an entry takes the label whose extent it
     overlaps most, else the last label that starts above it (labels aligned with the first
-    entry they date). Labels above entries date the blocks under them, down to the next label.
+    entry they date). Labels above entries date the blocks under them, down to the next label;
+    labels under their entries (the last one with nothing under it) date the blocks above them.
     """
     label_ids = {lb.block.index for lb in labels}
     entries = [b for b in blocks if b.index not in label_ids]
@@ -294,7 +307,12 @@ def _bind_labels(blocks: Sequence[Block], labels: Sequence[_Label], page_width: 
             beside = [e for e in entries if e.index not in bound and _on_side(e, column, side, page_width, entries)]
             for run in _runs(beside):
                 bound.update(_bind_run(run, column))
-    above = [lb for lb in labels if not any(_beside(lb.block, e, page_width) for e in entries if e.page == lb.block.page)]
+    # labels with no entry level beside them stand above (or under) their entries
+    above = [lb for lb in labels if not any(_beside(lb.block, e, page_width) and _within(e, lb)
+                                            for e in entries if e.page == lb.block.page)]
+    for column in _label_columns(above):
+        if _closes_groups(column, entries):
+            bound.update(_bind_closing(column, [e for e in entries if e.index not in bound]))
     for e in entries:
         if e.index in bound:
             continue
@@ -304,6 +322,50 @@ def _bind_labels(blocks: Sequence[Block], labels: Sequence[_Label], page_width: 
         if candidates:
             bound[e.index] = max(candidates, key=lambda lb: lb.block.bbox.top)
     return bound
+
+
+def _closes_groups(column: Sequence[_Label], entries: Sequence[Block]) -> bool:
+    """The column's labels stand under the entries they date: its last label has an entry
+    right above it and none under it (a label above its entries always has one under it)."""
+    last = column[-1].block
+    return (any(_below(e, last) for e in entries if e.page == last.page)
+            and not any(_below(last, e) for e in entries if e.page == last.page))
+
+
+def _bind_closing(column: Sequence[_Label], entries: Sequence[Block]) -> dict[int, _Label]:
+    """Labels under their groups: each dates the entries above it, up to the label before it.
+    Above the first label, its group reaches up to a gap as wide as those that set the other
+    groups apart (with one label, wider than the gap over the label): the text above that
+    gap introduces the timeline and is not dated by it."""
+    out: dict[int, _Label] = {}
+    stacked = [e for e in entries if e.page == column[0].block.page and any(
+        lb.block.bbox.h_overlap(e.bbox) >= min(lb.block.bbox.width, e.bbox.width) * STACKED_OVERLAP_SHARE
+        for lb in column)]
+    for prev, lb in zip([None, *column], column):
+        top = prev.block.bbox.bottom - LABEL_TOP_TOLERANCE if prev is not None else float("-inf")
+        group = sorted((e for e in stacked if top <= e.bbox.top and e.bbox.bottom <= lb.block.bbox.top + LABEL_TOP_TOLERANCE),
+                       key=lambda e: e.bbox.top)
+        if prev is None and group:
+            group = _closing_group(group, lb, column, stacked)
+        out.update({e.index: lb for e in group})
+    return out
+
+
+def _closing_group(above: list[Block], first: _Label, column: Sequence[_Label], stacked: Sequence[Block]) -> list[Block]:
+    """The blocks right above the first closing label that are its group (see _bind_closing)."""
+    apart = []  # how far under each label (but the last) the next group starts
+    for lb in column[:-1]:
+        under = [e.bbox.top for e in stacked if e.bbox.top >= lb.block.bbox.bottom - LABEL_TOP_TOLERANCE]
+        if under:
+            apart.append(min(under) - lb.block.bbox.bottom)
+    own_gap = first.block.bbox.top - above[-1].bbox.bottom
+    widest = min(apart) - LABEL_TOP_TOLERANCE if apart else own_gap + RUN_MIN_GAP_EM * first.block.lines[0].size
+    group = [above[-1]]
+    for upper in reversed(above[:-1]):
+        if group[0].bbox.top - upper.bbox.bottom >= widest:
+            break
+        group.insert(0, upper)
+    return group
 
 
 def _bind_run(run: Sequence[Block], column: Sequence[_Label]) -> dict[int, _Label]:

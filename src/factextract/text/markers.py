@@ -23,7 +23,9 @@ MAX_NUMBERED_MARKER_RUN = 4
 
 # Footnote markers set as raised text: "1", "12", "1,2" or "1, 2"; "*", "**"; one letter "a".
 _DIGIT_MARKERS = re.compile(r"^\d{1,3}(?:\s*,\s*\d{1,3})*$")
-_STAR_MARKER = re.compile(r"^\*{1,3}$|^[†‡§]$")
+# Symbols that mark notes in the typographers' order after the asterisk (doubled past the last).
+NOTE_SYMBOLS = "†‡§¶"
+_STAR_MARKER = re.compile(rf"^\*{{1,3}}$|^[{NOTE_SYMBOLS}]{{1,2}}$")
 _LETTER_MARKER = re.compile(r"^[a-z]$")
 # Between the markers of one raised run: "1,2" -> "1", "2".
 _MARKER_SEPARATOR = re.compile(r"[\s,]+")
@@ -123,10 +125,11 @@ def split_markers(text: str) -> list[str]:
 
 @cache
 def _note_start() -> re.Pattern[str]:
-    """"1 ", "12", "¹", "*", "[1]" followed by text: the marker at the start of a footnote
+    """"1 ", "12", "¹", "*", "†", "[1]" followed by text: the marker at the start of a footnote
     (not the start of a figure or a point's number: "3.1: …", "2,5 millions", "1.2.")."""
     superscripts = "".join(re.escape(ch) for ch in glyph_rules().superscripts)
-    return re.compile(rf"^\s*(?:\[(\d{{1,2}})\]|(\d{{1,2}}(?![.,:]?\d)|[{superscripts}]+|\*{{1,3}}))\s*(?=\S)")
+    return re.compile(rf"^\s*(?:\[(\d{{1,2}})\]|(\d{{1,2}}(?![.,:]?\d)|[{superscripts}]+|\*{{1,3}}|[{NOTE_SYMBOLS}]{{1,2}}(?!\s*\d)))"
+                      rf"\s*(?=\S)")
 
 
 def note_marker(text: str) -> tuple[str, str] | None:
