@@ -101,6 +101,21 @@ def test_a_one_page_document_keeps_margin_text_that_looks_like_furniture():
     assert _kept(lines) == [["Guinée", "Guinée – Fiche pays", "Corps", FOOTER]]
 
 
+@pytest.mark.parametrize("text, page_number, removed", [
+    ("Nigeria — Rabat Process · 1/1", 1, True),   # a running head printing its page's number
+    ("Rabat Process | Factsheet | Page 2", 2, True),
+    ("Rabat Process | Factsheet | Page 2", 1, False),   # another page's number
+    ("Guinée – Fiche pays 2019", 1, False),             # a year, and not after a separator
+    ("Rapport annuel – 2019", 1, False),
+])
+def test_a_short_margin_line_ending_on_its_pages_number_after_a_separator_is_furniture(text, page_number, removed):
+    lines = [[line("Corps", top=400)] for _ in range(page_number)]
+    lines[-1] = [*lines[-1], line(text, top=30, size=7, page_number=page_number)]
+    lines[-1] = [replace(ln, page=page_number) for ln in lines[-1]]
+    kept = _kept(*lines)[-1]
+    assert (text not in kept) is removed
+
+
 @pytest.mark.parametrize("top, removed", [
     (HEIGHT * MARGIN_SHARE - 10 - 0.1, True),    # its bottom just inside the top margin
     (HEIGHT * MARGIN_SHARE - 10 + 0.1, False),

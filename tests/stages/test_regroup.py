@@ -483,6 +483,34 @@ def test_labels_and_entries_set_with_no_space_between_them_are_cut_where_they_me
     assert got[:4] == ["2018", "June 2018", "Review of the legal framework.", "Adoption of a national policy and its plan."]
 
 
+def _far_labels(entries, between=False):
+    """Labels flush right of a wide column (x=500), one a line, level with the first lines of
+    entry blocks at x=40; with ``between``, a block stands between them down all the rows."""
+    labels = Block.of([line(text, x=500, top=200 + 20 * i, size=8.5, bold=True)
+                       for i, text in enumerate(["Q4 2020", "Q1 2022", "Q1 2021"])])
+    blocks = [Block.of([line(text, x=40, top=200 + 20 * i + 10 * j, size=9.0) for j, text in enumerate(entry)])
+              for i, entry in enumerate(entries)]
+    extra = [block("Encadré|un|deux|trois|quatre", x=300, top=200, size=9.0)] if between else []
+    return _regrouped([labels, *blocks, *extra, *_BODY], "en")
+
+
+def test_labels_far_right_with_nothing_between_are_cut_at_the_entries_they_are_level_with():
+    got = _far_labels([["Support to 250 projects."], ["Signature of an agreement."], ["Adoption of a policy."]])
+    assert got[:3] == ["Q4 2020", "Q1 2022", "Q1 2021"]
+    # with a block between them and the entries, they are no labels of those entries
+    assert _far_labels([["Support to 250 projects."], ["Signature."], ["Adoption."]], between=True)[0] \
+        == "Q4 2020 Q1 2022 Q1 2021"
+
+
+def test_a_date_far_right_level_with_a_paragraphs_later_line_does_not_cut_it():
+    paragraph = Block.of([line(text, x=40, top=200 + 12 * i, size=9.0) for i, text in
+                          enumerate(["Elles montrent que l’innovation peut prendre place", "au cœur de l’action.",
+                                     "Ces principes ont fait la preuve."])])
+    date = Block.of([line("2017", x=500, top=224, size=8.5, bold=True)])
+    got = _regrouped([paragraph, date, *_BODY])
+    assert got[0] == "Elles montrent que l’innovation peut prendre place au cœur de l’action. Ces principes ont fait la preuve."
+
+
 @pytest.mark.parametrize("label_lines, entry_lines, want", [
     # a label of two lines that reads as one date is not cut, even level with an entry's line
     (["June", "2018"], ["Review of the legal", "Framework against trafficking."], ["June 2018"]),

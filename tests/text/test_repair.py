@@ -35,6 +35,10 @@ from factextract.text.repair import block_text, clean_block, join_lines, squash
     (["\u2014", "next"], "en", "\u2014 next"),                                     # a dash alone on its line
     (["mot \u2013", "suite"], "fr", "mot \u2013 suite"),                           # an en dash is no em dash
     (["2019\u2014", "2020"], "en", "2019\u20142020"),                               # a range broken after its dash
+    # An en dash glued to a word closes a range or a pair of words: no space after it either.
+    (["octobre\u2013", "novembre 2022"], "fr", "octobre\u2013novembre 2022"),
+    (["coopération Nord\u2013", "Sud"], "fr", "coopération Nord\u2013Sud"),
+    (["Mars\u2013", "2022"], "fr", "Mars\u20132022"),
 ])
 def test_join_lines(pieces, lang, want):
     assert join_lines(pieces, lang) == want

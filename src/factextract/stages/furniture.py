@@ -16,6 +16,8 @@ from ..vocab.page_numbers import is_page_number
 
 _NON_WORD = re.compile(r"\W+")
 _NUMBER = re.compile(r"\d+")
+# What sets a running line's parts apart: a spaced middle dot, bar or dash.
+_FURNITURE_SEPARATOR = re.compile(r"\s[·|•—–-]\s")
 # The top and bottom margins, as a share of the page height, where furniture lives.
 MARGIN_SHARE = 0.1
 # A footer line beside the page's number has at most this many words, and stands at least
@@ -80,6 +82,19 @@ def _beside_page_number(line: Line, lines: Sequence[Line], page: Page) -> bool:
     return any(own_number(o) and far(line, o) for o in band)
 
 
+def _ends_on_own_number(line: Line, page: Page) -> bool:
+    """A short margin line whose last part, after a separator, is this page's number: a
+    running head or foot printing it ("Nigeria — Rabat Process · 1/2"), on a page of its own
+    as on every page."""
+    if len(line.text.split()) > MAX_FOOTER_WORDS:
+        return False
+    parts = _FURNITURE_SEPARATOR.split(" ".join(line.text.split()))
+    if len(parts) < 2 or not is_page_number(parts[-1]):
+        return False
+    numbers = _NUMBER.findall(parts[-1])
+    return bool(numbers) and int(numbers[0]) == page.number
+
+
 def _title_words(lines: Sequence[Line]) -> str | None:
     """The first page's largest text, normalised: running heads of later pages repeat it."""
     if not lines:
@@ -102,8 +117,8 @@ def remove_furniture(pages: Sequence[Page], lines_per_page: Sequence[Sequence[Li
     """Drop running headers, footers and page numbers from every page's lines.
 
     Furniture is margin text that repeats at the same place on several pages, a page number
-    alone on its band, or, on a later page, a margin line naming the document's title (a
-    running head printed only from page 2 on).
+    alone on its band or ending a short line alone on it, or, on a later page, a margin line
+    naming the document's title (a running head printed only from page 2 on).
     """
     title = _title_words(lines_per_page[0]) if len(pages) > 1 and lines_per_page else None
     repeated: Counter[tuple[str, int]] = Counter()
@@ -122,7 +137,7 @@ def remove_furniture(pages: Sequence[Page], lines_per_page: Sequence[Sequence[Li
                 if (page.number > 1 and ln.bbox.bottom < page.height * MARGIN_SHARE and _names_title(ln, title)
                         and ln.size < max(o.size for o in lines)):
                     continue  # a running head printed from page 2 on, naming the title
-                if _beside_page_number(ln, lines, page):
+                if _beside_page_number(ln, lines, page) or (_alone_on_band(ln, lines) and _ends_on_own_number(ln, page)):
                     continue
             kept.append(ln)
         kept_pages.append(tuple(kept))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Literal
 
 from ..dates import parse_date
 from ..model import Block, Layout, Line
@@ -302,10 +303,14 @@ def _split_at_timeline_labels(blocks: list[Block], language: str) -> list[Block]
             continue
         # label and entry lines level with each other, the entries in any block beside the
         # labels, where an entry may start (not on a line going on in lower case)
-        level = [(i, b, j) for b in by_page[label.page] if b != a and _beside_labels(label, blocks[b])
+        page_blocks = [blocks[b] for b in by_page[label.page]]
+        # entries far from the labels (flush right of a wide column, nothing between) are
+        # only dated where they start, never cut
+        side = {b: _beside_labels(label, blocks[b], page_blocks) for b in by_page[label.page] if b != a}
+        level = [(i, b, j) for b, where in side.items() if where is not None
                  for i, ln in enumerate(label.lines) for j, o in enumerate(blocks[b].lines)
                  if abs(ln.bbox.top - o.bbox.top) <= LEVEL_TOLERANCE_EM * max(ln.size, o.size, MIN_SIZE)
-                 and not o.text[:1].islower()]
+                 and not o.text[:1].islower() and (where == "near" or j == 0)]
         if not level:
             continue
         if _reads_as_date(label.lines, language):
@@ -330,11 +335,19 @@ def _may_be_labels(block: Block) -> bool:
             and not any(starts_with_marker(ln) for ln in block.lines))
 
 
-def _beside_labels(label: Block, entries: Block) -> bool:
-    """Side by side, near: the entries a label column dates."""
+def _beside_labels(label: Block, entries: Block, page_blocks: Sequence[Block]) -> Literal["near", "far"] | None:
+    """Side by side: "near", or "far" with nothing between them (labels flush right of a
+    wide column): the entries a label column dates; else None."""
+    if label.page != entries.page or label.bbox.h_overlap(entries.bbox) > 0 or label.bbox.v_overlap(entries.bbox) <= 0:
+        return None
     gap = max(entries.bbox.x0 - label.bbox.x1, label.bbox.x0 - entries.bbox.x1)
-    return (label.page == entries.page and label.bbox.h_overlap(entries.bbox) <= 0
-            and label.bbox.v_overlap(entries.bbox) > 0 and gap <= MAX_LABEL_GAP_EM * max(label.lines[0].size, MIN_SIZE))
+    if gap <= MAX_LABEL_GAP_EM * max(label.lines[0].size, MIN_SIZE):
+        return "near"
+    lo, hi = sorted((label.bbox.x1, entries.bbox.x0) if entries.bbox.x0 > label.bbox.x1 else (entries.bbox.x1, label.bbox.x0))
+    top, bottom = max(label.bbox.top, entries.bbox.top), min(label.bbox.bottom, entries.bbox.bottom)
+    between = any(o is not label and o is not entries and o.bbox.top < bottom and o.bbox.bottom > top
+                  and o.bbox.x0 < hi and o.bbox.x1 > lo for o in page_blocks)
+    return None if between else "far"
 
 
 def _cut(lines: Sequence[Line], cuts: Sequence[int]) -> list[Sequence[Line]]:

@@ -156,8 +156,11 @@ def join_lines(pieces: Sequence[str], language: str) -> str:
             text = text[:-1] + ("" if _drop_hyphen(text, piece, language) else last) + piece
         elif last in _RANGE_DASHES and len(text) >= 2 and not text[-2].isspace() and piece[:1].isdigit():
             text = text + piece  # "2019–" / "2020": a range broken after its dash
-        elif last == _EM_DASH and len(text) >= 2 and text[-2].isalnum():
-            text = text + piece  # "infrastructure—" / "such as": an em dash set closed
+        elif last in _RANGE_DASHES and len(text) >= 2 and text[-2].isalnum() and (
+                last == _EM_DASH or piece[:1].isalpha()):
+            # "infrastructure—" / "such as": an em dash set closed; "octobre–" / "novembre",
+            # "Nord–" / "Sud": a range or a pair closed on its en dash
+            text = text + piece
         else:
             text = text + " " + piece
     # Soft hyphens left inside lines are invisible discretionary breaks.
