@@ -12,7 +12,7 @@ nineteen and so needs all three producers):
 
 What each producer needs:
     reportlab    the `samples` extra (reportlab, fontTools), Debian's fonts-dejavu
-    chromium     `apt-get install -y chromium` (the samples were printed by Chromium 156)
+    chromium     `apt-get install -y chromium` (the samples were printed by Debian 12's Chromium 150)
     libreoffice  `apt-get install -y libreoffice-writer-nogui` (LibreOffice 7.4.7.2)
 and fonts-liberation (Liberation 1.07) for the samples that use it. LibreOffice pulls in
 fonts-liberation2, which Writer then prefers: to remake the committed Writer PDFs byte for

@@ -4,7 +4,6 @@ factsheets (scripts/generate.py).
     samples/     one spec file per committed sample: content and layout, as data
     specfile     reading and writing those files
     committed    drawing a committed sample's spec with the renderer its layout names
-    handmade/    the layouts of committed samples not yet written as traits
     spec         the content spec types every sample is written in (It, TL, Sec, Sample…)
     markup       the markup of spec strings: golden text, markers, anchors, printed text
     golden       the spec cross-checks and the golden JSON, from the spec alone

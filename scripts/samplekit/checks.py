@@ -20,6 +20,8 @@ from samplekit.spec import Placed, Sample
 # of the word (Chromium adds a zero-width space, which squash() drops). {/} adds no hyphen
 # (the word has one already) and is not looked for.
 LINE_END_HYPHENS = "-\u00ad\u2010"
+# A drop cap is set at least this many times the page's usual text size.
+INITIAL_SIZE_RATIO = 2.2
 HYPHENATED_BREAK = re.compile(r"(\S+)\{(?:-|‐|shy)\}(\S+)")
 
 
@@ -83,6 +85,20 @@ class PdfCheck:
     # The producer hyphenates by itself (Typst): it writes U+00AD or "-" where it breaks a
     # word, so both are dropped from the page and from what is looked for.
     soft_hyphens: bool = False
+    # The first paragraph opens on a drop cap, which the producer may write anywhere in the
+    # content stream: that paragraph is looked for without its first letter.
+    initial_apart: bool = False
+
+
+def _without_initial(page):
+    """The page without its drop cap (a letter several lines tall, which pdfplumber makes one
+    word with the rest of its first line, a box over the lines beside it): the letters set
+    at least INITIAL_SIZE_RATIO times the page's usual size, alone."""
+    import statistics
+
+    usual = statistics.median(c["size"] for c in page.chars)
+    return page.filter(lambda o: o.get("object_type") != "char" or not (
+        o["size"] >= INITIAL_SIZE_RATIO * usual and len(o["text"]) == 1 and o["text"].isalpha()))
 
 
 def check_pdf(s: Sample, pdf_path: Path, how: PdfCheck = PdfCheck()) -> list[str]:
@@ -100,7 +116,8 @@ def check_pdf(s: Sample, pdf_path: Path, how: PdfCheck = PdfCheck()) -> list[str
         problems: list[str] = []
         for n, page in enumerate(pdf.pages, 1):
             texts[n] = unhyphenated(page_text(page)) if how.soft_hyphens else page_text(page)
-            problems += overlapping_words(n, page.extract_words())
+            problems += overlapping_words(n, _without_initial(page).extract_words() if how.initial_apart
+                                          else page.extract_words())
         placed = s.placed()
         # a break taken at a line end: the hyphen printed there is not part of the text
         for p in placed:
@@ -111,7 +128,7 @@ def check_pdf(s: Sample, pdf_path: Path, how: PdfCheck = PdfCheck()) -> list[str
                 if not taken:
                     problems.append(f"the break in {left}-{right} is not taken at a line end")
         wanted = [(f"item {p.n} {clean(p.item.text)[:50]!r}",
-                   printed(piece, how.marker), p.page)
+                   printed(piece[1:] if how.initial_apart and p.n == 1 else piece, how.marker), p.page)
                   for p in placed for piece in printed_pieces(p)]
         wanted += [(f"heading {h[:40]!r}", printed(h), sec.page)
                    for sec in s.sections for h in [sec.heading, *sec.subheadings]]
@@ -132,11 +149,11 @@ def check_pdf(s: Sample, pdf_path: Path, how: PdfCheck = PdfCheck()) -> list[str
 FIND_CHARS = 24
 
 
-def found_pages(sample: Sample, pdf: Path, marker: Callable[[str], str]) -> Sample:
+def found_pages(sample: Sample, pdf: Path, marker: Callable[[str], str], initial_apart: bool = False) -> Sample:
     """The spec with the pages a producer that paginates by itself (Chromium, Writer) put
     each piece on: the first page, from the last piece's on, whose text holds its first
     characters (notes: from the first page). ``marker`` prints a note marker as the sheet
-    does. LookupError names a piece on no page."""
+    does; ``initial_apart``: as in PdfCheck. LookupError names a piece on no page."""
     import pdfplumber
 
     with pdfplumber.open(pdf) as doc:
@@ -164,4 +181,5 @@ def found_pages(sample: Sample, pdf: Path, marker: Callable[[str], str]) -> Samp
         return found_notes[text]
 
     return sample.repaged(section_page=lambda si, sec: in_order(sec.heading.replace("\n", " ")),
-                          item_page=lambda n, it: in_order(it.text), note_page=note_page, pages=len(texts))
+                          item_page=lambda n, it: in_order(it.text[1:] if initial_apart and n == 1 else it.text),
+                          note_page=note_page, pages=len(texts))

@@ -7,17 +7,16 @@ The `layout` of a spec file (samplekit/specfile.py), by `sheet`:
 
     traits     the random generator's layout (samplekit/random_sheet.py): `traits` gives every
                trait's value, `seed` the draws the traits leave open (the reportlab page's
-               section order). The pages are the renderer's; the spec's must agree.
+               section order). The pages are the renderer's, and so are the note numbers
+               (restarting on every page where the traits say so); the spec's must agree.
     boxed      reportlab's boxed sheet (samplekit.reportlab.BoxedSheet) with its placement
                given: `style`, `header` (stacked | right), `notes_at` (the notes' region),
                `footer` and `footer_fmt`, and `frames` per section
     writer     LibreOffice's Writer sheet (samplekit.libreoffice.WriterSheet): `page` (the
                WriterLayout's fields) and `forms` / `breaks` per section
-    handmade   a layout still drawn by its own code (samplekit/handmade/)
 """
 from __future__ import annotations
 
-import importlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,7 +24,7 @@ from samplekit.checks import PdfCheck
 from samplekit.specfile import SampleSpec
 from samplekit.spec import Region, Sample
 
-SHEETS = ("traits", "boxed", "writer", "handmade")
+SHEETS = ("traits", "boxed", "writer")
 RENDERERS = ("reportlab", "typst", "chromium", "libreoffice")
 
 
@@ -43,10 +42,6 @@ def _sheet(spec: SampleSpec) -> str:
     return sheet
 
 
-def handmade_module(name: str):
-    return importlib.import_module(f"samplekit.handmade.{name.replace('-', '_')}")
-
-
 def render(spec: SampleSpec, pdf: Path, work: Path) -> Sample:
     """Draw the spec's PDF at pdf (work: a scratch folder); the Sample as drawn."""
     sheet, s, lay = _sheet(spec), spec.sample, spec.layout
@@ -61,20 +56,24 @@ def render(spec: SampleSpec, pdf: Path, work: Path) -> Sample:
 
         writer_pdf(WriterSheet(s, WriterLayout(**lay["page"])).document(), s.name, pdf, work)
         return s
-    if sheet == "handmade":
-        handmade_module(s.name).render(s, pdf, work)
-        return s
     from samplekit.random_sheet import Generated, render as render_traits, style_of
 
     traits = {**lay["traits"], "renderer": spec.renderer, "language": s.language}
-    drawn = render_traits(Generated(s, style_of(traits), traits, lay.get("seed", 0)), pdf)
-    return replace(drawn.sample, name=s.name, producer=s.producer)
+    drawn = replace(render_traits(Generated(s, style_of(traits), traits, lay.get("seed", 0)), pdf).sample,
+                    name=s.name, producer=s.producer)
+    if _notes_as_printed(drawn) != _notes_as_printed(s):
+        raise SpecError(f"{s.name}: the sheet numbers the notes as {_notes_as_printed(drawn)[1]}, the spec as "
+                        f"{_notes_as_printed(s)[1]}: correct the spec's markers")
+    return drawn
+
+
+def _notes_as_printed(s: Sample) -> tuple[list[str], list[tuple[str, str]]]:
+    """The items' texts (their markers) and the notes (marker, term) a sample prints."""
+    return [p.item.text for p in s.placed()], [(f.marker, f.term) for f in s.footnotes]
 
 
 def pdf_check(spec: SampleSpec) -> PdfCheck:
     sheet = _sheet(spec)
-    if sheet == "handmade":
-        return getattr(handmade_module(spec.sample.name), "CHECK", PdfCheck())
     if sheet == "writer":
         from samplekit.libreoffice import raised_note_numbers, title_largest
 

@@ -1,9 +1,9 @@
 """Spec strings: the markup every sample uses, and what is read out of it (the golden text,
 the footnote markers and their anchors, the text a PDF's text layer should hold).
 
-    [^1] [^a] [^¹]   footnote marker (digits, letters, or a Unicode superscript digit, which
-                     is printed as typed and stands for the marker "1"); left out of the
-                     golden text, goes to footnote_refs.
+    [^1] [^a] [^¹]   footnote marker (digits, letters, symbols * † ‡ § ¶, or a Unicode
+    [^*]             superscript digit, which is printed as typed and stands for the marker
+                     "1"); left out of the golden text, goes to footnote_refs.
     {-} {‐} {shy}    a place where the word MUST break at a line end: drawn "-", U+2010 or
                      U+00AD (reportlab); {shy} is also a soft hyphen for Chromium and Writer.
     {/}              a line break that MUST fall right after an existing hyphen
@@ -21,7 +21,9 @@ from __future__ import annotations
 import re
 
 # group 1: a footnote marker; group 2: a break; group 3: raised letters that stay in the text
-TOKEN = re.compile(r"\[\^([0-9a-z¹²³⁴⁵⁶⁷⁸⁹⁰]+)\]|\{(-|‐|shy|/)\}|\{\^([a-z]+)\}|\{(\|)\}")
+TOKEN = re.compile(r"\[\^([0-9a-z¹²³⁴⁵⁶⁷⁸⁹⁰]+|[*†‡§¶]+)\]|\{(-|‐|shy|/)\}|\{\^([a-z]+)\}|\{(\|)\}")
+# Notes marked by symbols instead of numbers, in the order they are used.
+SYMBOL_MARKERS = ("*", "†", "‡", "§", "¶", "**")
 CELL = "{|}"
 
 SUPERSCRIPT_DIGITS = {"¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7",
@@ -79,7 +81,7 @@ def convert(markup: str, text, marker, raised, shy, hyphen=None) -> str:
 
 # The notes traits of the random factsheets whose markers are printed raised (the others are
 # printed on the line: "end, unicode" as superscript digits, "end, bracketed" as "[1]").
-RAISED_MARKERS = ("end", "end, in a box", "end, body size")
+RAISED_MARKERS = ("end", "end, in a box", "end, body size", "end, symbols")
 
 
 def printed_marker(raw: str, notes: str) -> str:
@@ -88,8 +90,13 @@ def printed_marker(raw: str, notes: str) -> str:
         digit = {v: k for k, v in SUPERSCRIPT_DIGITS.items()}
         return "".join(digit.get(ch, ch) for ch in raw)
     if notes == "end, bracketed":
-        return f"[{raw}]"
+        return bracketed(raw)
     return raw
+
+
+def bracketed(raw: str) -> str:
+    """A footnote marker printed on the line, in square brackets: "[1]"."""
+    return f"[{raw}]"
 
 
 def marker_value(raw: str) -> str:

@@ -1,13 +1,14 @@
 """Drawing sample sheets with reportlab (the `samples` extra), in top-down coordinates (y
 grows down the page, as a layout designer measures).
 
-    Doc           a canvas with the few primitives the sheets use: boxes, rules, dots, text
-                  runs, and paragraphs wrapped word by word (markers as superscripts or as
-                  "[1]"; justified by widening the gaps, with or without space glyphs).
-    BoxedSheet    the flow layout of the first four samples: sections that flow through
-                  boxed regions (spec Frame/Region), a line breaker that must use every
-                  break hint of the markup, and a drawing order that differs from the
-                  reading order; it fails when text overlaps or a box overflows.
+    Doc           a canvas with the few primitives the sheets use: boxes, rules, dots and
+                  runs of text (letter-spaced or not).
+    BoxedSheet    the flow layout of the reportlab samples and random sheets: sections that
+                  flow through boxed regions (spec Frame/Region), a line breaker that must use
+                  every break hint of the markup, and a drawing order that differs from the
+                  reading order; it fails when text overlaps or a box overflows. Its Look
+                  says how headings, timelines, justified text (words placed with or without
+                  space glyphs), note markers ("¹" or "[1]") and numbered items are drawn.
 
 reportlab output is byte-stable: canvases are made with invariant=1.
 
@@ -32,12 +33,11 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from samplekit.fonts import SYMBOL_FONTS, symbol_font
-from samplekit.markup import TOKEN, clean
+from samplekit.markup import CELL, TOKEN, bracketed, clean
 from samplekit.paths import DEJAVU, LIBERATION
 from samplekit.spec import Frame, Placed, Region, Sample, Sec
 
 PAGE_W, PAGE_H = 595.0, 842.0  # A4 portrait, in points
-SUP_SCALE, SUP_DROP = 0.62, 0.36   # Doc: a marker's size and its raise, both x body size
 
 # --------------------------------------------------------------------------------------
 # Fonts
@@ -75,27 +75,6 @@ def sw(text: str, font: str, size: float) -> float:
 # --------------------------------------------------------------------------------------
 
 
-class Style:
-    """A paragraph style of Doc.para. justify: None, "space" (space glyphs kept, words
-    placed) or "gap" (no space glyphs); markers: "sup" (raised, smaller) or "bracket"
-    ("[1]" at body size)."""
-
-    def __init__(self, font, size, leading, color="#222222", justify=None, markers="sup"):
-        self.font, self.size, self.leading, self.color = font, size, leading, color
-        self.justify, self.markers = justify, markers
-
-
-def words_of(markup: str) -> list[tuple[str, str | None, str]]:
-    """[(word, marker or None, text after the marker)]; a marker glues to the word before."""
-    out = []
-    for w in markup.split():
-        m = TOKEN.search(w)
-        if m and not m.group(1):
-            raise ValueError(f"Doc prints footnote markers only: {w!r}")
-        out.append((w[:m.start()], m.group(1), w[m.end():]) if m else (w, None, ""))
-    return out
-
-
 class Doc:
     """A reportlab canvas in top-down coordinates: x from the left edge, y (a top or a
     baseline) from the top edge."""
@@ -124,19 +103,6 @@ class Doc:
         self.c.save()
         lines = ",\n".join(json.dumps(line, ensure_ascii=False) for line in self.drawn)  # a line each
         self.path.with_suffix(".drawn.json").write_text(f"[\n{lines}\n]\n", encoding="utf-8")
-
-    def merge_drawn(self, start: int, baseline: float) -> None:
-        """The records since `start` (the words and markers of one wrapped line) as one line."""
-        parts = sorted(self.drawn[start:], key=lambda r: r["x0"])
-        if len(parts) < 2:
-            return
-        text = parts[0]["text"]
-        for before, part in zip(parts, parts[1:]):
-            gap = part["x0"] - before["x1"] > 0.5 and not before["text"].endswith(" ")
-            text += (" " if gap else "") + part["text"]
-        self.drawn[start:] = [{"page": self.page, "x0": parts[0]["x0"], "top": min(r["top"] for r in parts),
-                               "x1": max(r["x1"] for r in parts), "bottom": max(r["bottom"] for r in parts),
-                               "baseline": round(baseline, 2), "text": text}]
 
     def record(self, x0: float, x1: float, baseline: float, runs: list[tuple[str, str, float, float]]) -> None:
         """Keep where a line of text runs (text, font, size, rise) was drawn."""
@@ -170,119 +136,26 @@ class Doc:
     def circle(self, x, y, r, fill=None, stroke=None, lw=0.8):
         self.c.circle(x, self.h - y, r, **self.paint(fill, stroke, lw))
 
-    def runs(self, baseline, plan, color):
-        """Text runs of one colour on one baseline: plan = [(x, text, font, size, rise)]."""
+    def runs(self, baseline, plan, color, charspace=0.0):
+        """Text runs of one colour on one baseline: plan = [(x, text, font, size, rise)];
+        charspace: extra points after every character (letter-spaced text)."""
         self.c.setFillColor(HexColor(color))
         for x, text, font, size, rise in plan:
-            self.c.setFont(font, size)
-            self.c.drawString(x, self.h - baseline + rise, text)
+            if charspace:
+                t = self.c.beginText(x, self.h - baseline + rise)
+                t.setFont(font, size)
+                t.setCharSpace(charspace)
+                t.textOut(text)
+                self.c.saveState()
+                self.c.drawText(t)
+                self.c.restoreState()
+            else:
+                self.c.setFont(font, size)
+                self.c.drawString(x, self.h - baseline + rise, text)
         if plan:
             x, text, font, size, _ = plan[-1]
-            self.record(plan[0][0], x + sw(text, font, size), baseline,
+            self.record(plan[0][0], x + sw(text, font, size) + charspace * len(text), baseline,
                         [(t, f, sz, r) for _, t, f, sz, r in plan])
-
-    def text(self, x, baseline, s, font, size, color="#222222", charspace=0):
-        if not charspace:
-            self.runs(baseline, [(x, s, font, size, 0.0)], color)
-            return
-        c = self.c
-        c.setFillColor(HexColor(color))
-        c.saveState()
-        t = c.beginText(x, self.h - baseline)
-        t.setFont(font, size)
-        t.setCharSpace(charspace)
-        t.textOut(s)
-        c.drawText(t)
-        c.restoreState()
-        self.record(x, x + sw(s, font, size) + charspace * len(s), baseline, [(s, font, size, 0.0)])
-
-    def rtext(self, xr, baseline, s, font, size, color="#222222"):
-        """Text whose right end is at xr."""
-        self.text(xr - sw(s, font, size), baseline, s, font, size, color)
-
-    @staticmethod
-    def marker_width(m: str, st: Style) -> float:
-        if st.markers == "bracket":
-            return sw(f"[{m}]", st.font, st.size)
-        return sw(m, st.font, st.size * SUP_SCALE)
-
-    def wrap(self, markup, width, st: Style, first_width=None):
-        """Lines of (word, marker, after, width); the first line may be narrower."""
-        lines, cur, curw = [], [], 0.0
-        space = sw(" ", st.font, st.size)
-        for w, m, post in words_of(markup):
-            ww = sw(w + post, st.font, st.size) + (self.marker_width(m, st) if m else 0)
-            lim = first_width if (first_width is not None and not lines) else width
-            if cur and curw + space + ww > lim:
-                lines.append(cur)
-                cur, curw = [], 0.0
-            cur.append((w, m, post, ww))
-            curw += (space if len(cur) > 1 else 0) + ww
-        if cur:
-            lines.append(cur)
-        return lines
-
-    def nlines(self, markup, width, st: Style) -> int:
-        return len(self.wrap(markup, width, st))
-
-    def para(self, x, y, width, markup, st: Style, first_x=None):
-        """Draw a paragraph whose first line's top is y; return the y below it. first_x:
-        where the first line starts (the others start at x)."""
-        first_width = None if first_x is None else width - (first_x - x)
-        lines = self.wrap(markup, width, st, first_width)
-        base = y + st.size * 0.9
-        space = sw(" ", st.font, st.size)
-        sup = st.size * SUP_SCALE
-        for k, ln in enumerate(lines):
-            drawn_before = len(self.drawn)
-            if st.justify and k < len(lines) - 1 and len(ln) > 1:
-                self.justified_line(x, base, width, ln, st, space, sup)
-            else:
-                self.plain_line(first_x if (k == 0 and first_x is not None) else x, base,
-                                ln, st, sup)
-            self.merge_drawn(drawn_before, base)
-            base += st.leading
-        return y + st.leading * len(lines)
-
-    def justified_line(self, x, base, width, ln, st: Style, space, sup):
-        """Words placed one by one so that the line fills `width`."""
-        natural = sum(w[-1] for w in ln) + space * (len(ln) - 1)
-        gap = space + (width - natural) / (len(ln) - 1)
-        cx = x
-        for i, (w, m, post, ww) in enumerate(ln):
-            sp = " " if st.justify == "space" and i < len(ln) - 1 else ""
-            if m:
-                self.text(cx, base, w, st.font, st.size, st.color)
-                mx = cx + sw(w, st.font, st.size)
-                self.text(mx, base - st.size * SUP_DROP, m, st.font, sup, st.color)
-                px = mx + sw(m, st.font, sup)
-                if post or sp:
-                    self.text(px, base, post + sp, st.font, st.size, st.color)
-            else:
-                self.text(cx, base, w + sp, st.font, st.size, st.color)
-            cx += ww + gap
-
-    def plain_line(self, cx, base, ln, st: Style, sup):
-        """One string per run between markers."""
-        run = ""
-        for i, (w, m, post, ww) in enumerate(ln):
-            run += w
-            if m:
-                self.text(cx, base, run, st.font, st.size, st.color)
-                cx += sw(run, st.font, st.size)
-                if st.markers == "bracket":
-                    self.text(cx, base, f"[{m}]", st.font, st.size, st.color)
-                    cx += sw(f"[{m}]", st.font, st.size)
-                else:
-                    self.text(cx, base - st.size * SUP_DROP, m, st.font, sup, st.color)
-                    cx += sw(m, st.font, sup)
-                run = ""
-            run += post
-            if i < len(ln) - 1:
-                run += " "
-        if run:
-            self.text(cx, base, run, st.font, st.size, st.color)
-
 
 # --------------------------------------------------------------------------------------
 # BoxedSheet: the line breaker
@@ -351,22 +224,38 @@ def parse_words(markup: str, breaks: Breaks) -> list:
 
 
 class Measure:
-    def __init__(self, font: str, size: float):
+    """Widths in one font and size: `charspace` points after every character (letter-spaced
+    text); markers raised and smaller, or printed "[1]" at the text's size (`bracketed`)."""
+
+    def __init__(self, font: str, size: float, charspace: float = 0.0, bracketed: bool = False):
         self.font, self.size = font, size
         self.sup = size * SUP_RATIO
+        self.charspace, self.bracketed = charspace, bracketed
 
     def word(self, pieces: list[Piece]) -> float:
         w = 0.0
         for p in pieces:
             if p.kind == "t":
-                w += sw(p.text, self.font, self.size)
+                w += sw(p.text, self.font, self.size) + self.charspace * len(p.text)
+            elif p.kind == "s" and self.bracketed:
+                w += sw(bracketed(p.text), self.font, self.size)
             elif p.kind == "s":
                 w += sw(p.text, self.font, self.sup)
         return w
 
+    def line(self, words: list[list[Piece]]) -> float:
+        """A wrapped line's width, its words a space apart."""
+        return sum(self.word(w) for w in words) + self.space * (len(words) - 1)
+
     @property
     def space(self) -> float:
-        return sw(" ", self.font, self.size)
+        return sw(" ", self.font, self.size) + self.charspace
+
+
+def justified_gap(widths: list[float], width: float, space: float) -> float:
+    """The gap between words of these widths that makes their line fill `width`."""
+    natural = sum(widths) + space * (len(widths) - 1)
+    return space + (width - natural) / (len(widths) - 1)
 
 
 def wrap(markup: str, width: float, m: Measure, breaks: Breaks) -> list[list[list[Piece]]]:
@@ -422,18 +311,63 @@ class Page:
         self.rects: list[tuple[float, float, float, float]] = []
 
 
+@dataclass(frozen=True)
+class Look:
+    """What a BoxedSheet draws in more than one way; the defaults are the boxed samples' way."""
+
+    # bold in the section's accent; "band": white on the accent, on a band across the box;
+    # "spaced": letter-spaced (HEAD_CHARSPACE)
+    headings: str = "bold"
+    # a timeline's labels in a column left of their entries; "ruled table": a row per entry
+    # (date cell, then the entry's text or its pieces, a cell each) under a shaded header row
+    # when a subheading gives its cells; "line and dots": labels flush right against a line
+    # down the entries, a dot on it at every entry; "pills": labels centred in filled pills
+    timeline: str = "labels left"
+    justify: str = "none"            # items' text justified: "spaces" (space glyphs kept) or "gaps" (none)
+    markers: str = "raised"          # footnote markers raised, or "bracketed": "[1]" at the text's size
+    list_indent: str = "hanging"     # a numbered item's later lines under its text, or "flush" under its number
+    page_numbers: str = "running"    # after the running footer's text, or "centred": "– n –" alone
+
+
+TIMELINES = ("labels left", "ruled table", "line and dots", "pills")
+JUSTIFIED_MIN_W = 150.0              # a narrower measure is set ragged, as a designer would (no gaps stretched thin)
+HEAD_CHARSPACE = 1.8                 # "spaced" headings: points after every letter
+BAND_PAD = 5.0                       # "band" headings: the band's room above and below the heading
+HEADING_GAP = 6.0                    # under a heading or a subheading
+CELL_PAD = 3.0                       # "ruled table": a cell's room around its text
+CELL_SHARES = {1: (1.0,), 2: (0.6, 0.4)}  # an entry's cells: their shares of the row beside the date
+TABLE_DATE_W = 84.0                  # a date cell's width: a date on one line
+TABLE_HEAD_FILL = "#E4E9EE"
+LINE_GAP, DOT_R = 6.0, 2.2           # "line and dots": the line this far left of the entries, the labels as far again
+PILL_PAD, PILL_RADIUS = 3.0, 4.0     # "pills": the room around a label's lines
+SIDEBAR_W = 190.0                    # header "sidebar": a band down the page's left side
+SIDEBAR_TITLE_SIZE = 22.0
+SIDEBAR_TOP = 48.0                   # where its title starts
+SIDEBAR_HEADER_BOTTOM = 240.0        # its header lines end above this (a section may follow)
+BAND_TOP = 22.0                      # the header band's top ("stacked", "right")
+FOOT_BAND_BOTTOM = PAGE_H - 50.0     # header "foot": the band's bottom, over the running footer
+CENTRED_NUMBER = "– {n} –"
+RIGHT_HEADER_GAP = 24.0              # header "right": its lines this far right of the title at least
+ALIGN_SHARE = {"right": 1.0, "centre": 0.5}  # of a line's room left, put before it
+
+
 class BoxedSheet:
     """A sheet of boxed sections. `style`: fonts, sizes and colours (see the samples);
-    header_style "stacked" (header lines under the title) or "right" (beside it);
-    `footer`: a running footer, with the page number as `footer_fmt`."""
+    header_style "stacked" (header lines under the title), "right" (beside it), "foot" (the
+    stacked band at the foot of page 1) or "sidebar" (down the left side of every page, the
+    header on page 1's); `footnote_region`: where the notes go, one region per page that
+    has notes; `footer`: a running footer, with the page number as `footer_fmt`; `look`:
+    how headings, timelines, justified text, markers and numbers are drawn."""
 
     def __init__(self, sample: Sample, style: dict, header_style: str,
-                 footnote_region: Region, footer: str | None = None, footer_fmt: str = "{n}"):
+                 footnote_region: Region | tuple[Region, ...], footer: str | None = None,
+                 footer_fmt: str = "{n}", look: Look = Look()):
         self.s = sample
         self.st = style
         self.header_style = header_style
-        self.footnote_region = footnote_region
+        self.note_regions = (footnote_region,) if isinstance(footnote_region, Region) else footnote_region
         self.footer_text, self.footer_fmt = footer, footer_fmt
+        self.look = look
         self.pages = {n: Page() for n in range(1, sample.pages + 1)}
         self.seq = 0
         self.breaks = Breaks()
@@ -449,47 +383,78 @@ class BoxedSheet:
         self.seq += 1
         self.pages[page].ops.append((rank, self.seq, fn))
 
+    def measure(self, font: str, size: float, charspace: float = 0.0) -> Measure:
+        return Measure(font, size, charspace, self.look.markers == "bracketed")
+
     def text_line(self, page: int, rank: int, x: float, top: float, pieces_line: list,
-                  font: str, size: float, color: str) -> float:
-        """Draw one wrapped line whose glyph tops sit at `top`; return its width."""
-        segs: list[tuple[str, str, float, float]] = []  # text, font, size, rise
+                  font: str, size: float, color: str, fill: float | None = None,
+                  charspace: float = 0.0) -> float:
+        """Draw one wrapped line whose glyph tops sit at `top`; return its width. `fill`:
+        the width a justified line fills, its words placed one by one (a space glyph after
+        each but the last when the look justifies with spaces)."""
+        m = self.measure(font, size, charspace)
 
-        def push(text, f, sz, rise):
-            if segs and segs[-1][1:] == (f, sz, rise):
-                segs[-1] = (segs[-1][0] + text, f, sz, rise)
-            else:
-                segs.append((text, f, sz, rise))
-
-        for wi, word in enumerate(pieces_line):
-            if wi:
-                push(" ", font, size, 0.0)
+        def segments(word) -> list[tuple[str, str, float, float]]:  # text, font, size, rise
+            segs = []
             for p in word:
                 if p.kind == "t" and p.text:
-                    push(p.text, font, size, 0.0)
+                    segs.append((p.text, font, size, 0.0))
+                elif p.kind == "s" and m.bracketed:
+                    segs.append((bracketed(p.text), font, size, 0.0))
                 elif p.kind == "s":
-                    push(p.text, font, size * SUP_RATIO, size * SUP_RISE)
-        baseline = top + size * 0.8
-        x0 = x
+                    segs.append((p.text, font, size * SUP_RATIO, size * SUP_RISE))
+            return segs
+
+        if fill is not None and len(pieces_line) > 1:
+            gap = justified_gap([m.word(w) for w in pieces_line], fill, m.space)
+            spaced = self.look.justify == "spaces"
+            words, xs, wx = [], [], x
+            for wi, word in enumerate(pieces_line):
+                segs = segments(word)
+                if spaced and wi < len(pieces_line) - 1:
+                    segs.append((" ", font, size, 0.0))
+                words.append(segs)
+                xs.append(wx)
+                wx += m.word(word) + gap
+        else:
+            words, xs = [[seg for wi, word in enumerate(pieces_line)
+                          for seg in ([(" ", font, size, 0.0)] if wi else []) + segments(word)]], [x]
         plan = []
-        for text, f, sz, rise in segs:
-            plan.append((x0, text, f, sz, rise))
-            x0 += sw(text, f, sz)
-        width = x0 - x
-        self.op(page, rank, lambda d: d.runs(baseline, plan, color))
+        for wx, segs in zip(xs, words):
+            merged: list[tuple[str, str, float, float]] = []
+            for seg in segs:  # one run per font, size and rise
+                if merged and merged[-1][1:] == seg[1:]:
+                    merged[-1] = (merged[-1][0] + seg[0], *seg[1:])
+                else:
+                    merged.append(seg)
+            for text, f, sz, rise in merged:
+                plan.append((wx, text, f, sz, rise))
+                wx += sw(text, f, sz) + charspace * len(text)
+        width = (plan[-1][0] + sw(plan[-1][1], plan[-1][2], plan[-1][3]) + charspace * len(plan[-1][1]) - x
+                 if plan else 0.0)
+        baseline = top + size * 0.8
+        self.op(page, rank, lambda d: d.runs(baseline, plan, color, charspace))
         self.pages[page].lines.append((x, top, x + width, top + size, "".join(
             t for _, t, *_ in plan)))
         return width
 
     def block(self, page: int, rank: int, x: float, top: float, width: float, markup: str,
               font: str, size: float, leading: float, color: str,
-              exact: bool = False) -> float:
-        """Wrap and draw a paragraph; return its height."""
-        lines = wrap(markup, width, Measure(font, size), self.breaks)
+              exact: bool = False, justify: bool = False, align: str = "left",
+              charspace: float = 0.0) -> float:
+        """Wrap and draw a paragraph; return its height. `justify`: every line but the last
+        fills the width, as the look justifies; `align` "right" or "centre": each line's
+        place in the width."""
+        m = self.measure(font, size, charspace)
+        lines = wrap(markup, width, m, self.breaks)
         if exact and len(lines) != markup.count("\n") + 1:
             raise ValueError(f"{self.s.name}: {markup!r} needs its own line breaks only "
                              f"(got {len(lines)} lines in {width:.1f}pt)")
+        justified = justify and self.look.justify != "none" and "\n" not in markup and width >= JUSTIFIED_MIN_W
         for i, ln in enumerate(lines):
-            self.text_line(page, rank, x, top + i * leading, ln, font, size, color)
+            lx = x if align == "left" else x + ALIGN_SHARE[align] * (width - m.line(ln))
+            self.text_line(page, rank, lx, top + i * leading, ln, font, size, color,
+                           fill=width if justified and i < len(lines) - 1 else None, charspace=charspace)
         return (len(lines) - 1) * leading + size
 
     # -- sections ---------------------------------------------------------------------
@@ -501,8 +466,40 @@ class BoxedSheet:
         st = self.st
         return st.get("item_bold", st["bold"]) if p.item.bold else st["body"]
 
+    def lead(self, p: Placed) -> tuple[str, str, float, bool] | None:
+        """What is printed before an item's text: (font, text, width with its gap, a
+        bullet?); a number set flush is part of the text (`item_markup`)."""
+        st = self.st
+        if p.item.bullet:
+            bfont, bchar, gap = BULLETS[p.item.bullet]
+            bfont = bfont or st["body"]
+            return bfont, bchar, sw(bchar, bfont, st["size"]) + gap, True
+        if p.number and self.look.list_indent == "hanging":
+            font = self.item_font(p)
+            return font, p.number, sw(f"{p.number} ", font, st["size"]), False
+        return None
+
+    def item_markup(self, p: Placed) -> str:
+        return f"{p.number} {p.item.text}" if p.number and self.look.list_indent == "flush" else p.item.text
+
+    def heading(self, sec: Sec, frame: Frame, reg: Region, rank: int, y: float) -> float:
+        """Draw the section's heading at y, as the look sets headings; the y under it."""
+        st, look = self.st, self.look
+        x, w, size = reg.x + reg.pad, reg.w - 2 * reg.pad, st["head_size"]
+        if look.headings == "band":
+            h = self.block(reg.page, rank, x, y, w, sec.heading, st["bold"], size, size * 1.15,
+                           st["band_text"])
+            bottom = y + h + BAND_PAD
+            self.op(reg.page, rank - 999, lambda d: d.rect(reg.x, reg.top, reg.w, bottom - reg.top,
+                                                           fill=frame.accent))
+            return bottom + HEADING_GAP
+        charspace = HEAD_CHARSPACE if look.headings == "spaced" else 0.0
+        h = self.block(reg.page, rank, x, y, w, sec.heading, st["bold"], size, size * 1.15,
+                       frame.accent, charspace=charspace)
+        return y + h + HEADING_GAP
+
     def section(self, sec: Sec, placed: list[Placed]) -> None:
-        st, frame = self.st, sec.frame
+        st, frame, look = self.st, sec.frame, self.look
         rank = 100 - 10 * frame.draw_rank
         extents: dict[int, float] = {}
         ri = 0
@@ -519,16 +516,20 @@ class BoxedSheet:
         if reg.page != sec.page:
             raise ValueError(f"{self.s.name}: heading {sec.heading!r} on page {reg.page}, "
                              f"spec says {sec.page}")
-        h = self.block(reg.page, rank, reg.x + reg.pad, y, reg.w - 2 * reg.pad, sec.heading,
-                       st["bold"], st["head_size"], st["head_size"] * 1.15, frame.accent)
-        y += h + 6
+        y = self.heading(sec, frame, reg, rank, y)
         goto(frame.sub_region)
+        table_head = None  # a ruled table's header row: the subheading that gives its cells
         for sub in sec.subheadings:
+            if look.timeline == "ruled table" and CELL in sub:
+                table_head = sub.split(CELL)
+                continue
             h = self.block(reg.page, rank, reg.x + reg.pad, y, reg.w - 2 * reg.pad, sub,
                            st["bold"], st["sub_size"], st["sub_leading"], st["text"])
-            y += h + 6
+            y += h + HEADING_GAP
         goto(frame.items_region)
         y += 2
+        run: list[float] = []  # "line and dots": the tops and bottom of the dated entries so far
+        table_open = False
         for p in placed:
             item = p.item
             if item.region is not None:
@@ -539,24 +540,116 @@ class BoxedSheet:
             if reg.page != p.page:
                 raise ValueError(f"{self.s.name}: item {p.n} on page {reg.page}, spec says "
                                  f"{p.page}: {clean(item.text)[:50]!r}")
-            x = self.item_x(p, reg)
-            if item.bullet:
-                bfont, bchar, gap = BULLETS[item.bullet]
-                bfont = bfont or st["body"]
-                bx = x
-                x = bx + sw(bchar, bfont, st["size"]) + gap
-                self.text_line(reg.page, rank, bx, y, [[Piece("t", bchar)]], bfont,
-                               st["size"], frame.accent)
-            h = self.block(reg.page, rank, x, y, reg.x + reg.w - reg.pad - x, item.text,
-                           self.item_font(p), st["size"], st["leading"], st["text"])
-            if p.opens_group:
-                lh = self.block(reg.page, rank, reg.x + reg.pad, y, reg.label_w - 4,
-                                p.group.label, st["bold"], st["label_size"],
-                                st["label_leading"], frame.accent, exact=True)
-                h = max(h, lh)
-            y += h + st["item_gap"]
-        extents[ri] = y
+            if run and p.group is None:
+                self.timeline_line(reg, rank, run)
+                run = []
+            if look.timeline == "ruled table" and p.group is not None:
+                if not table_open:
+                    y = self.table_head(reg, rank, y, frame, table_head)
+                    table_open = True
+                y = self.table_row(p, reg, rank, y, frame)
+                continue
+            if table_open:
+                table_open, y = False, y + st["item_gap"] + 2
+            y += self.item(p, reg, rank, y, frame, run)
+        if run:
+            self.timeline_line(reg, rank, run)
+        extents[ri] = y + (st["item_gap"] if table_open else 0.0)
         self.boxes(sec, frame, rank, extents)
+
+    def item(self, p: Placed, reg: Region, rank: int, y: float, frame: Frame, run: list[float]) -> float:
+        """Draw an item (its bullet or number, its text, the label it opens); its height and
+        the gap after it."""
+        st, look = self.st, self.look
+        x = self.item_x(p, reg)
+        lead = self.lead(p)
+        if lead:
+            font, text, width, is_bullet = lead
+            self.text_line(reg.page, rank, x, y, [[Piece("t", text)]], font, st["size"],
+                           frame.accent if is_bullet else st["text"])
+            x += width
+        h = self.block(reg.page, rank, x, y, reg.x + reg.w - reg.pad - x, self.item_markup(p),
+                       self.item_font(p), st["size"], st["leading"], st["text"], justify=True)
+        if p.group is not None and look.timeline == "line and dots":
+            cx = self.item_x(p, reg) - LINE_GAP
+            self.op(reg.page, rank - 998, lambda d: d.circle(cx, y + st["size"] * 0.45, DOT_R,
+                                                             fill=frame.accent))
+            run[:] = [*run[:-1], y, y + h] if run else [y, y + h]
+        if p.opens_group:
+            h = max(h, self.label(p, reg, rank, y, frame))
+        return h + st["item_gap"]
+
+    def label(self, p: Placed, reg: Region, rank: int, y: float, frame: Frame) -> float:
+        """Draw the timeline label an item opens, as the look sets labels; its height."""
+        st, look = self.st, self.look
+        x, w = reg.x + reg.pad, reg.label_w - 4
+        args = (p.group.label, st["bold"], st["label_size"], st["label_leading"])
+        if look.timeline == "line and dots":
+            return self.block(reg.page, rank, x, y, reg.label_w - 2 * LINE_GAP, *args, frame.accent, exact=True,
+                              align="right")
+        if look.timeline == "pills":
+            h = self.block(reg.page, rank, x + PILL_PAD, y, w - 2 * PILL_PAD, *args, st["band_text"],
+                           exact=True, align="centre")
+            self.op(reg.page, rank - 998, lambda d: d.rect(x, y - PILL_PAD, w, h + 2 * PILL_PAD,
+                                                           fill=frame.accent, radius=PILL_RADIUS))
+            return h + PILL_PAD
+        return self.block(reg.page, rank, x, y, w, *args, frame.accent, exact=True)
+
+    def timeline_line(self, reg: Region, rank: int, run: list[float]) -> None:
+        """The line down a run of dated entries ("line and dots"), from the first one's top
+        to the last one's foot."""
+        x = reg.x + reg.pad + reg.label_w - LINE_GAP
+        top, bottom = run[0], run[-1]
+        self.op(reg.page, rank - 999, lambda d: d.line(x, top - 2, x, bottom + 2, self.st["band"], 1.0))
+
+    def table_columns(self, reg: Region, cells: int) -> list[tuple[float, float]]:
+        """A ruled table's columns (x, width): the date, then `cells` cells."""
+        if cells not in CELL_SHARES:
+            raise ValueError(f"{self.s.name}: a table row of {cells} cells")
+        x0, x1 = reg.x + reg.pad, reg.x + reg.w - reg.pad
+        cols, x = [(x0, TABLE_DATE_W)], x0 + TABLE_DATE_W
+        for share in CELL_SHARES[cells]:
+            w = (x1 - x0 - TABLE_DATE_W) * share
+            cols.append((x, w))
+            x += w
+        return cols
+
+    def table_head(self, reg: Region, rank: int, y: float, frame: Frame, cells: list[str] | None) -> float:
+        """A ruled table's top rule, and its shaded header row when a subheading gives its
+        cells; the y under them."""
+        st = self.st
+        x0, x1 = reg.x + reg.pad, reg.x + reg.w - reg.pad
+        self.op(reg.page, rank - 998, lambda d: d.line(x0, y, x1, y, frame.accent, 1.0))
+        if cells is None:
+            return y
+        size = st["label_size"]
+        h = size + 2 * CELL_PAD
+        self.op(reg.page, rank - 999, lambda d: d.rect(x0, y, x1 - x0, h, fill=TABLE_HEAD_FILL))
+        for (x, _), cell in zip(self.table_columns(reg, len(cells) - 1), cells):
+            self.text_line(reg.page, rank, x + CELL_PAD, y + CELL_PAD, [[Piece("t", cell.strip())]],
+                           st["bold"], size, frame.accent)
+        bottom = y + h
+        self.op(reg.page, rank - 998, lambda d: d.line(x0, bottom, x1, bottom, frame.accent, 0.8))
+        return bottom
+
+    def table_row(self, p: Placed, reg: Region, rank: int, y: float, frame: Frame) -> float:
+        """A dated entry as a ruled table's row: its date cell, then its text in a cell, or
+        its pieces in a cell each (`cells`); the y under the row's rule."""
+        st, group = self.st, p.group
+        if len(group.entries) > 1:
+            raise ValueError(f"{self.s.name}: a table row dates one entry: {group.label!r}")
+        cells = p.item.pieces if p.item.cells else [p.item.text]
+        cols = self.table_columns(reg, len(cells))
+        (lx, lw), top = cols[0], y + CELL_PAD
+        heights = [self.block(reg.page, rank, lx + CELL_PAD, top, lw - 2 * CELL_PAD, group.label, st["bold"],
+                              st["label_size"], st["label_leading"], frame.accent, exact=True)]
+        heights += [self.block(reg.page, rank, x + CELL_PAD, top, w - 2 * CELL_PAD, cell, self.item_font(p),
+                               st["size"], st["leading"], st["text"], justify=True)
+                    for (x, w), cell in zip(cols[1:], cells)]
+        bottom = top + max(heights) + CELL_PAD
+        x0, x1 = reg.x + reg.pad, reg.x + reg.w - reg.pad
+        self.op(reg.page, rank - 998, lambda d: d.line(x0, bottom, x1, bottom, frame.accent, 0.4))
+        return bottom
 
     def boxes(self, sec: Sec, frame: Frame, rank: int, extents: dict[int, float]) -> None:
         """One drawn box per group of regions, under all text; fails on an overflow."""
@@ -590,11 +683,11 @@ class BoxedSheet:
     def item_height(self, p: Placed, reg: Region) -> float:
         st = self.st
         x = self.item_x(p, reg)
-        if p.item.bullet:
-            bfont, bchar, gap = BULLETS[p.item.bullet]
-            x += sw(bchar, bfont or st["body"], st["size"]) + gap
-        n = len(wrap(p.item.text, reg.x + reg.w - reg.pad - x,
-                     Measure(self.item_font(p), st["size"]), Breaks()))
+        lead = self.lead(p)
+        if lead:
+            x += lead[2]
+        n = len(wrap(self.item_markup(p), reg.x + reg.w - reg.pad - x,
+                     self.measure(self.item_font(p), st["size"]), Breaks()))
         h = (n - 1) * st["leading"] + st["size"]
         if p.opens_group:
             h = max(h, p.group.label.count("\n") * st["label_leading"] + st["label_size"])
@@ -602,7 +695,12 @@ class BoxedSheet:
 
     def header(self) -> None:
         s, st = self.s, self.st
-        top, bottom = 22.0, st["band_bottom"]
+        if self.header_style == "sidebar":
+            self.sidebar()
+            return
+        height = st["band_bottom"] - BAND_TOP
+        top = FOOT_BAND_BOTTOM - height if self.header_style == "foot" else BAND_TOP
+        bottom = top + height
         mark_w, mark_h, mark_step, mark_drop = 12, 26, 14, 40
 
         def band(d: Doc):
@@ -617,7 +715,7 @@ class BoxedSheet:
         self.text_line(1, 200, 36, top + 12, [[Piece("t", s.title)]], st["bold"], tsize,
                        st["band_text"])
         hs = st["header_size"]
-        if self.header_style == "stacked":
+        if self.header_style in ("stacked", "foot"):
             y = top + 12 + tsize + 4
             for i, line in enumerate(s.header_lines):
                 f = st["bold"] if i == 0 else st["body"]
@@ -625,35 +723,63 @@ class BoxedSheet:
                                st["band_text"])
                 y += h + 4
             assert y <= bottom, (y, bottom)
-        else:
+        else:  # flush right, in the room right of the title
             y = top + 18
+            room = PAGE_W - MARGIN - 16 - (36 + sw(s.title, st["bold"], tsize) + RIGHT_HEADER_GAP)
             for i, line in enumerate(s.header_lines):
                 f = st["bold"] if i == 0 else st["body"]
-                w = sw(line, f, hs)
-                self.text_line(1, 210, PAGE_W - MARGIN - 16 - w, y, [[Piece("t", line)]], f,
-                               hs, st["band_text"])
-                y += hs * 1.5
+                for words in wrap(line, room, self.measure(f, hs), self.breaks):
+                    w = sw(" ".join("".join(p.text for p in word) for word in words), f, hs)
+                    self.text_line(1, 210, PAGE_W - MARGIN - 16 - w, y, words, f, hs, st["band_text"])
+                    y += hs * 1.5
+            if y > bottom:
+                raise ValueError(f"{s.name}: the header lines end at {y:.0f}, under the band")
+
+    def sidebar(self) -> None:
+        """A band down the left side of every page, the title and header lines in page 1's."""
+        s, st = self.s, self.st
+        for n in self.pages:
+            self.op(n, -2000, lambda d: d.rect(0, 0, SIDEBAR_W, PAGE_H, fill=st["band"]))
+        x, w, hs = MARGIN, SIDEBAR_W - 2 * MARGIN, st["header_size"]
+        y = SIDEBAR_TOP + self.block(1, 200, x, SIDEBAR_TOP, w, s.title, st["bold"], SIDEBAR_TITLE_SIZE,
+                                     SIDEBAR_TITLE_SIZE * 1.1, st["band_text"]) + 8
+        for i, line in enumerate(s.header_lines):
+            y += self.block(1, 210, x, y, w, line, st["bold"] if i == 0 else st["body"], hs, hs * 1.2,
+                            st["band_text"]) + 4
+        if y > SIDEBAR_HEADER_BOTTOM:
+            raise ValueError(f"{s.name}: the sidebar's header ends at {y:.0f}, under {SIDEBAR_HEADER_BOTTOM:.0f}")
 
     def footnotes(self) -> None:
-        s, st, r = self.s, self.st, self.footnote_region
+        s, st = self.s, self.st
         fs, fl = st["foot_size"], st["foot_leading"]
+        pages = {r.page for r in self.note_regions}
         for fn in s.footnotes:
-            if fn.page != r.page:
-                raise ValueError(f"{s.name}: note {fn.marker} drawn on page {r.page}, spec "
+            if fn.page not in pages:
+                raise ValueError(f"{s.name}: note {fn.marker} drawn on page(s) {sorted(pages)}, spec "
                                  f"says {fn.page}")
-        self.op(r.page, -1, lambda d: d.line(r.x, r.top - 3, r.x + 120, r.top - 3, "#777777",
-                                             0.5))
-        y = r.top + 2
-        for fn in s.footnotes:
-            h = self.block(r.page, 10, r.x, y, r.w, f"{fn.marker} {fn.term}{fn.sep}"
-                           f"{fn.expansion}", st["body"], fs, fl, st["text"])
-            y += h + 2.5
+        for r in self.note_regions:
+            notes = [fn for fn in s.footnotes if fn.page == r.page]
+            if not notes:
+                continue
+            self.op(r.page, -1, lambda d, r=r: d.line(r.x, r.top - 3, r.x + 120, r.top - 3, "#777777", 0.5))
+            y = r.top + 2
+            for fn in notes:
+                marker = bracketed(fn.marker) if self.look.markers == "bracketed" else fn.marker
+                h = self.block(r.page, 10, r.x, y, r.w, f"{marker} {fn.term}{fn.sep}"
+                               f"{fn.expansion}", st["body"], fs, fl, st["text"])
+                y += h + 2.5
 
     def footer(self) -> None:
         s, st = self.s, self.st
+        rule_y, text_top, size = PAGE_H - 42, PAGE_H - 37, 7
+        if self.look.page_numbers == "centred":
+            for n in range(1, s.pages + 1):
+                num = CENTRED_NUMBER.format(n=n)
+                self.text_line(n, 0, (PAGE_W - sw(num, st["body"], size)) / 2, text_top,
+                               [[Piece("t", num)]], st["body"], size, "#555555")
+            return
         if not self.footer_text:
             return
-        rule_y, text_top, size = PAGE_H - 42, PAGE_H - 37, 7
         for n in range(1, s.pages + 1):
             self.op(n, -1, lambda d: d.line(MARGIN, rule_y, PAGE_W - MARGIN, rule_y,
                                             st["band"], 0.8))

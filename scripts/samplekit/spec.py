@@ -75,7 +75,6 @@ class TL:
     label: str                                  # lines split by \n
     date: D
     entries: list[It]
-    centred: bool = False                       # label centred beside its group (Chromium)
 
 
 @dataclass

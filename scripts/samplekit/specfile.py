@@ -92,7 +92,7 @@ def _item(d: dict) -> It:
 
 def _block(d: dict) -> It | TL:
     if "label" in d:
-        return TL(d["label"], D(**d["date"]), [_item(e) for e in d["entries"]], d.get("centred", False))
+        return TL(d["label"], D(**d["date"]), [_item(e) for e in d["entries"]])
     return _item(d)
 
 

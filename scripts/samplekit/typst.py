@@ -47,6 +47,8 @@ DRAWN_MARKERS = {"drawn square": "square(size: 3.6pt, fill: ACCENT)",
 IMAGE_BULLET_EM = 0.5  # the height of a bullet set as an image
 IMAGE_BULLET_PX = 16  # its width and height in pixels
 SYMBOL_FILES = ("Wingdings-Regular.ttf", "ZapfDingbatsITC.ttf", "SymbolMT.ttf", "IconFont-Solid.ttf")
+# How far a marker printed at full size is raised, in em.
+FULL_SIZE_RISE_EM = 0.35
 # Geometry, in points.
 MARGIN, GUTTER, SIDEBAR_W, LABEL_W = 28.0, 14.0, 150.0, 58.0
 BODY_SIZE, HEAD_SIZE, TITLE_SIZE, NOTE_SIZE = 9.0, 12.0, 26.0, 7.0
@@ -56,6 +58,11 @@ PAGE_SIZES = {"portrait": (595.28, 841.89), "landscape": (841.89, 595.28)}  # A4
 # The narrowest measure a designer sets body text in (about 25 characters at 9 pt): a sheet
 # whose traits leave less (three columns beside a sidebar, a label column in each) is refused.
 MIN_MEASURE = 110.0
+# A horizontal timeline: its groups side by side along a drawn line, a dot and the label over
+# each group's entries, as many a row as leave each this wide (two at least, or it is refused).
+HORIZONTAL_CELL_MIN, HORIZONTAL_GUTTER = 96.0, 10.0
+# Timeline groups closed by their label are set this much further apart (em) than paragraphs.
+GROUP_GAP_EM = 0.8
 
 
 class TypstLayoutError(Exception):
@@ -70,6 +77,11 @@ def text_measure(look: dict) -> float:
     inset = 8.0 if look["boxes"] != "none" else 0.0
     beside = LABEL_W + 8.0 if look["timeline"] in ("labels left", "labels left, centred", "labels right", "table") else 0.0
     return column - 2 * inset - beside
+
+
+def horizontal_groups(look: dict) -> int:
+    """How many timeline groups a row of a horizontal timeline holds at the sheet's measure."""
+    return int((text_measure(look) + HORIZONTAL_GUTTER) // (HORIZONTAL_CELL_MIN + HORIZONTAL_GUTTER))
 
 
 def string(text: str) -> str:
@@ -111,6 +123,8 @@ class TypstSheet:
         to the foot of the page (a marker cited again refers to the note already printed)."""
         if self.look["notes"] in RAISED_MARKERS:
             return f"#super({string(raw)})"
+        if self.look["notes"] == "end, full size":  # raised, not made smaller (Word's "raised" position)
+            return f"#text(baseline: -{FULL_SIZE_RISE_EM}em, {string(raw)})"
         if self.look["notes"] != "page foot":
             return f"#{string(printed_marker(raw, self.look['notes']))}"
         if raw in self.cited:
@@ -163,7 +177,7 @@ class TypstSheet:
             return f"#enum(numbering: {string(numbering[0])}, {spacing}{entries})"
         return f"#list(marker: {self.list_marker(depth)}, {spacing}{entries})"
 
-    def block_of(self, block, sec: Sec, si: int) -> str:
+    def block_of(self, block, sec: Sec, si: int) -> str | tuple[str, str]:
         if isinstance(block, TL):
             ps = [p for p in self.placed if p.group is block]
             return self.timeline(block, ps, sec)
@@ -172,12 +186,19 @@ class TypstSheet:
             return f"#v({(INITIAL_SIZE_EM - 1) * BODY_SIZE:.1f}pt)#par[{self.item(p)}]{self.children(p, sec)}"
         return f"#par[{self.item(p)}]{self.children(p, sec)}"
 
-    def timeline(self, group: TL, ps: list[Placed], sec: Sec) -> str:
+    def timeline(self, group: TL, ps: list[Placed], sec: Sec) -> str | tuple[str, str]:
+        """The group in the sheet's timeline form; along a line, its head and its entries,
+        which `along_a_line` sets in a row with the groups beside it."""
         label = f"text(weight: \"bold\", fill: ACCENT, size: 8.5pt)[{lines(group.label)}]"
         entries = "[" + " ".join(f"#par[{self.item(p)}]{self.children(p, sec)}" for p in ps) + "]"
         where = self.look["timeline"]
         if where == "labels above":
             return f"#block(below: 0.4em, {label})\n{entries[1:-1]}"
+        if where == "labels below":  # the date closes its entries, a group set apart from the next
+            apart = self.look["item_gap"] + GROUP_GAP_EM * BODY_SIZE
+            return f"#block(above: {apart:.1f}pt, below: {apart:.1f}pt)[{entries[1:-1]}\n#block(above: 0.4em, {label})]"
+        if where == "horizontal":  # the dot and label over the entries: a column of `along_a_line`
+            return f"[#box(circle(radius: 3pt, fill: ACCENT))#v(3pt)#{label}]", entries
         if where == "labels right":
             return (f"#grid(columns: (1fr, {LABEL_W}pt), column-gutter: 8pt, {entries}, "
                     f"align(right, {label}))")
@@ -192,6 +213,21 @@ class TypstSheet:
         """Timeline rows as one ruled table: the label cell, then the entries' cell."""
         return (f"#table(columns: ({LABEL_W}pt, 1fr), stroke: 0.5pt + ACCENT, inset: 4pt, "
                 + ", ".join(rows) + ")")
+
+    def along_a_line(self, groups: list[tuple[str, str]]) -> str:
+        """Timeline groups side by side, rows of as many as fit the measure: a line drawn
+        over each row, a dot and the label on it, the entries under their label."""
+        per_row = min(horizontal_groups(self.look), len(groups))
+        rows = []
+        for first in range(0, len(groups), per_row):
+            row = groups[first:first + per_row]
+            row += [("[]", "[]")] * (per_row - len(row))  # a short last row keeps the columns
+            heads = ", ".join(head for head, _ in row)
+            bodies = ", ".join(body for _, body in row)
+            rows.append(f"#block(breakable: false, grid(columns: ({', '.join(['1fr'] * per_row)}), "
+                        f"column-gutter: {HORIZONTAL_GUTTER}pt, row-gutter: 5pt, "
+                        f"grid.hline(y: 0, stroke: 1.2pt + ACCENT), {heads}, {bodies}))")
+        return "\n#v(4pt)\n".join(rows)
 
     def heading(self, sec: Sec, k: int) -> str:
         mark = f"#fx(\"section\", {k})"
@@ -215,18 +251,22 @@ class TypstSheet:
             if run:
                 out.append(self.listing(run, sec, 0))
                 run = []
-            if isinstance(block, TL) and self.look["timeline"] == "table":
+            if isinstance(block, TL) and self.look["timeline"] in ("table", "horizontal"):
                 rows.append(self.block_of(block, sec, si))
                 continue
             if rows:
-                out.append(self.table(rows))
+                out.append(self.run_of_groups(rows))
                 rows = []
             out.append(self.block_of(block, sec, si))
         if run:
             out.append(self.listing(run, sec, 0))
         if rows:
-            out.append(self.table(rows))
+            out.append(self.run_of_groups(rows))
         return "\n".join(out)
+
+    def run_of_groups(self, rows: list) -> str:
+        """A run of timeline groups set together: a table's rows, or cells along a line."""
+        return self.along_a_line(rows) if self.look["timeline"] == "horizontal" else self.table(rows)
 
     def section(self, sec: Sec, si: int, palette: tuple[str, str]) -> str:
         accent, fill = palette
@@ -351,6 +391,9 @@ def render_typst(sample: Sample, look: dict, pdf: Path) -> Sample:
     if text_measure(look) < MIN_MEASURE:
         raise TypstLayoutError(f"{sample.name}: text set {text_measure(look):.0f} pt wide, under the "
                                f"{MIN_MEASURE:.0f} pt a designer would use")
+    if look["timeline"] == "horizontal" and horizontal_groups(look) < 2:
+        raise TypstLayoutError(f"{sample.name}: a horizontal timeline needs two groups a row, and "
+                               f"{text_measure(look):.0f} pt holds one")
     source = TypstSheet(sample, look).source().encode("utf-8")
     options = dict(font_paths=font_paths(), ignore_system_fonts=True)
     try:
