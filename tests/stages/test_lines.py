@@ -12,7 +12,7 @@ from factextract.stages.lines import (
     BASELINE_TOLERANCE_EM, COLUMN_GAP_EM, DRAWN_MARKER_DROP_EM, DRAWN_MARKER_GAP_EM, DROP_CAP_GAP_EM,
     DROP_CAP_SIZE_RATIO, DROP_CAP_WIDTH_EM, EDGE_TOLERANCE, GLUED_GAP_EM, GUTTER_GAP_EM, JOIN_GAP_EM,
     JUSTIFIED_GAP_RATIO, LINE_OVERLAP, MARKER_GAP_EM, MAX_LABEL_WORDS, MAX_NOTE_NUMBER_CHARS, MIN_DIGIT_SAMPLES,
-    MAX_JUSTIFIED_GAP_EM, MIN_EDGE_LINES,
+    MAX_JUSTIFIED_GAP_EM, MEASURE_START_EM, MIN_EDGE_LINES,
     MIN_SPACE_GAP_SHARE, NOTE_NUMBER_GAP_EM, NOTE_TEXT_SIZE_RATIO, RAISED_FIGURE_EM, SPACE_BASELINE_TOLERANCE,
     SPINE_TOLERANCE,
     SUPERIOR_WIDTH_RATIO, SUPERSCRIPT_RAISE_EM, SUPERSCRIPT_SIZE_RATIO, WEIGHT_CHANGE_GAP_EM, WORD_GAP_EM, chars_to_lines,
@@ -812,6 +812,17 @@ def _stretched(gap_em: float, short: float = 0.0):
 def test_a_justified_line_stretched_past_a_column_gap_is_one_line(gap_em):
     above, middle, below = _stretched(gap_em)
     assert "Lancement du le plan" in texts(chars_to_lines(page(above, middle, below)))
+
+
+@pytest.mark.parametrize("indent, joined", [
+    (MEASURE_START_EM * 10 - 0.5, True),    # the lines around it a list's, its markers a little inside
+    (MEASURE_START_EM * 10 + 0.5, False),
+])
+def test_a_stretched_line_fills_a_measure_starting_MEASURE_START_EM_from_its_own(indent, joined):
+    above, below = chars("x" * 29, 30 + indent, 100), chars("x" * 29, 30 + indent, 124)
+    end = _end(above)   # the row ends where the lines around it end
+    middle = chars("Lancement", 30, 112) + chars("du", 30 + 45 + 30, 112) + chars("le plan", end - 35, 112)
+    assert ("Lancement du le plan" in texts(chars_to_lines(page(above, middle, below)))) is joined
 
 
 def test_pieces_further_apart_than_a_stretched_line_stay_apart():

@@ -36,6 +36,9 @@ JOIN_GAP_EM = 2.5
 # above or below (three lines' pitch: past a paragraph's short last line).
 MAX_JUSTIFIED_GAP_EM = 8.0
 NEIGHBOUR_PITCH_EM = 4.0
+# That line starts where the row does, give or take this many font sizes (a list marker set
+# a little inside the column's edge); it ends where the row ends, within EDGE_TOLERANCE.
+MEASURE_START_EM = 0.5
 # A glyph may start this many font sizes left of the line's end (kerning, italics, overprint).
 OVERLAP_GAP_EM = 0.5
 # Glyphs whose baselines differ by more than this many font sizes share a line only when
@@ -498,8 +501,9 @@ def _fills_a_measure(first: _Piece, last: _Piece, rows: list[list[_Piece]], k: i
     under its text)."""
     x0, x1, size = first.box.x0, last.box.x1, first.size
     near = (_rows_near(rows, k, -1, x0, x1, size), _rows_near(rows, k, +1, x0, x1, size))
-    starts_before = first.box.x1 if _opens_with_marker(first) else x0 + EDGE_TOLERANCE
-    return any(x0 - EDGE_TOLERANCE <= p.box.x0 <= starts_before and abs(p.box.x1 - x1) <= EDGE_TOLERANCE
+    reach = MEASURE_START_EM * size  # a list's marker set a little inside the column's edge
+    starts_before = first.box.x1 if _opens_with_marker(first) else x0 + reach
+    return any(x0 - reach <= p.box.x0 <= starts_before and abs(p.box.x1 - x1) <= EDGE_TOLERANCE
                for r in near for p in r)
 
 
