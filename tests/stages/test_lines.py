@@ -825,6 +825,18 @@ def test_a_stretched_line_fills_a_measure_starting_MEASURE_START_EM_from_its_own
     assert ("Lancement du le plan" in texts(chars_to_lines(page(above, middle, below)))) is joined
 
 
+@pytest.mark.parametrize("opening, joined", [
+    ("•", True),    # the row hangs under a list item's text, after its marker
+    ("x", False),   # a line starting 10 points left of the row: no measure of the row's
+])
+def test_a_stretched_line_hanging_under_a_list_items_text_fills_its_measure(opening, joined):
+    above = chars(opening, 30, 100) + chars("x" * 29, 40, 100)
+    end = _end(above)
+    middle = chars("Lancement", 40, 112) + chars("du", 40 + 45 + 30, 112) + chars("le plan", end - 35, 112)
+    below = chars("fin.", 40, 124)
+    assert ("Lancement du le plan" in texts(chars_to_lines(page(above, middle, below)))) is joined
+
+
 def test_pieces_further_apart_than_a_stretched_line_stay_apart():
     above, middle, below = _stretched(MAX_JUSTIFIED_GAP_EM + 0.5)
     assert "Lancement" in texts(chars_to_lines(page(above, middle, below)))

@@ -496,15 +496,27 @@ def _may_continue(left: _Piece, right: _Piece, starts: Sequence[float]) -> bool:
 
 def _fills_a_measure(first: _Piece, last: _Piece, rows: list[list[_Piece]], k: int) -> bool:
     """From ``first`` to ``last``, the row fills the measure of a line of a row near it,
-    above or below: it ends where that line ends, and starts where it starts; or, when it
-    opens with a list marker, left of it but within ``first`` (the lines of a list item hang
-    under its text)."""
+    above or below: it ends where that line ends, and starts where it starts, or where its
+    text starts after a list marker (the row hangs under a list item's first line); or, when
+    the row opens with a list marker, left of it but within ``first`` (the lines of a list
+    item hang under its text)."""
     x0, x1, size = first.box.x0, last.box.x1, first.size
     near = (_rows_near(rows, k, -1, x0, x1, size), _rows_near(rows, k, +1, x0, x1, size))
     reach = MEASURE_START_EM * size  # a list's marker set a little inside the column's edge
     starts_before = first.box.x1 if _opens_with_marker(first) else x0 + reach
-    return any(x0 - reach <= p.box.x0 <= starts_before and abs(p.box.x1 - x1) <= EDGE_TOLERANCE
-               for r in near for p in r)
+    return any(x0 - reach <= start <= starts_before and abs(p.box.x1 - x1) <= EDGE_TOLERANCE
+               for r in near for p in r for start in (p.box.x0, _text_after_marker(p)))
+
+
+def _text_after_marker(piece: _Piece) -> float:
+    """Where the piece's text starts: after its list marker and the gap that follows it, if
+    it opens with one; else where it starts."""
+    if _opens_with_marker(piece):
+        chars = piece.chars
+        for prev, ch in zip(chars, chars[1:]):
+            if ch.bbox.x0 - prev.bbox.x1 > WORD_GAP_EM * piece.size:
+                return ch.bbox.x0
+    return piece.box.x0
 
 
 def _opens_with_marker(piece: _Piece) -> bool:
