@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from builders import line
-from factextract.model import Page
+from factextract.model import Page, Span
 from factextract.stages.furniture import (
     FOOTER_GAP_EM, MARGIN_SHARE, MAX_FOOTER_WORDS, SAME_PLACE_TOLERANCE, SAME_SIZE_TOLERANCE, remove_furniture,
 )
@@ -99,6 +99,23 @@ def test_a_one_page_document_keeps_margin_text_that_looks_like_furniture():
     lines = [line("Guinée", top=100, size=28), line("Guinée – Fiche pays", top=30, size=8), line("Corps", top=400),
              line(FOOTER, top=800)]
     assert _kept(lines) == [["Guinée", "Guinée – Fiche pays", "Corps", FOOTER]]
+
+
+CITING = line("Appui de l'OIM1 au projet.", top=300, spans=(Span("Appui de l'OIM", "Helvetica", 10),
+                                                            Span("1", "Helvetica", 6, superscript=True),
+                                                            Span(" au projet.", "Helvetica", 10)))
+
+
+@pytest.mark.parametrize("note, citing, removed", [
+    ("[1] OIM - Organisation internationale pour les migrations", line("Appui de l'OIM[1].", top=300), False),
+    ("1 OIM - Organisation internationale pour les migrations", CITING, False),   # the same note on each page
+    ("1 OIM - Organisation internationale pour les migrations", line("Appui.", top=300), True),   # cited nowhere
+    ("17 Route des Morillons, Genève", CITING, True),                               # an address, not note 1
+    ("Processus de Rabat - Fiche pays", CITING, True),                              # a running footer
+])
+def test_the_same_note_at_each_pages_foot_cited_there_is_no_running_footer(note, citing, removed):
+    pages = [_on(n, citing, line(note, top=780, size=7)) for n in (1, 2, 3)]
+    assert all((note not in kept) is removed for kept in _kept(*pages))
 
 
 @pytest.mark.parametrize("text, page_number, removed", [

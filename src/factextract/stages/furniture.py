@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..model import Line, Page
+from ..text.markers import note_marker
 from ..text.repair import squash
 from ..vocab.page_numbers import is_page_number
 
@@ -95,6 +96,16 @@ def _ends_on_own_number(line: Line, page: Page) -> bool:
     return bool(numbers) and int(numbers[0]) == page.number
 
 
+def _cited_note(line: Line, lines: Sequence[Line]) -> bool:
+    """The line is a note whose marker the page's text cites: raised, or in brackets."""
+    found = note_marker(line.text)
+    if found is None:
+        return False
+    marker = found[0]
+    return any(o is not line and (any(s.superscript and s.text.strip() == marker for s in o.spans)
+                                  or f"[{marker}]" in o.text) for o in lines)
+
+
 def _title_words(lines: Sequence[Line]) -> str | None:
     """The first page's largest text, normalised: running heads of later pages repeat it."""
     if not lines:
@@ -122,17 +133,25 @@ def remove_furniture(pages: Sequence[Page], lines_per_page: Sequence[Sequence[Li
     """
     title = _title_words(lines_per_page[0]) if len(pages) > 1 and lines_per_page else None
     repeated: Counter[tuple[str, int]] = Counter()
+    texts: dict[tuple[str, int], set[str]] = {}  # the texts, digits and all, seen at each place
     if len(pages) > 1:
         for page, lines in zip(pages, lines_per_page):
             seen = {_place_key(ln, page) for ln in lines if _in_margin(ln, page)}
             repeated.update(seen)
+            for ln in lines:
+                if _in_margin(ln, page):
+                    texts.setdefault(_place_key(ln, page), set()).add(squash(ln.text))
     kept_pages = []
     for page, lines in zip(pages, lines_per_page):
         kept = []
         for ln in lines:
             if _in_margin(ln, page):
                 key = _place_key(ln, page)
-                if repeated[key] >= 2 or (is_page_number(ln.text) and _alone_on_band(ln, lines)):
+                # the same note printed at each page's foot (notes numbered on every page, the
+                # same acronym cited on each) repeats word for word, its marker too; a running
+                # footer's page number changes
+                same_note = len(texts.get(key, ())) == 1 and _cited_note(ln, lines)
+                if (repeated[key] >= 2 and not same_note) or (is_page_number(ln.text) and _alone_on_band(ln, lines)):
                     continue
                 if (page.number > 1 and ln.bbox.bottom < page.height * MARGIN_SHARE and _names_title(ln, title)
                         and ln.size < max(o.size for o in lines)):
